@@ -1,0 +1,54 @@
+# Two commands matter: `make` (set up, then build outputs/ from inputs/) and `make test`.
+# The virtual environment is created on first use and reinstalled only when requirements.lock
+# changes. The build itself decides what is stale (make cannot cope with spaces in file names).
+
+PYTHON ?= python3
+VENV   := .venv
+PY     := $(VENV)/bin/python
+STAMP  := $(VENV)/.installed-lock
+JOBS   ?=
+
+.PHONY: all build test test-fast lint format bench fixtures clean lock help
+
+all: build ## Set up (first run) and build outputs/ from inputs/ (the default)
+
+$(STAMP): requirements.lock
+	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	@echo "Installing pinned dependencies into $(VENV)/ (first run only) ..."
+	@$(PY) -m pip install --disable-pip-version-check -q -r requirements.lock
+	@touch $(STAMP)
+
+build: $(STAMP) ## Build outputs/ from inputs/ (only what changed)
+	@$(PY) -m pipeline build inputs outputs $(if $(JOBS),--jobs $(JOBS))
+
+test: $(STAMP) ## Run the whole test suite (what CI runs)
+	@$(PY) -m pytest -q
+
+test-fast: $(STAMP) ## Run the tests, skipping the slow hostile-corpus cases
+	@$(PY) -m pytest -q -m "not slow"
+
+lint: $(STAMP) ## ruff check and format check
+	@$(PY) -m ruff check pipeline tests bench
+	@$(PY) -m ruff format --check pipeline tests bench
+
+format: $(STAMP) ## Apply ruff formatting
+	@$(PY) -m ruff format pipeline tests bench
+	@$(PY) -m ruff check --fix pipeline tests bench
+
+bench: $(STAMP) ## Benchmark against the bare libraries (writes bench/results.json)
+	@$(PY) bench/run.py
+
+fixtures: $(STAMP) ## Rebuild the committed test fixtures (needs LibreOffice and Chromium)
+	@$(PY) tests/fixtures/build_fixtures.py
+
+lock: ## Re-pin requirements.lock from a fresh venv
+	@rm -rf .venv-lock && $(PYTHON) -m venv .venv-lock && .venv-lock/bin/pip install -q -e '.[dev]' \
+	  && .venv-lock/bin/pip freeze --exclude plan-pipeline | sed '1i # Every package the pipeline and its tests run on, pinned. Regenerate with make lock.' > requirements.lock \
+	  && rm -rf .venv-lock
+
+clean: ## Remove generated outputs and caches (keeps the virtual environment)
+	@rm -rf outputs/*.json outputs/*.xlsx outputs/*.md outputs/.manifest.json .pytest_cache bench/results.json
+	@find . -name __pycache__ -type d -prune -not -path './.venv/*' -exec rm -rf {} +
+
+help: ## List the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | expand -t 12

@@ -1,0 +1,143 @@
+"""The command line: a thin layer that turns pipeline errors into one line each.
+
+Library code never prints; this module owns what the user sees. Heavy modules are imported
+inside the command that needs them, so `--help` answers at once.
+
+Exit status: 0 all good; 1 some input failed (the others are still written); 2 usage error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+
+DESCRIPTION = """\
+Turn public-health action plans (PDF, Word, text) and guidance pages (HTML, PDF, Word, text)
+into clean JSON and Excel workbooks, and show what changed between two revisions of a plan."""
+
+EPILOG = """\
+commands:
+  build      what `make` runs: (re)build outputs/ from every document in inputs/,
+             redoing only what changed; one bad file never stops the others
+  extract    read the given files and write DIR/<name>.json and DIR/<name>.xlsx for each
+  diff       compare two revisions of a plan (input files or their JSON): a summary on the
+             terminal and DIR/<old>__<new>.diff.md / .diff.json / .diff.xlsx
+  rules      `rules check` validates every file in rules/ and summarises it
+
+exit status: 0 all good, 1 some input failed (the others are still written), 2 usage error
+
+examples:
+  python -m pipeline build inputs outputs
+  python -m pipeline extract "Plan v2 (final).pdf" -o out
+  python -m pipeline diff outputs/plan-2019.json outputs/plan-2020.json -o reports
+  python -m pipeline rules check
+"""
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="python -m pipeline",
+        description=DESCRIPTION,
+        epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("--rules", type=Path, default=None, help="rules folder (default: the project's rules/)")
+    sub = parser.add_subparsers(dest="command", metavar="{build,extract,diff,rules}")
+
+    b = sub.add_parser("build", help="(re)build outputs/ from inputs/, only what changed",
+                       description="Build OUTPUTS from every document in INPUTS, redoing only what changed.")
+    b.add_argument("inputs", nargs="?", type=Path, default=Path("inputs"), help="folder of documents (default: inputs)")
+    b.add_argument("outputs", nargs="?", type=Path, default=Path("outputs"), help="folder for results (default: outputs)")
+    b.add_argument("--jobs", "-j", type=int, default=None, help="documents processed at once (default: number of cores)")
+    b.add_argument("--force", action="store_true", help="rebuild everything, even what has not changed")
+    b.add_argument("--quiet", "-q", action="store_true", help="print only failures and the summary")
+
+    e = sub.add_parser("extract", help="extract the given files into DIR",
+                       description="Read each FILE and write DIR/<name>.json and DIR/<name>.xlsx.")
+    e.add_argument("files", nargs="+", type=Path, metavar="FILE")
+    e.add_argument("-o", "--output", type=Path, required=True, metavar="DIR", help="folder for the results")
+    e.add_argument("--password", default=None, help="password for protected files given here")
+    e.add_argument("--debug", action="store_true", help="also write DIR/<name>.layout.json (blocks and raw rows)")
+
+    d = sub.add_parser("diff", help="compare two revisions of a plan",
+                       description="Compare OLD and NEW (input documents or their JSON) and write the change report.")
+    d.add_argument("old", type=Path)
+    d.add_argument("new", type=Path)
+    d.add_argument("-o", "--output", type=Path, required=True, metavar="DIR", help="folder for the report")
+
+    r = sub.add_parser("rules", help="check the rule files", description="Validate and summarise rules/.")
+    r.add_argument("action", choices=["check"], help="check: validate every rule file and summarise it")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        parser.print_help()
+        return EXIT_USAGE
+    from pipeline.errors import PipelineError
+
+    try:
+        if args.command == "build":
+            from pipeline.build import run_build
+
+            return run_build(args.inputs, args.outputs, rules_dir=args.rules, jobs=args.jobs,
+                             force=args.force, quiet=args.quiet)
+        if args.command == "extract":
+            return _extract(args)
+        if args.command == "diff":
+            from pipeline.diff.command import run_diff
+
+            return run_diff(args.old, args.new, args.output, rules_dir=args.rules)
+        if args.command == "rules":
+            from pipeline.rules import load_rules, summary
+
+            print("\n".join(summary(load_rules(args.rules))))
+            return EXIT_OK
+    except PipelineError as exc:
+        print(f"Error: {exc.reason} — {exc.remedy}", file=sys.stderr)
+        return EXIT_USAGE if exc.category in ("usage", "rules") else EXIT_FAILED
+    except KeyboardInterrupt:
+        print("Stopped. Outputs already written are complete; nothing was left half-written.", file=sys.stderr)
+        return 130
+    return EXIT_USAGE
+
+
+def _extract(args: argparse.Namespace) -> int:
+    from pipeline.emit.json_out import write_json
+    from pipeline.emit.xlsx import write_workbook
+    from pipeline.errors import PipelineError
+    from pipeline.process import process
+    from pipeline.rules import load_rules
+
+    rules = load_rules(args.rules)
+    failed = 0
+    for path in args.files:
+        if not path.exists():
+            print(f"{path}: file not found — check the name and the folder", file=sys.stderr)
+            failed += 1
+            continue
+        if path.is_dir():
+            print(f"{path}: is a folder — give the documents inside it", file=sys.stderr)
+            failed += 1
+            continue
+        try:
+            doc = process(path, rules, password=args.password)
+            stem = path.stem
+            write_json(doc, args.output / f"{stem}.json")
+            write_workbook(doc, args.output / f"{stem}.xlsx", rules)
+            if args.debug:
+                from pipeline.debug import write_debug
+
+                write_debug(path, rules, args.output / f"{stem}.layout.json")
+        except PipelineError as exc:
+            print(exc.line(path.name), file=sys.stderr)
+            failed += 1
+            continue
+        counts = f"{len(doc.actions)} actions" if doc.kind == "action_plan" else f"{len(doc.questions)} questions"
+        print(f"{path.name}: {doc.kind.replace('_', ' ')}, {counts}, {len(doc.findings)} findings")
+    return EXIT_FAILED if failed else EXIT_OK

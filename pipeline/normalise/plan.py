@@ -1,0 +1,121 @@
+"""Raw plan cells -> contract records, with the rules: ids, cleaned text, statuses, links.
+
+Every format's extractor ends in a RawPlan; this is the one place that turns cells into
+records, so the text, PDF and Word paths cannot drift apart.
+"""
+
+from __future__ import annotations
+
+from pipeline.extract.records import RawAction, RawPlan
+from pipeline.model import Action, Outcome, Section
+from pipeline.normalise.ids import normalise_id, parent_id
+from pipeline.normalise.refs import cite, quality_statements
+from pipeline.normalise.text import clean, clean_or_none
+from pipeline.rules import Rules
+
+
+def normalise_plan(raw: RawPlan, rules: Rules) -> tuple[list[Section], list[Outcome], list[Action]]:
+    sections = _sections(raw)
+    outcomes = _outcomes(raw, rules)
+    outcome_ids = {o.id for o in outcomes}
+    ids = [normalise_id(a.id) or clean(a.id) for a in raw.actions]
+    known_actions = set(ids)
+    actions = [_action(a, ident, known_actions, outcome_ids, outcomes, rules) for a, ident in zip(raw.actions, ids, strict=True)]
+    return sections, outcomes, actions
+
+
+def _sections(raw: RawPlan) -> list[Section]:
+    out: list[Section] = []
+    for s in raw.sections:
+        number = normalise_id(s.number) or clean(s.number)
+        if any(x.number == number for x in out):
+            continue
+        out.append(Section(number=number, title=clean(s.title)))
+    return out
+
+
+def _outcomes(raw: RawPlan, rules: Rules) -> list[Outcome]:
+    out: dict[str, Outcome] = {}
+    for o in raw.outcomes:
+        ident = normalise_id(o.id) or clean(o.id)
+        text = clean(o.text)
+        if ident in out:  # an outcome cell continued (page break, repeated merged cell)
+            if text and text not in out[ident].text:
+                out[ident].text = clean(out[ident].text + " " + text)
+            continue
+        section = normalise_id(o.section) if o.section else (ident.split(".")[0] if "." in ident else None)
+        out[ident] = Outcome(id=ident, section=section or "", text=text)
+    for outcome in out.values():
+        outcome.quality_statements = quality_statements(outcome.text, rules)[0]
+    return list(out.values())
+
+
+def _action(raw: RawAction, ident: str, known_actions: set[str], outcome_ids: set[str],
+            outcomes: list[Outcome], rules: Rules) -> Action:
+    outcome = normalise_id(raw.outcome) if raw.outcome else None
+    if outcome is None and parent_id(ident) in outcome_ids:
+        outcome = parent_id(ident)
+    section = next((o.section for o in outcomes if o.id == outcome), None) or (
+        normalise_id(raw.section) if raw.section else None
+    )
+    if section is None and ident.count(".") >= 1:
+        section = ident.split(".")[0]
+
+    text = clean(raw.text)
+    status_raw = clean_or_none(raw.status)
+    links_raw = clean_or_none(raw.links)
+    age_raw = clean_or_none(raw.age_group)
+    status_rule = rules.status_for(status_raw)
+    age_rule = rules.age_for(age_raw)
+
+    links = cite(links_raw, rules)
+    linked_actions = [i for i in links.actions if i in known_actions and i != ident]
+    linked_outcomes = [i for i in links.outcomes if i in outcome_ids]
+    unresolved = [i for i in links.actions + links.outcomes if i not in known_actions and i not in outcome_ids]
+
+    depends: list[str] = []
+    waits = _waits_on(status_raw, status_rule, rules)
+    for candidate in cite(waits, rules).actions + links.depends_on:
+        if candidate == ident or candidate in depends:
+            continue
+        if candidate in known_actions:
+            depends.append(candidate)
+        elif candidate not in unresolved:
+            unresolved.append(candidate)
+
+    statements: list[int] = []
+    for cell in (text, status_raw, links_raw):
+        for number in quality_statements(cell or "", rules)[0]:
+            if number not in statements:
+                statements.append(number)
+
+    return Action(
+        id=ident,
+        outcome=outcome,
+        section=section,
+        text=text,
+        status=status_rule.label if status_rule else None,
+        status_raw=status_raw,
+        links_raw=links_raw,
+        linked_actions=linked_actions,
+        linked_outcomes=linked_outcomes,
+        external_refs=links.external,
+        depends_on=depends,
+        age_group=age_rule.label if age_rule else None,
+        age_group_raw=age_raw,
+        quality_statements=sorted(statements),
+        unresolved_refs=unresolved,
+        extra={clean(k): clean(v) for k, v in raw.extra.items() if clean(v)},
+        source=raw.where,
+    )
+
+
+def _waits_on(status_raw: str | None, rule, rules: Rules) -> str | None:  # type: ignore[no-untyped-def]
+    """What a waiting status waits on ("Awaiting result of 2.3.1" -> "2.3.1"), or None."""
+    if not status_raw or rule is None:
+        return None
+    for pattern in rule.waits_on:
+        match = pattern.match(status_raw)
+        if match:
+            return match.group("on")
+    return None

@@ -1,0 +1,64 @@
+"""Small pure `str -> str` cleaners that undo layout and nothing else.
+
+The document's own words stay: typos, capitals and punctuation are kept. Only what layout did
+to the words is undone: line wraps, hyphens that a wrap left at a line end, runs of spaces,
+invisible characters and control bytes.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
+_ANSI = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]")
+_INVISIBLE = re.compile(r"[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
+_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
+_WRAP_HYPHEN = re.compile(r"(?<=\w)-[ \t]*\n[ \t]*(?=\w)")
+_BREAKS = re.compile(r"[ \t]*(?:\r\n|\r|\n|\u2028|\u2029|\x0b|\x0c)[ \t]*")
+
+
+def strip_controls(text: str) -> str:
+    """Drop NUL, C0/C1 controls, ANSI escapes and soft hyphens; keep newlines and tabs.
+
+    "a\\x00b\\x1b[31mc" -> "abc"
+    """
+    text = _ANSI.sub("", text)
+    text = _CONTROL.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
+    return _INVISIBLE.sub("", text)
+
+
+def join_wrapped(text: str) -> str:
+    """Join lines a layout wrapped; a hyphen left at a line end stays and joins its word.
+
+    "self-\\nharm" -> "self-harm";  "parents \\nand carers" -> "parents and carers"
+    """
+    text = _WRAP_HYPHEN.sub("-", text)
+    return _BREAKS.sub(" ", text)
+
+
+def collapse_spaces(text: str) -> str:
+    """One space between words, none at the ends.  "Clarify  the\\tpath " -> "Clarify the path" """
+    return _SPACES.sub(" ", text).strip()
+
+
+def clean(text: str | None) -> str:
+    """Everything layout did undone: controls, wraps, hyphen breaks, spaces, NFC form.
+
+    " Deliver self-\\nharm  training \\n" -> "Deliver self-harm training"
+    """
+    if not text:
+        return ""
+    text = unicodedata.normalize("NFC", strip_controls(text))
+    return collapse_spaces(join_wrapped(text))
+
+
+def clean_or_none(text: str | None) -> str | None:
+    """`clean`, with an empty result as None (an empty cell is not an empty string)."""
+    out = clean(text)
+    return out or None
+
+
+def safe_text(text: str) -> str:
+    """Text fit for JSON and spreadsheets: no control characters, NFC; layout left as it is."""
+    return unicodedata.normalize("NFC", strip_controls(text))
