@@ -212,7 +212,6 @@ class AgeRule:
 @dataclass(frozen=True)
 class Programme:
     name: str
-    numbered: bool = False
 
 
 @dataclass(frozen=True)
@@ -523,12 +522,12 @@ def _load_programmes(f: _File) -> tuple[tuple[Programme, ...], tuple[str, ...]]:
             entry.key_lines = {"name": line}
         if not isinstance(entry, dict):
             raise f.fail(line, "each programme should be `- name: ...`")
-        f.unknown_keys(entry, {"name", "numbered"})
+        f.unknown_keys(entry, {"name"})
         name = f.get(entry, "name", str)
         if fold(name) in seen:
             raise f.fail(line, f"programme '{name}' is listed twice")
         seen.add(fold(name))
-        out.append(Programme(name=name, numbered=bool(f.get(entry, "numbered", bool, required=False))))
+        out.append(Programme(name=name))
     items = tuple(w for w, _ in f.strings(data, "numbered_items", required=False)) or ("Action", "Actions")
     return tuple(out), items
 

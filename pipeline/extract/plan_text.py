@@ -228,7 +228,7 @@ def _split_cells(action: RawAction, body: str, rules: Rules) -> None:
     body = body.rstrip()
     body, age = _take_age(body, rules)
     action.age_group = age
-    found = _find_status(body, rules)
+    found = _find_status(body, rules) or _status_paragraph(body, rules)
     if found is None:
         cue = find_link_cue(body, rules)
         if cue and body[:cue].strip():
@@ -241,6 +241,26 @@ def _split_cells(action: RawAction, body: str, rules: Rules) -> None:
     action.status = body[start:end]
     rest = body[end:].strip()
     action.links = rest or None
+
+
+def _status_paragraph(body: str, rules: Rules) -> tuple[int, int] | None:
+    """An unknown status word standing in a paragraph of its own after the action's text.
+
+    "Publish the report\n\nWibble\n\nLinks to 2.1.1" -> the span of "Wibble", kept as the raw
+    status (and flagged as unknown) rather than glued onto the action's text.
+    """
+    first = body.find(PARA)
+    if first == -1 or not body[:first].strip():
+        return None
+    start = first + len(PARA)
+    while start < len(body) and body[start].isspace():
+        start += 1
+    end = body.find(PARA, start)
+    end = len(body) if end == -1 else end
+    candidate = body[start:end].strip()
+    if not candidate or starts_with_link_cue(candidate, rules) or len(candidate.split()) > 6:
+        return None
+    return start, start + len(body[start:end].rstrip())
 
 
 def _take_age(body: str, rules: Rules) -> tuple[str, str | None]:

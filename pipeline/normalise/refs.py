@@ -35,7 +35,6 @@ class Citations:
 @dataclass(frozen=True)
 class _Compiled:
     programme: re.Pattern[str]
-    numbered: frozenset[str]
     programme_start: re.Pattern[str]
     generic: re.Pattern[str]
     local_id: re.Pattern[str]
@@ -64,11 +63,10 @@ def _compiled(rules: Rules) -> _Compiled:
     links = "|".join(_phrase(c) for c in sorted(rules.link_cues, key=len, reverse=True))
     return _Compiled(
         programme=programme,
-        numbered=frozenset(p.name.lower() for p in rules.programmes if p.numbered),
         programme_start=re.compile(rf"^(?:{name_alt})\b", re.IGNORECASE),
         generic=generic,
         local_id=re.compile(r"(?<![\d.])(\d{1,3}(?:\.\d{1,3}){1,3})\.?(?![\d])"),
-        dependency=re.compile(rf"\b(?:{cues})\b(?P<rest>[^.;]*)", re.IGNORECASE) if cues else re.compile(r"(?!x)x"),
+        dependency=re.compile(rf"\b(?:{cues})\b(?P<rest>(?:[^.;]|\.(?=\d))*)", re.IGNORECASE) if cues else re.compile(r"(?!x)x"),
         link_cue=re.compile(rf"^(?:{links})\b", re.IGNORECASE) if links else re.compile(r"(?!x)x"),
     )
 
@@ -155,10 +153,7 @@ def cite(text: str | None, rules: Rules) -> Citations:
     taken: list[tuple[int, int]] = []
 
     for match in c.programme.finditer(text):
-        end = match.end()
-        if not match.group("ids") or match.group("name").lower() not in c.numbered:
-            end = match.end("name")
-            end = _extend_title_case(text, end, c)
+        end = match.end() if match.group("ids") else _extend_title_case(text, match.end("name"), c)
         out.external.append(text[match.start():end].strip())
         taken.append((match.start(), end))
     masked = _mask(text, taken)
