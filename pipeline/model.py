@@ -78,8 +78,9 @@ class Action:
     age_group: str | None = None
     age_group_raw: str | None = None
     quality_statements: list[int] = field(default_factory=list)
-    unresolved_refs: list[str] = field(default_factory=list)
-    extra: dict[str, str] = field(default_factory=dict)
+    unresolved_refs: list[str] = field(default_factory=list)  # cited ids this plan does not have
+    mentions: list[str] = field(default_factory=list)  # "ORG: NHS England", "ACRONYM: DSL" ...
+    extra: dict[str, str] = field(default_factory=dict)  # columns with no contract field: header -> cell
     source: Where = field(default_factory=Where)
 
 

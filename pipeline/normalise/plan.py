@@ -21,6 +21,11 @@ def normalise_plan(raw: RawPlan, rules: Rules) -> tuple[list[Section], list[Outc
     ids = [normalise_id(a.id) or clean(a.id) for a in raw.actions]
     known_actions = set(ids)
     actions = [_action(a, ident, known_actions, outcome_ids, outcomes, rules) for a, ident in zip(raw.actions, ids, strict=True)]
+    if actions:
+        from pipeline.normalise.entities import mentions
+
+        for action in actions:
+            action.mentions = mentions([action.text, action.links_raw], rules)
     return sections, outcomes, actions
 
 

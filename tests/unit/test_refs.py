@@ -86,3 +86,11 @@ def test_find_link_cue(rules) -> None:
     text = "publication Links with 2.2.2"
     assert text[find_link_cue(text, rules):] == "Links with 2.2.2"
     assert find_link_cue("nothing here", rules) is None
+
+
+def test_mentions_from_entity_patterns(rules) -> None:
+    from pipeline.normalise.entities import mentions
+
+    found = mentions(["Review the GHT-led policy with MIU staff (QS34 2)", "Delivered via the NHS England fund; ask PHW"], rules)
+    assert found == ["ORG: GHT", "SERVICE: MIU", "ORG: NHS England", "ACRONYM: PHW"]
+    assert mentions([None, ""], rules) == []

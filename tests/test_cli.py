@@ -1,0 +1,62 @@
+"""The command line: documented commands exist, exit codes are as the SPEC says, errors are one line."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from tests.helpers import ROOT
+
+PLAN = ROOT / "inputs" / "self-harm-action-plan.txt"
+
+
+def run(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "pipeline", *args], cwd=cwd, capture_output=True, text=True,
+                          timeout=300, env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin"})
+
+
+def test_help_lists_every_command() -> None:
+    out = run("--help")
+    assert out.returncode == 0
+    for command in ("build", "extract", "diff", "rules"):
+        assert command in out.stdout
+    assert "exit status" in out.stdout
+
+
+def test_readme_commands_exist() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    for command in ("make test", "python -m pipeline build", "python -m pipeline extract", "python -m pipeline diff",
+                    "python -m pipeline rules check"):
+        assert command in readme
+    for command in ("build", "extract", "diff", "rules"):
+        assert run(command, "--help").returncode == 0
+
+
+def test_usage_errors_exit_2() -> None:
+    assert run().returncode == 2
+    assert run("extract", str(PLAN)).returncode == 2  # -o missing
+    assert run("frobnicate").returncode == 2
+
+
+def test_extract_writes_json_and_workbook(tmp_path: Path) -> None:
+    out = run("extract", str(PLAN), "-o", str(tmp_path))
+    assert out.returncode == 0, out.stderr
+    assert "self-harm-action-plan.txt: action plan, 32 actions" in out.stdout
+    data = json.loads((tmp_path / "self-harm-action-plan.json").read_text(encoding="utf-8"))
+    assert len(data["actions"]) == 32
+    assert (tmp_path / "self-harm-action-plan.xlsx").stat().st_size > 0
+
+
+def test_missing_and_unsupported_files_are_one_line_each(tmp_path: Path) -> None:
+    picture = tmp_path / "photo.png"
+    picture.write_bytes(b"\x89PNG\r\n\x1a\n" + b"\x00" * 64)
+    out = run("extract", str(tmp_path / "nope.pdf"), str(picture), str(PLAN), "-o", str(tmp_path / "out"))
+    assert out.returncode == 1
+    lines = out.stderr.strip().splitlines()
+    assert len(lines) == 2 and "Traceback" not in out.stderr
+    assert lines[0].startswith(f"{tmp_path / 'nope.pdf'}: file not found")
+    assert lines[1].startswith("photo.png: not a document this pipeline reads (looks like a PNG image)")
+    assert (tmp_path / "out" / "self-harm-action-plan.json").exists()  # the good file is still written
+    assert not (tmp_path / "out" / "photo.json").exists()

@@ -1,0 +1,45 @@
+"""The committed outputs/ are what the pipeline makes from inputs/ today, byte for byte."""
+
+from __future__ import annotations
+
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from pipeline.build import run_build
+from tests.helpers import ROOT
+
+COMMITTED = ROOT / "outputs"
+
+
+@pytest.fixture(scope="module")
+def rebuilt(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("outputs")
+    assert run_build(ROOT / "inputs", out, quiet=True) == 0
+    return out
+
+
+def test_every_committed_json_is_current(rebuilt: Path) -> None:
+    fresh = sorted(p.name for p in rebuilt.glob("*.json"))
+    committed = sorted(p.name for p in COMMITTED.glob("*.json"))
+    assert fresh == committed, "outputs/ is out of date: run `make` and commit outputs/"
+    for name in fresh:
+        assert (rebuilt / name).read_bytes() == (COMMITTED / name).read_bytes(), f"{name} differs: run `make`"
+
+
+def test_every_committed_workbook_is_current(rebuilt: Path) -> None:
+    fresh = sorted(p.name for p in rebuilt.glob("*.xlsx"))
+    assert fresh == sorted(p.name for p in COMMITTED.glob("*.xlsx"))
+    for name in fresh:
+        with zipfile.ZipFile(rebuilt / name) as a, zipfile.ZipFile(COMMITTED / name) as b:
+            assert a.namelist() == b.namelist(), name
+            for entry in a.namelist():
+                assert a.read(entry) == b.read(entry), f"{name}:{entry} differs: run `make`"
+
+
+def test_build_is_deterministic(rebuilt: Path, tmp_path: Path) -> None:
+    assert run_build(ROOT / "inputs", tmp_path, quiet=True) == 0
+    for path in rebuilt.iterdir():
+        if path.suffix in (".json", ".xlsx", ".md"):
+            assert (tmp_path / path.name).read_bytes() == path.read_bytes(), path.name
