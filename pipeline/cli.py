@@ -133,7 +133,7 @@ def _extract(args: argparse.Namespace) -> int:
             if args.debug:
                 from pipeline.debug import write_debug
 
-                write_debug(path, rules, args.output / f"{stem}.layout.json")
+                write_debug(path, rules, args.output / f"{stem}.layout.json", password=args.password)
         except PipelineError as exc:
             print(exc.line(path.name), file=sys.stderr)
             failed += 1

@@ -60,3 +60,12 @@ def test_missing_and_unsupported_files_are_one_line_each(tmp_path: Path) -> None
     assert lines[1].startswith("photo.png: not a document this pipeline reads (looks like a PNG image)")
     assert (tmp_path / "out" / "self-harm-action-plan.json").exists()  # the good file is still written
     assert not (tmp_path / "out" / "photo.json").exists()
+
+
+def test_debug_writes_the_intermediate_stages(tmp_path: Path) -> None:
+    out = run("extract", str(PLAN), "-o", str(tmp_path), "--debug")
+    assert out.returncode == 0, out.stderr
+    data = json.loads((tmp_path / "self-harm-action-plan.layout.json").read_text(encoding="utf-8"))
+    assert data["kind"] == "action_plan" and data["layout"]["blocks"]
+    assert [a["id"] for a in data["raw"]["actions"]][:3] == ["1.1.1", "1.1.2", "1.2.1"]
+    assert data["raw"]["outcomes"][4]["id"] == "2.2."  # as printed, before normalising
