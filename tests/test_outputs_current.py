@@ -13,6 +13,11 @@ from tests.helpers import ROOT
 COMMITTED = ROOT / "outputs"
 
 
+def products(folder: Path, suffix: str) -> list[str]:
+    """Output files of one kind (the build's own bookkeeping, dot-files, is not a product)."""
+    return sorted(p.name for p in folder.glob(f"*{suffix}") if not p.name.startswith("."))
+
+
 @pytest.fixture(scope="module")
 def rebuilt(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("outputs")
@@ -21,16 +26,16 @@ def rebuilt(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def test_every_committed_json_is_current(rebuilt: Path) -> None:
-    fresh = sorted(p.name for p in rebuilt.glob("*.json"))
-    committed = sorted(p.name for p in COMMITTED.glob("*.json"))
+    fresh = products(rebuilt, ".json")
+    committed = products(COMMITTED, ".json")
     assert fresh == committed, "outputs/ is out of date: run `make` and commit outputs/"
     for name in fresh:
         assert (rebuilt / name).read_bytes() == (COMMITTED / name).read_bytes(), f"{name} differs: run `make`"
 
 
 def test_every_committed_workbook_is_current(rebuilt: Path) -> None:
-    fresh = sorted(p.name for p in rebuilt.glob("*.xlsx"))
-    assert fresh == sorted(p.name for p in COMMITTED.glob("*.xlsx"))
+    fresh = products(rebuilt, ".xlsx")
+    assert fresh == products(COMMITTED, ".xlsx")
     for name in fresh:
         with zipfile.ZipFile(rebuilt / name) as a, zipfile.ZipFile(COMMITTED / name) as b:
             assert a.namelist() == b.namelist(), name
@@ -41,5 +46,5 @@ def test_every_committed_workbook_is_current(rebuilt: Path) -> None:
 def test_build_is_deterministic(rebuilt: Path, tmp_path: Path) -> None:
     assert run_build(ROOT / "inputs", tmp_path, quiet=True) == 0
     for path in rebuilt.iterdir():
-        if path.suffix in (".json", ".xlsx", ".md"):
+        if path.suffix in (".json", ".xlsx", ".md") and not path.name.startswith("."):
             assert (tmp_path / path.name).read_bytes() == path.read_bytes(), path.name
