@@ -1,43 +1,112 @@
-"""The per-document workbook an officer opens: one sheet of records with a bold frozen header."""
+"""The per-document workbook an officer opens: the records, a summary, findings and provenance.
+
+An action plan gets Actions, Summary, Findings, Source; guidance gets Questions (a fillable
+self-assessment form), Summary, Findings, Source. The sheets share the house style of
+`xlsx_style`; the plan and guidance sheets live in `xlsx_plan` and `xlsx_guidance`. Nothing
+here reads a clock or a file time: the same document and rules give the same bytes.
+"""
 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
-from pipeline.emit.xlsx_safe import save_reproducible, write_cell
-from pipeline.model import Document
-from pipeline.rules import Rules
+from pipeline import __version__
+from pipeline.emit import xlsx_guidance, xlsx_plan
+from pipeline.emit import xlsx_style as style
+from pipeline.emit.xlsx_safe import write_cell
+from pipeline.model import SCHEMA_VERSION, Document
 
-ACTION_COLUMNS = [
-    ("Section", lambda a: a.section), ("Outcome", lambda a: a.outcome), ("Action", lambda a: a.id),
-    ("What we will do", lambda a: a.text), ("Status", lambda a: a.status), ("Status as written", lambda a: a.status_raw),
-    ("Age group", lambda a: a.age_group), ("Linked actions", lambda a: ", ".join(a.linked_actions)),
-    ("Outside references", lambda a: "; ".join(a.external_refs)), ("Depends on", lambda a: ", ".join(a.depends_on)),
-    ("NICE quality statements", lambda a: ", ".join(map(str, a.quality_statements))), ("Page", lambda a: a.source.page),
-]
-QUESTION_COLUMNS = [
-    ("Priority", lambda q: q.priority), ("Question", lambda q: q.id), ("Text", lambda q: q.text),
-    ("Parts", lambda q: "\n".join(q.parts)), ("Current position", lambda q: q.response),
-    ("What could be improved", lambda q: q.improve), ("RAG", lambda q: q.rag),
-]
+if TYPE_CHECKING:
+    from openpyxl import Workbook
+
+    from pipeline.rules import Rules
+
+FINDINGS = "Findings"
+SOURCE = "Source"
+FINDING_HEADERS = ["Severity", "Code", "Where", "Message"]
+
+
+def build_workbook(doc: Document, rules: Rules) -> Workbook:
+    """The workbook for one document, not yet saved (tests inspect it before saving)."""
+    wb = style.new_workbook()
+    if doc.kind == "action_plan":
+        records = xlsx_plan.write_actions(wb, doc, rules)
+        xlsx_plan.write_summary(wb, doc, rules)
+        ids = {a.id: row for row, a in enumerate(doc.actions, records.first_data_row)}
+        write_findings(wb, doc, xlsx_plan.ACTIONS, records.column("Action"), ids)
+    else:
+        records = xlsx_guidance.write_questions(wb, doc)
+        xlsx_guidance.write_summary(wb, doc, rules)
+        ids = {q.id: row for row, q in enumerate(doc.questions, records.first_data_row)}
+        write_findings(wb, doc, xlsx_guidance.QUESTIONS, records.column("Question"), ids)
+    write_source(wb, doc, rules)
+    return wb
 
 
 def write_workbook(doc: Document, path: Path, rules: Rules) -> None:
-    from openpyxl import Workbook
-    from openpyxl.styles import Alignment, Font
+    """Write `doc`'s workbook to `path`: atomically, byte-identical for the same input and rules."""
+    style.save(build_workbook(doc, rules), path)
 
-    wb = Workbook()
-    ws = wb.active
-    columns: list[tuple[str, Any]]
-    if doc.kind == "action_plan":
-        ws.title, columns, records = "Actions", ACTION_COLUMNS, doc.actions
-    else:
-        ws.title, columns, records = "Questions", QUESTION_COLUMNS, doc.questions
-    for col, (header, _) in enumerate(columns, 1):
-        write_cell(ws, 1, col, header).font = Font(bold=True)
-    for row, record in enumerate(records, 2):
-        for col, (_, get) in enumerate(columns, 1):
-            write_cell(ws, row, col, get(record)).alignment = Alignment(wrap_text=True, vertical="top")
-    ws.freeze_panes = "A2"
-    save_reproducible(wb, path)
+
+def write_findings(wb: Workbook, doc: Document, records_sheet: str, id_column: str, rows: dict[str, int]) -> None:
+    """Every finding in the order the checks raised it; "Where" jumps to the record it is about."""
+
+    ws = style.add_sheet(wb, FINDINGS)
+    body = [[f.severity, f.code, f.where, f.message] for f in doc.findings]
+    placed = style.write_table(
+        ws,
+        FINDING_HEADERS,
+        body,
+        widths={"Severity": 11, "Code": 24, "Where": 10, "Message": 90},
+        table_name="Findings",
+    )
+    style.add_severity_colours(ws, placed.data_range("Severity"))
+    where = placed.column("Where")
+    for row, finding in enumerate(doc.findings, placed.first_data_row):
+        if finding.where in rows:
+            style.link_to_cell(
+                ws[f"{where}{row}"], records_sheet, f"{id_column}{rows[finding.where]}", f"Go to {finding.where}"
+            )
+    if not doc.findings:
+        note = write_cell(ws, placed.last_row + 3, 1, "No findings: every check passed.")
+        note.font = style.font(italic=True)
+
+
+def write_source(wb: Workbook, doc: Document, rules: Rules) -> None:
+    """Where the records came from and which rules read them; no clock time, no file time."""
+
+    ws = style.add_sheet(wb, SOURCE)
+    counts = (
+        [("Sections", len(doc.sections)), ("Outcomes", len(doc.outcomes)), ("Actions", len(doc.actions))]
+        if doc.kind == "action_plan"
+        else [("Priorities", len(doc.priorities)), ("Questions", len(doc.questions))]
+    )
+    rows: list[tuple[str, object]] = [
+        ("Title", doc.title),
+        ("Kind", "Action plan" if doc.kind == "action_plan" else "Guidance"),
+        ("File", doc.source.file),
+        ("SHA-256 of the file", doc.source.sha256),
+        ("Format", doc.source.format.upper()),
+        ("Pages", doc.source.pages if doc.source.pages is not None else "-"),
+        *counts,
+        ("Findings", len(doc.findings)),
+        ("Rules fingerprint", rules.fingerprint),
+        ("Pipeline version", __version__),
+        ("JSON contract version", SCHEMA_VERSION),
+    ]
+    placed = style.write_table(
+        ws, ["Item", "Value"], [list(r) for r in rows], widths={"Item": 24, "Value": 80}, filters=False
+    )
+    for row in range(placed.first_data_row, placed.last_row + 1):
+        ws[f"A{row}"].font = style.font(bold=True)
+        ws[f"B{row}"].alignment = ws[f"B{row}"].alignment.copy(horizontal="left")
+    note = (
+        "The rules fingerprint changes whenever any file in rules/ changes: two workbooks with the same "
+        "fingerprint and pipeline version were read with the same rules."
+    )
+    cell = write_cell(ws, placed.last_row + 2, 1, note)
+    cell.font = style.font(italic=True, color=style.NOTE_FONT)
+    ws.merge_cells(start_row=placed.last_row + 2, start_column=1, end_row=placed.last_row + 2, end_column=2)
+    cell.alignment = cell.alignment.copy(wrap_text=True, vertical="top")
+    ws.row_dimensions[placed.last_row + 2].height = 32

@@ -13,13 +13,17 @@ API (stable: names are only ever added, never renamed):
   limit and forbidden characters handled; `sheet_title(text, taken)` gives the title alone).
 - `valid_table_name(text, taken) -> str`: a valid, unique Excel table name.
 - `write_table(ws, headers, rows, widths=None, table_name=None, first_row=1, wrap=True,
-  max_width=60, number_formats=None) -> TableRange`: header row (bold, shaded, frozen) and data
-  rows; an Excel table with banded rows when `table_name` is given, an autofilter otherwise.
+  max_width=60, number_formats=None, freeze=True, filters=True) -> TableRange`: header row (bold,
+  shaded, frozen) and data rows; an Excel table with banded rows when `table_name` is given, an
+  autofilter otherwise (`filters=False`: neither, for small summary tables). Headers must be
+  distinct ignoring case (Excel's rule for tables).
   `widths` maps header -> width (or is a list, one per column); missing widths are fitted to
   the content. Returns where it went (`TableRange.column("Status") -> "E"`, `.data_range("Status")`
   -> "E2:E40", `.ref` -> "A1:L40") for validations and colours.
-- `write_title(ws, row, text, note=None)`: a bold sheet title (and a grey note line under it).
-- `status_fill(label, rules) -> PatternFill | None`: the solid fill of a canonical status.
+- `write_title(ws, row, text, note=None)`: a bold sheet title (and a grey note line under it);
+  `write_heading(ws, row, text)`: a sub-heading above a table; `font(**kw)`: the house font.
+- `solid_fill("RRGGBB") -> PatternFill`; `status_fill(label, rules) -> PatternFill | None`: the
+  solid fill of a canonical status.
 - `status_colours(rules) -> dict[label, "RRGGBB"]`.
 - `add_status_validation(ws, col_letter, first_row, last_row, rules)`: drop-down of the
   canonical statuses (blank allowed).
@@ -35,6 +39,7 @@ API (stable: names are only ever added, never renamed):
   LibreOffice; no external relationship).
 - `fit_row_heights(ws, first_row, last_row)`: row heights estimated from wrapped text, so rows
   open tall enough in Excel (which does not re-measure rows when it opens a file).
+- `print_setup(ws, landscape=True)`: A4, one page wide (done by `write_table`).
 - `save(wb, path)`: byte-reproducible and atomic (see `xlsx_safe.save_reproducible`).
 """
 
@@ -51,11 +56,13 @@ from pipeline.emit.xlsx_safe import cell_text, save_reproducible, write_cell
 
 if TYPE_CHECKING:
     from openpyxl import Workbook
-    from openpyxl.styles import PatternFill
+    from openpyxl.styles import Font, PatternFill
     from openpyxl.worksheet.worksheet import Worksheet
 
     from pipeline.rules import Rules
 
+FONT_NAME = "Calibri"  # Excel's default; LibreOffice shows it with the metric-compatible Carlito
+FONT_SIZE = 11
 HEADER_FILL = "1F4E78"  # dark blue, white bold text
 HEADER_FONT = "FFFFFF"
 TITLE_SIZE = 14
@@ -158,14 +165,29 @@ def _all_table_names(wb: Workbook) -> list[str]:
 # --------------------------------------------------------------------------- writing
 
 
-def write_title(ws: Worksheet, row: int, text: str, note: str | None = None) -> int:
-    """A bold title in column A (and a grey note under it). Returns the next free row."""
+def font(**kwargs: Any) -> Font:
+    """The house font with changes, e.g. `font(bold=True)`; the name is always set so that
+    LibreOffice does not fall back to a serif face."""
     from openpyxl.styles import Font
 
-    write_cell(ws, row, 1, text).font = Font(bold=True, size=TITLE_SIZE)
+    kwargs.setdefault("name", FONT_NAME)
+    kwargs.setdefault("size", FONT_SIZE)
+    return Font(**kwargs)
+
+
+def write_heading(ws: Worksheet, row: int, text: str, column: int = 1) -> Any:
+    """A bold sub-heading above a table (e.g. "Actions by section and status")."""
+    cell = write_cell(ws, row, column, text)
+    cell.font = font(bold=True, size=12)
+    return cell
+
+
+def write_title(ws: Worksheet, row: int, text: str, note: str | None = None) -> int:
+    """A bold title in column A (and a grey note under it). Returns the next free row."""
+    write_cell(ws, row, 1, text).font = font(bold=True, size=TITLE_SIZE)
     ws.row_dimensions[row].height = 21
     if note:
-        write_cell(ws, row + 1, 1, note).font = Font(italic=True, color=NOTE_FONT)
+        write_cell(ws, row + 1, 1, note).font = font(italic=True, color=NOTE_FONT)
         return row + 2
     return row + 1
 
@@ -181,17 +203,18 @@ def write_table(
     max_width: float = 60,
     number_formats: Mapping[str, str] | None = None,
     freeze: bool = True,
+    filters: bool = True,
 ) -> TableRange:
     """Write a header row and data rows in the house style; see the module docstring."""
-    from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+    from openpyxl.styles import Alignment, Border, PatternFill, Side
     from openpyxl.utils import get_column_letter
     from openpyxl.worksheet.table import Table, TableStyleInfo
 
     headers = [str(h) for h in headers]
-    if len(set(headers)) != len(headers) or not all(h.strip() for h in headers):
+    if len({h.lower() for h in headers}) != len(headers) or not all(h.strip() for h in headers):
         raise ValueError(f"table headers must be distinct and non-empty: {headers!r}")
     columns = {h: get_column_letter(i) for i, h in enumerate(headers, 1)}
-    header_font = Font(bold=True, color=HEADER_FONT)
+    header_font = font(bold=True, color=HEADER_FONT)
     header_fill = PatternFill("solid", start_color=HEADER_FILL, end_color=HEADER_FILL)
     header_align = Alignment(wrap_text=True, vertical="center")
     side = Side(style="thin", color=BORDER_COLOUR)
@@ -225,6 +248,8 @@ def write_table(
     fit_row_heights(ws, first_row + 1, last_row)
     if freeze:
         ws.freeze_panes = f"A{first_row + 1}"
+        ws.print_title_rows = f"{first_row}:{first_row}"
+    print_setup(ws)
 
     if table_name:
         # Excel wants at least one data row under a table's header; an empty table gets a blank row.
@@ -234,9 +259,26 @@ def write_table(
             name=TABLE_STYLE, showRowStripes=True, showColumnStripes=False, showFirstColumn=False, showLastColumn=False
         )
         ws.add_table(table)
-    else:
-        ws.auto_filter.ref = placed.ref
+    elif filters:
+        ws.auto_filter.ref = placed.ref  # one per sheet: the last table written with filters has it
     return placed
+
+
+def print_setup(ws: Worksheet, landscape: bool = True) -> None:
+    """Print on A4, one page wide (as many pages tall as it takes), with gridlines-free tables."""
+    from openpyxl.worksheet.properties import PageSetupProperties
+
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.orientation = "landscape" if landscape else "portrait"
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    if ws.sheet_properties.pageSetUpPr is None:
+        ws.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
+    else:
+        ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.print_options.horizontalCentered = False
+    ws.page_margins.left = ws.page_margins.right = 0.4
+    ws.page_margins.top = ws.page_margins.bottom = 0.5
 
 
 def fit_widths(
@@ -272,7 +314,7 @@ def _header_height(headers: Sequence[str], ws: Worksheet, columns: Mapping[str, 
 
 def _wrapped_lines(text: str, width: float) -> int:
     """How many lines `text` takes in a column `width` characters wide (word wrap, estimated)."""
-    usable = max(1, int(width * 1.1) - 2)
+    usable = max(1, int(width * 1.2) - 1)
     total = 0
     for paragraph in text.split("\n"):
         words = paragraph.split(" ")
@@ -301,15 +343,21 @@ def fit_row_heights(ws: Worksheet, first_row: int, last_row: int, max_lines: int
             lines = max(lines, _wrapped_lines(cell.value, width))
         if lines > 1:
             ws.row_dimensions[row].height = LINE_HEIGHT * min(lines, max_lines) + 3
+        else:
+            ws.row_dimensions[row].height = None  # one line: the default height
 
 
 # --------------------------------------------------------------------------- colours
 
 
-def _solid(colour: str) -> PatternFill:
+def solid_fill(colour: str) -> PatternFill:
+    """A solid fill of "RRGGBB"."""
     from openpyxl.styles import PatternFill
 
     return PatternFill("solid", start_color=colour, end_color=colour)
+
+
+_solid = solid_fill
 
 
 def status_colours(rules: Rules) -> dict[str, str]:
@@ -436,7 +484,6 @@ def add_date_validation(ws: Worksheet, cell_range: str, title: str = "Date") -> 
 
 def link_to_cell(cell: Any, sheet_title: str, coordinate: str, tooltip: str | None = None) -> None:
     """Make `cell` jump to `sheet_title!coordinate` (an in-workbook link; keeps the cell's text)."""
-    from openpyxl.styles import Font
     from openpyxl.worksheet.hyperlink import Hyperlink
 
     quoted = "'" + sheet_title.replace("'", "''") + "'"
@@ -446,7 +493,7 @@ def link_to_cell(cell: Any, sheet_title: str, coordinate: str, tooltip: str | No
         tooltip=tooltip,
         display=str(cell.value) if cell.value is not None else None,
     )
-    cell.font = Font(color="0563C1", underline="single")
+    cell.font = font(color="0563C1", underline="single")
 
 
 def save(wb: Workbook, path: Path) -> None:
