@@ -1,0 +1,121 @@
+"""How alike two texts are, and a word-by-word account of how one became the other.
+
+Both work on words, not characters: officers reword plans a word or a phrase at a time, and a
+word-level diff ("~~exisiting~~ **existing**") is what they can read. Texts are first put in
+`compare_form`, so that what a layout or a font changed (curly quotes, dashes, spacing) is never
+reported as a change in the plan.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from difflib import SequenceMatcher
+from functools import lru_cache
+
+from pipeline.normalise.text import clean
+
+_TYPOGRAPHY = str.maketrans(
+    {
+        "\u2018": "'",
+        "\u2019": "'",
+        "\u201a": "'",
+        "\u201b": "'",
+        "\u2032": "'",
+        "\u201c": '"',
+        "\u201d": '"',
+        "\u201e": '"',
+        "\u2033": '"',
+        "\u2010": "-",
+        "\u2011": "-",
+        "\u2012": "-",
+        "\u2013": "-",
+        "\u2014": "-",
+        "\u2212": "-",
+        "\u2026": "...",
+    }
+)
+_WORD = re.compile(r"\w+")
+
+WordOp = tuple[str, str]  # ("=" | "-" | "+", words)
+
+
+def compare_form(text: str | None) -> str:
+    """The text as compared: cleaned, typographic quotes and dashes made plain, NFKC letters.
+
+    "Carers\u2019  \u2013 support\\n" -> "Carers' - support";  None -> ""
+    """
+    if not text:
+        return ""
+    return clean(unicodedata.normalize("NFKC", text).translate(_TYPOGRAPHY))
+
+
+@lru_cache(maxsize=65536)
+def tokens(text: str) -> tuple[str, ...]:
+    """Lower-case words of `text`, punctuation dropped: what similarity is measured on."""
+    return tuple(_WORD.findall(compare_form(text).lower()))
+
+
+def similarity(a: str | None, b: str | None) -> float:
+    """How alike two texts are, 0..1: the share of words they have in common, in order.
+
+    This is difflib's ratio over words (2 x matching words / all words). Identical texts give
+    1.0; "Improve promotion of exisiting resources" vs "... existing resources" gives 0.8.
+    Two empty texts are identical; an empty and a non-empty text share nothing.
+    """
+    ta, tb = tokens(a or ""), tokens(b or "")
+    if ta == tb:
+        return 1.0
+    if not ta or not tb:
+        return 0.0
+    matcher = SequenceMatcher(None, ta, tb, autojunk=False)
+    if matcher.real_quick_ratio() == 0.0:
+        return 0.0
+    return matcher.ratio()
+
+
+def similarity_at_least(a: str | None, b: str | None, floor: float) -> float | None:
+    """`similarity(a, b)` when it reaches `floor`, else None, skipping the full comparison when
+    cheap upper bounds already rule it out (the matcher compares every pair of two plans)."""
+    ta, tb = tokens(a or ""), tokens(b or "")
+    if ta == tb:
+        return 1.0
+    if not ta or not tb:
+        return 0.0 if floor <= 0.0 else None
+    matcher = SequenceMatcher(None, ta, tb, autojunk=False)
+    if matcher.real_quick_ratio() < floor or matcher.quick_ratio() < floor:
+        return None
+    ratio = matcher.ratio()
+    return ratio if ratio >= floor else None
+
+
+def word_count(text: str | None) -> int:
+    return len(tokens(text or ""))
+
+
+def word_diff(old: str | None, new: str | None) -> list[WordOp]:
+    """How `old` became `new`, word by word, as runs of kept ("="), dropped ("-") and added ("+").
+
+    "Improve promotion of exisiting resources" -> "Improve promotion of existing resources":
+    [("=", "Improve promotion of"), ("-", "exisiting"), ("+", "existing"), ("=", "resources")]
+
+    Words keep their punctuation ("services;") so the runs read back as the two texts exactly.
+    """
+    a, b = compare_form(old).split(), compare_form(new).split()
+    ops: list[WordOp] = []
+
+    def add(op: str, words: list[str]) -> None:
+        if not words:
+            return
+        if ops and ops[-1][0] == op:
+            ops[-1] = (op, ops[-1][1] + " " + " ".join(words))
+        else:
+            ops.append((op, " ".join(words)))
+
+    for tag, i1, i2, j1, j2 in SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
+        if tag == "equal":
+            add("=", a[i1:i2])
+        else:
+            add("-", a[i1:i2])
+            add("+", b[j1:j2])
+    return ops

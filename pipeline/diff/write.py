@@ -1,0 +1,59 @@
+"""Write a diff's three files, and only touch a file whose bytes changed.
+
+`outputs/` is rebuilt after every build; a report that did not change keeps its file (and its
+modification time), so an officer who has it open in Excel is not disturbed and `git status`
+stays quiet.
+"""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+from typing import Any
+
+from pipeline.diff.changes import ChangeSet
+from pipeline.emit.atomic import write_bytes_atomic
+from pipeline.emit.xlsx_safe import normalise_zip
+from pipeline.rules import Rules
+
+SUFFIXES = (".diff.md", ".diff.json", ".diff.xlsx")
+
+
+def diff_stem(old_stem: str, new_stem: str) -> str:
+    """`<old>__<new>`: the name every file of one diff starts with."""
+    return f"{old_stem}__{new_stem}"
+
+
+def write_if_changed(path: Path, data: bytes) -> Path:
+    """Write `data` atomically unless `path` already holds exactly these bytes."""
+    try:
+        if path.read_bytes() == data:
+            return path
+    except OSError:
+        pass
+    write_bytes_atomic(path, data)
+    return path
+
+
+def workbook_bytes(workbook: Any) -> bytes:
+    """A workbook's file content, byte-reproducible (fixed times, as `xlsx_safe.save_reproducible`)."""
+    workbook.properties.creator = "plan-pipeline"
+    workbook.properties.lastModifiedBy = "plan-pipeline"
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return normalise_zip(buffer.getvalue())
+
+
+def write_diff(changes: ChangeSet, out_dir: Path, old_stem: str, new_stem: str, rules: Rules) -> list[Path]:
+    """Write `<old>__<new>.diff.md`, `.diff.json` and `.diff.xlsx` in `out_dir`; return their paths."""
+    from pipeline.diff.render_json import render_json
+    from pipeline.diff.render_md import render_markdown
+    from pipeline.diff.render_xlsx import diff_workbook
+
+    stem = diff_stem(old_stem, new_stem)
+    md_path, json_path, xlsx_path = (out_dir / f"{stem}{suffix}" for suffix in SUFFIXES)
+    return [
+        write_if_changed(md_path, render_markdown(changes).encode("utf-8")),
+        write_if_changed(json_path, render_json(changes).encode("utf-8")),
+        write_if_changed(xlsx_path, workbook_bytes(diff_workbook(changes, rules))),
+    ]
