@@ -76,6 +76,8 @@ def write_findings(wb: Workbook, doc: Document, records_sheet: str, id_column: s
 def write_source(wb: Workbook, doc: Document, rules: Rules) -> None:
     """Where the records came from and which rules read them; no clock time, no file time."""
 
+    from openpyxl.styles import Alignment
+
     ws = style.add_sheet(wb, SOURCE)
     counts = (
         [("Sections", len(doc.sections)), ("Outcomes", len(doc.outcomes)), ("Actions", len(doc.actions))]
@@ -100,7 +102,7 @@ def write_source(wb: Workbook, doc: Document, rules: Rules) -> None:
     )
     for row in range(placed.first_data_row, placed.last_row + 1):
         ws[f"A{row}"].font = style.font(bold=True)
-        ws[f"B{row}"].alignment = ws[f"B{row}"].alignment.copy(horizontal="left")
+        ws[f"B{row}"].alignment = Alignment(wrap_text=True, vertical="top", horizontal="left")
     note = (
         "The rules fingerprint changes whenever any file in rules/ changes: two workbooks with the same "
         "fingerprint and pipeline version were read with the same rules."
@@ -108,5 +110,5 @@ def write_source(wb: Workbook, doc: Document, rules: Rules) -> None:
     cell = write_cell(ws, placed.last_row + 2, 1, note)
     cell.font = style.font(italic=True, color=style.NOTE_FONT)
     ws.merge_cells(start_row=placed.last_row + 2, start_column=1, end_row=placed.last_row + 2, end_column=2)
-    cell.alignment = cell.alignment.copy(wrap_text=True, vertical="top")
+    cell.alignment = Alignment(wrap_text=True, vertical="top")
     ws.row_dimensions[placed.last_row + 2].height = 32
