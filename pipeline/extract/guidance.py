@@ -1,24 +1,39 @@
-"""Guidance pages from layout blocks: the title, priorities and the question items under each.
+"""Guidance pages from layout blocks: the title, the priorities, and the question items of each.
 
 Works on any format's blocks: headings and list items from HTML and Word, paragraphs and
 bullets from PDF and text, and the rows of a Word "fillable form" (Question | Current
-position | What could be improved | RAG). Site furniture is dropped by the phrases and
-section names in rules/guidance.yaml before anything else looks at the page.
+position | What could be improved | RAG, columns named in rules/headers.yaml).
+
+Site furniture goes first: blocks holding a phrase of rules/guidance.yaml, and whole sections
+under a furniture heading ("Contact", "Related links"). Then the page is read in one of two ways:
+
+- *numbered priorities*: some heading or paragraph matches a `priority_patterns` rule
+  ("Priority 2 : ...", "Theme 3 - ..."). Each such block opens a priority; the list items (or
+  form rows) after it are its questions until a heading of the same or a higher level. Lists
+  outside every priority (audience lists, tables of contents) are not questions.
+- *plain headings*: no priority pattern matches. Each list under a heading is a candidate
+  priority titled by that heading; it is kept when most of its items ask something, so a
+  "Who this is for" list is not taken for questions.
+
+A list item nested deeper than the question it follows is part of that question.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
 
 from pipeline.extract.records import RawGuidance, RawQuestion
-from pipeline.layout import Block, Layout
+from pipeline.layout import Block, Layout, Row
 from pipeline.model import Where
 from pipeline.normalise.text import clean
 from pipeline.rules import Rules
 
+_LEADING_BULLET = re.compile(r"^\s*[•◦▪▫●○■□‣⁃∙·\-–]\s+")
+
 
 def drop_boilerplate(blocks: list[Block], rules: Rules) -> list[Block]:
-    """Blocks without site furniture: banner and footer phrases, and whole boilerplate sections."""
+    """Blocks without site furniture: banner and footer phrases, and whole furniture sections."""
     out: list[Block] = []
     skipping_level: int | None = None
     for block in blocks:
@@ -43,9 +58,7 @@ def _heading_level(block: Block, rules: Rules) -> int | None:
     """A block's heading level; in text and PDF, a short line without end punctuation is one."""
     if block.kind in ("heading", "title"):
         return block.level or 1
-    if block.kind == "paragraph" and _priority(block.text, rules) is not None:
-        return 2
-    if block.kind == "paragraph" and looks_like_heading(block.text):
+    if block.kind == "paragraph" and (priority_of(block.text, rules) is not None or looks_like_heading(block.text)):
         return 2
     return None
 
@@ -56,7 +69,8 @@ def looks_like_heading(text: str) -> bool:
     return bool(stripped) and "\n" not in text.strip() and len(stripped.split()) <= 8 and stripped[-1] not in ".?!:;,"
 
 
-def _priority(text: str, rules: Rules) -> tuple[int, str] | None:
+def priority_of(text: str, rules: Rules) -> tuple[int, str] | None:
+    """(number, title) when the text names a priority: "Priority 2 : Continue ..." -> (2, "Continue ...")."""
     flat = clean(text)
     for pattern in rules.priority_patterns:
         match = pattern.match(flat)
@@ -66,68 +80,230 @@ def _priority(text: str, rules: Rules) -> tuple[int, str] | None:
     return None
 
 
-def extract(layout: Layout, rules: Rules) -> RawGuidance:
-    blocks = drop_boilerplate(layout.blocks, rules)
-    guidance = RawGuidance(title=None)
-    explicit = any(_priority(b.text, rules) for b in blocks if b.kind != "table")
-    priority: int | None = None
-    pending_title: str | None = None
+# --------------------------------------------------------------------------- the title
 
-    for block in blocks:
+
+def find_title(blocks: list[Block], rules: Rules) -> int | None:
+    """Index of the block that titles the page.
+
+    The reader's title block, else the first top-level heading, else the first heading, else
+    (text and PDF without font cues) the first one-line paragraph of three or more words that
+    does not end like a sentence, else the first paragraph.
+    """
+    candidates = [i for i, b in enumerate(blocks) if b.kind != "table" and priority_of(b.text, rules) is None]
+    for test in (
+        lambda b: b.kind == "title",
+        lambda b: b.kind == "heading" and (b.level or 1) == 1,
+        lambda b: b.kind == "heading",
+        lambda b: b.kind == "paragraph" and _title_like(b.text),
+        lambda b: b.kind == "paragraph",
+    ):
+        for index in candidates:
+            if test(blocks[index]):
+                return index
+    return None
+
+
+def _title_like(text: str) -> bool:
+    flat = clean(text)
+    return "\n" not in text.strip() and 3 <= len(flat.split()) <= 30 and flat[-1:] not in ".?!:;,"
+
+
+# --------------------------------------------------------------------------- grouping
+
+
+@dataclass
+class _Group:
+    """One priority being read: its heading, and the question items found under it."""
+
+    number: int | None  # as printed; None for a plain heading
+    title: str
+    level: int | None  # heading level that opened it; None when a paragraph did
+    questions: list[RawQuestion] = field(default_factory=list)
+    item_level: int | None = None  # list depth of its questions
+    from_form: bool = False
+    needs_title: bool = False
+
+    @property
+    def numbered(self) -> bool:
+        return self.number is not None
+
+
+class _Reader:
+    """Walks the blocks once, opening and closing priorities (see the module docstring)."""
+
+    def __init__(self, rules: Rules, numbered: bool, page_title: str | None) -> None:
+        self.rules = rules
+        self.numbered = numbered
+        self.page_title = page_title
+        self.groups: list[_Group] = []
+        self.current: _Group | None = None
+        self.last_heading: str | None = None
+
+    def block(self, block: Block) -> None:
         if block.kind == "table":
-            if priority is None and not explicit:
-                priority = _open_priority(guidance, pending_title or guidance.title or "Questions")
-            _form_rows(block, priority or 1, guidance, rules)
-            continue
-        found = _priority(block.text, rules)
+            self.table(block)
+            return
+        found = priority_of(block.text, self.rules) if block.kind != "list_item" else None
         if found:
             number, title = found
-            guidance.priorities.append((number, title))
-            priority = number
-            continue
-        level = _heading_level(block, rules)
-        if guidance.title is None and (block.kind == "title" or level is not None or block.kind == "paragraph"):
-            guidance.title = block.text
-            continue
-        if level is not None and not explicit:
-            pending_title = clean(block.text)
-            priority = None
-            continue
+            level = (block.level or 1) if block.kind in ("heading", "title") else None
+            self.open(_Group(number, title, level, needs_title=not title))
+            return
         if block.kind == "list_item":
-            if priority is None:
-                priority = _open_priority(guidance, pending_title or "Questions")
-            guidance.questions.append(RawQuestion(priority=priority, text=block.text,
-                                                  where=Where(page=block.page, line=block.line, bbox=_bbox(block))))
+            self.item(block)
+            return
+        current = self.current
+        if current is not None and current.needs_title and not current.questions and "?" not in block.text:
+            current.title, current.needs_title = clean(block.text), False  # "Priority 1" then its title
+            return
+        if block.kind in ("heading", "title") or (block.kind == "paragraph" and looks_like_heading(block.text)):
+            self.heading(block)
+
+    def heading(self, block: Block) -> None:
+        real = block.kind in ("heading", "title")
+        current = self.current
+        if current is not None:
+            closes = real and (current.level is None or (block.level or 1) <= current.level)
+            if not current.numbered or closes:
+                self.current = None
+        self.last_heading = clean(block.text)
+
+    def item(self, block: Block) -> None:
+        current = self.current
+        if current is None:
+            if self.numbered:
+                return  # a list outside every priority: contents, audience, links
+            current = self.open(_Group(None, self.last_heading or self.page_title or "Questions", None))
+        if current.questions and current.item_level is not None and block.level > current.item_level:
+            last = current.questions[-1]
+            last.text = f"{last.text}\n{block.text}"  # a sub-point of the question before
+            return
+        current.item_level = block.level if current.item_level is None else current.item_level
+        where = Where(page=block.page, line=block.line, bbox=list(block.bbox) if block.bbox else None)
+        current.questions.append(RawQuestion(priority=0, text=block.text, where=where))
+
+    def open(self, group: _Group) -> _Group:
+        self.groups.append(group)
+        self.current = group
+        return group
+
+    def table(self, block: Block) -> None:
+        """Rows of a fillable form: the header row says which column is which."""
+        columns, start = _form_columns(block.rows, self.rules)
+        if columns is None:
+            return
+        for row in block.rows[start:]:
+            cells = _row_fields(row, columns)
+            question = cells.get("question", "")
+            texts = [c.text for c in row.cells if not c.merged and clean(c.text)]
+            if texts and all(self.rules.header_field("guidance_form", t) for t in texts):
+                continue  # the header repeated on a new page
+            found = priority_of(texts[0], self.rules) if texts else None
+            if found and (len(texts) == 1 or clean(texts[0]) == clean(question)):
+                number, title = found
+                self.open(_Group(number, title, None, from_form=True, needs_title=not title))
+                continue
+            if not clean(question):
+                continue
+            current = self.current
+            if current is None:
+                if self.numbered:
+                    continue
+                current = self.open(_Group(None, self.last_heading or self.page_title or "Questions", None))
+            current.from_form = True
+            current.questions.append(
+                RawQuestion(
+                    priority=0,
+                    text=_LEADING_BULLET.sub("", question),
+                    response=cells.get("response"),
+                    improve=cells.get("improve"),
+                    rag=cells.get("rag"),
+                    where=Where(page=row.page, bbox=list(row.bbox) if row.bbox else None),
+                )
+            )
+
+
+def _form_columns(rows: list[Row], rules: Rules) -> tuple[dict[int, str] | None, int]:
+    """(grid column -> form field, first row after the header) from a header among the first rows."""
+    for index, row in enumerate(rows[:3]):
+        columns: dict[int, str] = {}
+        position = 0
+        for cell in row.cells:
+            name = rules.header_field("guidance_form", cell.text) if not cell.merged else None
+            if name and name not in columns.values():
+                columns[position] = name
+            position += max(cell.span, 1)
+        if "question" in columns.values():
+            return columns, index + 1
+    return None, 0
+
+
+def _row_fields(row: Row, columns: dict[int, str]) -> dict[str, str]:
+    """A row's cells by form field, placed by grid column so spanning cells line up."""
+    out: dict[str, str] = {}
+    position = 0
+    for cell in row.cells:
+        name = columns.get(position)
+        if name and not cell.merged:
+            out[name] = cell.text
+        position += max(cell.span, 1)
+    return out
+
+
+# --------------------------------------------------------------------------- the result
+
+
+def extract(layout: Layout, rules: Rules) -> RawGuidance:
+    """Title, priorities and their question items, with each item's text as laid out."""
+    blocks = drop_boilerplate(layout.blocks, rules)
+    title_index = find_title(blocks, rules)
+    title = blocks[title_index].text if title_index is not None else None
+    numbered = any(priority_of(b.text, rules) for b in blocks if b.kind not in ("table", "list_item")) or any(
+        priority_of(c.text, rules) for b in blocks if b.kind == "table" for r in b.rows for c in r.cells[:1]
+    )
+    reader = _Reader(rules, numbered, clean(title) if title else None)
+    for index, block in enumerate(blocks):
+        if index != title_index:
+            reader.block(block)
+    guidance = RawGuidance(title=title)
+    for number, group in _settle(reader.groups, rules, guidance):
+        guidance.priorities.append((number, group.title))
+        for question in group.questions:
+            question.priority = number
+            guidance.questions.append(question)
     return guidance
 
 
-def _open_priority(guidance: RawGuidance, title: str) -> int:
-    number = (guidance.priorities[-1][0] + 1) if guidance.priorities else 1
-    guidance.priorities.append((number, title))
-    return number
+def _settle(groups: list[_Group], rules: Rules, guidance: RawGuidance) -> list[tuple[int, _Group]]:
+    """Final priorities: numbered ones merged by number; plain ones kept when their items ask."""
+    from pipeline.normalise.questions import asks
 
-
-def _bbox(block: Block) -> list[float] | None:
-    return list(block.bbox) if block.bbox else None
-
-
-def _form_rows(block: Block, priority: int, guidance: RawGuidance, rules: Rules) -> None:
-    """Rows of a fillable form: the header row says which column is which."""
-    if not block.rows:
-        return
-    header = [rules.header_field("guidance_form", c.text) for c in block.rows[0].cells]
-    if "question" not in header:
-        return
-    for row in block.rows[1:]:
-        cells = {}
-        for name, cell in zip(header, row.cells, strict=False):
-            if name and not cell.merged:
-                cells[name] = cell.text
-        text = cells.get("question", "")
-        if not clean(text) or _priority(text, rules):
-            continue
-        guidance.questions.append(RawQuestion(
-            priority=priority, text=re.sub(r"^\s*[•◦▪●‣·\-–]\s+", "", text),
-            response=cells.get("response"), improve=cells.get("improve"), rag=cells.get("rag"),
-            where=Where(page=row.page),
-        ))
+    out: list[tuple[int, _Group]] = []
+    if any(g.numbered for g in groups):
+        by_number: dict[int, _Group] = {}
+        with_questions = {g.number for g in groups if g.questions}
+        for group in groups:
+            number = group.number
+            assert number is not None
+            if not group.questions and (number in with_questions or not group.title):
+                continue  # a contents entry, or a mention without a section
+            if number in by_number:
+                first = by_number[number]
+                first.questions.extend(group.questions)
+                first.title = first.title or group.title
+                guidance.notes.append(
+                    ("warning", "repeated-priority", f"priority {number}", f"Priority {number} appears twice; "
+                     "its questions were read as one list")
+                )  # fmt: skip
+                continue
+            by_number[number] = group
+            out.append((number, group))
+        return out
+    number = 0
+    for group in groups:
+        asking = sum(1 for q in group.questions if asks(q.text, rules))
+        if group.questions and (group.from_form or asking * 2 >= len(group.questions)):
+            number += 1
+            out.append((number, group))
+    return out

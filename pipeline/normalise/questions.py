@@ -1,11 +1,23 @@
 """Question items -> their separate questions, each open or closed, with notes set apart.
 
 spaCy is used rule-based only: `spacy.blank("en")` with the sentencizer, and a Matcher built
-from rules/question_patterns.jsonl. A sentence is a question when it ends with "?" or starts
-like one (a question word or an auxiliary, at its start or after a leading clause that ends in
-a comma) — so "... able to take account of new evidence as it emerges." still counts. A
-parenthetical after the question mark belongs to that question. A sentence opening like a note
-("For example, ...") is a note.
+from rules/question_patterns.jsonl. Within one bullet:
+
+- a sentence with a question mark is a question; a parenthetical after the mark belongs to it
+  ("... manner? (including first responders ...)");
+- a sentence without one is still a question when it opens like one (`ASKS` patterns: an
+  auxiliary before its subject, "to what extent", "how effective is"), at its start or after a
+  leading clause that ends in a comma ("If your service ..., are supports ... as it emerges.");
+- a sentence opening like a note (rules/guidance.yaml `note_starters`: "For example, ...") is a
+  note, and so is any other sentence that does not ask;
+- a question is *open* when a clause of it opens with a question word (`OPEN` patterns), else
+  *closed*: English asks for a yes or no by inversion alone ("Are there ...", "Has ...");
+- a question is a *follow-up* when it refers back to an earlier one (`FOLLOW_UP` patterns: "How
+  can this be improved?", "Is this ...", "... to improve this?"), unless the reference is to an
+  earlier clause of the same sentence ("..., and can this be further improved?", `COORDINATED`).
+
+An item with no question at all (an instruction such as "Describe how ...") is kept as one
+open part, so every item can be answered.
 """
 
 from __future__ import annotations
@@ -43,39 +55,69 @@ def _nlp(rules: Rules) -> tuple[Any, Any]:
     return nlp, matcher
 
 
-def split_question(text: str, rules: Rules) -> tuple[list[Part], list[str]]:
-    """(question parts, notes) of one bullet."""
-    nlp, matcher = _nlp(rules)
-    doc = nlp(clean(text))
-    sentences: list[str] = []
-    for sent in doc.sents:
+def sentences(text: str, rules: Rules) -> list[str]:
+    """The bullet's sentences, a parenthetical or a wrong split glued back to the one before.
+
+    "Is it safe? (including at night) Is it used?" -> ["Is it safe? (including at night)", "Is it used?"]
+    """
+    nlp, _ = _nlp(rules)
+    out: list[str] = []
+    for sent in nlp(clean(text)).sents:
         piece = sent.text.strip()
         if not piece:
             continue
-        if sentences and (
-            piece.startswith("(") or piece[:1].islower() or sentences[-1].endswith("(")
+        if out and (
+            piece.startswith("(")
+            or piece[:1].islower()
+            or out[-1].endswith("(")
             or not any(ch.isalpha() for ch in piece)
         ):
-            # a parenthetical after the question mark, or a split the sentencizer should not have made
-            glue = "" if sentences[-1].endswith("(") else " "
-            sentences[-1] = sentences[-1] + glue + piece
+            glue = "" if out[-1].endswith("(") else " "
+            out[-1] = out[-1] + glue + piece
         else:
-            sentences.append(piece)
+            out.append(piece)
+    return out
+
+
+def split_question(text: str, rules: Rules) -> tuple[list[Part], list[str]]:
+    """(question parts, notes) of one bullet."""
+    nlp, matcher = _nlp(rules)
     parts: list[Part] = []
     notes: list[str] = []
-    starters = [fold(s) for s in rules.note_starters]
-    for sentence in sentences:
-        if any(fold(sentence).startswith(s + " ") or fold(sentence).startswith(s + ",") for s in starters):
+    for sentence in sentences(text, rules):
+        if _is_note(sentence, rules):
             notes.append(sentence)
             continue
-        sdoc = nlp.make_doc(sentence)
-        labels = _labels(sdoc, matcher, nlp)
-        kind = _kind(sdoc, labels)
-        if kind is None and not sentence.rstrip().endswith("?"):
+        doc = nlp.make_doc(sentence)
+        labels = _labels(doc, matcher, nlp)
+        if "?" not in sentence and not _opens_with(labels, doc, {"ASKS"}):
             notes.append(sentence)
             continue
-        parts.append(Part(text=sentence, kind=kind or "closed", follow_up=_follow_up(labels)))
+        kind = "open" if _opens_with(labels, doc, {"OPEN"}) else "closed"
+        parts.append(Part(text=sentence, kind=kind, follow_up=_follow_up(labels)))
+    if not parts:
+        for index, note in enumerate(notes):
+            if not _is_note(note, rules):
+                parts.append(Part(text=notes.pop(index), kind="open", follow_up=False))
+                break
     return parts, notes
+
+
+def asks(text: str, rules: Rules) -> bool:
+    """Does a bullet ask anything? ("Who leads this?" yes; "directors of public health" no)."""
+    nlp, matcher = _nlp(rules)
+    for sentence in sentences(text, rules):
+        if "?" in sentence and not _is_note(sentence, rules):
+            return True
+        doc = nlp.make_doc(sentence)
+        if _opens_with(_labels(doc, matcher, nlp), doc, {"ASKS"}):
+            return True
+    return False
+
+
+def _is_note(sentence: str, rules: Rules) -> bool:
+    folded = fold(sentence)
+    return any(folded.startswith(s + " ") or folded.startswith(s + ",") for s in (fold(n) for n in rules.note_starters))
 
 
 def _labels(doc: Any, matcher: Any, nlp: Any) -> list[tuple[str, int, int]]:
@@ -84,32 +126,23 @@ def _labels(doc: Any, matcher: Any, nlp: Any) -> list[tuple[str, int, int]]:
 
 def _clause_starts(doc: Any) -> list[int]:
     """Token positions where a clause can start: the first token and each token after a comma."""
-    starts = [0]
-    starts += [t.i + 1 for t in doc if t.text == "," and t.i + 1 < len(doc)]
-    return starts
+    return [0] + [t.i + 1 for t in doc if t.text == "," and t.i + 1 < len(doc)]
 
 
-def _kind(doc: Any, labels: list[tuple[str, int, int]]) -> str | None:
-    """open / closed by the first clause start that opens like a question, else None."""
-    for start in _clause_starts(doc):
-        hits = {label for label, s, _ in labels if s == start}
-        if "OPEN" in hits:
-            return "open"
-        if "CLOSED" in hits:
-            return "closed"
-    return None
+def _opens_with(labels: list[tuple[str, int, int]], doc: Any, wanted: set[str]) -> bool:
+    """Does a clause of the sentence open with a match of one of these labels?"""
+    starts = set(_clause_starts(doc))
+    return any(label in wanted and start in starts for label, start, _ in labels)
 
 
 def _follow_up(labels: list[tuple[str, int, int]]) -> bool:
     """Refers back to an earlier question ("How can this be improved?"), not within itself."""
     coordinated = [s for label, s, _ in labels if label == "COORDINATED"]
-    for label, start, _ in labels:
-        if label == "FOLLOW_UP" and not any(c < start for c in coordinated):
-            return True
-    return False
+    return any(label == "FOLLOW_UP" and not any(c < start for c in coordinated) for label, start, _ in labels)
 
 
 def normalise_guidance(raw: RawGuidance, rules: Rules) -> tuple[list[Priority], list[Question]]:
+    """Priorities and questions of the contract: ids `<priority>.<n>` in document order."""
     priorities = []
     seen: set[int] = set()
     for number, title in raw.priorities:
@@ -124,17 +157,19 @@ def normalise_guidance(raw: RawGuidance, rules: Rules) -> tuple[list[Priority], 
             continue
         counters[item.priority] = counters.get(item.priority, 0) + 1
         parts, notes = split_question(text, rules)
-        questions.append(Question(
-            id=f"{item.priority}.{counters[item.priority]}",
-            priority=item.priority,
-            text=text,
-            parts=[p.text for p in parts],
-            kinds=[p.kind for p in parts],
-            follow_up=[p.follow_up for p in parts],
-            notes=notes,
-            response=clean_or_none(item.response),
-            improve=clean_or_none(item.improve),
-            rag=clean_or_none(item.rag),
-            source=item.where,
-        ))
+        questions.append(
+            Question(
+                id=f"{item.priority}.{counters[item.priority]}",
+                priority=item.priority,
+                text=text,
+                parts=[p.text for p in parts],
+                kinds=[p.kind for p in parts],
+                follow_up=[p.follow_up for p in parts],
+                notes=notes,
+                response=clean_or_none(item.response),
+                improve=clean_or_none(item.improve),
+                rag=clean_or_none(item.rag),
+                source=item.where,
+            )
+        )
     return priorities, questions
