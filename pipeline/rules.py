@@ -221,6 +221,7 @@ class Limits:
     seconds_per_document: float = 120
     memory_mb: int = 1536
     max_unzipped_mb: float = 100
+    max_stream_mb: float = 100
     max_html_depth: int = 400
     garbled_ratio: float = 0.2
 

@@ -33,7 +33,7 @@ def detect_format(path: Path, data: bytes) -> str:
     suffix = path.suffix.lower()
     claimed = SUFFIX_FORMAT.get(suffix)
     if kind == "empty":
-        raise EmptyFile("empty file (0 bytes)")
+        raise EmptyFile("empty file (0 bytes)" if not data else "empty file (only blank space)")
     if kind == "pdf":
         return "pdf"
     if kind == "zip":
@@ -41,8 +41,10 @@ def detect_format(path: Path, data: bytes) -> str:
             return "docx"
         raise UnsupportedType(f"a zip archive named {suffix or 'without an extension'}, not a document")
     if kind == "ole2":
-        from pipeline.read.ole import describe_ole2
+        from pipeline.read.ole import describe_ole2, is_encrypted_ooxml
 
+        if is_encrypted_ooxml(data):
+            return "docx"  # a password-protected .docx: open_docx decrypts it when given the password
         raise describe_ole2(data)
     if kind == "html":
         return "html"

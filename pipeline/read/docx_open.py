@@ -1,17 +1,27 @@
 """Open a Word (.docx) file for reading, or fail with a one-line reason.
 
-Every .docx is opened here, so that a file that is not a zip, has no document part, is too
-big when unzipped, or is protected is recognised in one place. XML is parsed without entity
-expansion or network access.
+Every .docx is opened here, so that a file that is not a zip, is truncated, has no document
+part, is too big when unzipped, carries XML attacks, or is password-protected is recognised in
+one place and the reader never sees a library exception. The caller copies
+`opening_notes(document)` (pipeline.read.guard) into `layout.notes`.
+
+- A password-protected .docx is not a zip but an OLE2 container holding the encrypted package;
+  with the password (rules/documents.yaml `passwords:` or `--password`) it is decrypted in
+  memory, otherwise EncryptedFile says a password is needed. A legacy Word 97-2003 .doc (also
+  OLE2, and it contains a zip, which fools `zipfile.is_zipfile`) is named as such.
+- The package is checked and, where needed, repaired before python-docx parses it
+  (guard_docx: size caps, DOCTYPE/entity attacks, Strict OOXML, missing part list).
+- python-docx parses XML with entity resolution off and no network access.
 """
 
 from __future__ import annotations
 
 import io
-import zipfile
 from typing import Any
 
-from pipeline.errors import DamagedFile, TooLarge
+from pipeline.errors import DamagedFile, EmptyFile, PipelineError, TooLarge, UnsupportedType
+from pipeline.read.guard import attach_notes, megabytes
+from pipeline.read.sniff import OLE2, ZIP, describe, sniff
 from pipeline.rules import Rules
 
 DOCUMENT_PART = "word/document.xml"
@@ -19,20 +29,49 @@ DOCUMENT_PART = "word/document.xml"
 
 def open_docx(data: bytes, rules: Rules, password: str | None = None) -> Any:
     """A python-docx `Document` over `data`."""
-    try:
-        archive = zipfile.ZipFile(io.BytesIO(data))
-    except zipfile.BadZipFile:
-        raise DamagedFile("not a valid Word file (damaged or truncated zip)") from None
-    with archive:
-        names = set(archive.namelist())
-        unzipped = sum(info.file_size for info in archive.infolist())
-    if unzipped > rules.limits.max_unzipped_mb * 1024 * 1024:
-        raise TooLarge(f"unzips to {unzipped / 1024 / 1024:.0f} MB, over the {rules.limits.max_unzipped_mb:g} MB limit")
-    if DOCUMENT_PART not in names:
-        raise DamagedFile("damaged Word file: the document part (word/document.xml) is missing")
+    from pathlib import Path
+
+    from pipeline.read.guard_docx import make_safe
+
+    limits = rules.limits
+    if not data:
+        raise EmptyFile("empty file (no bytes)")
+    if len(data) > limits.max_file_mb * 1024 * 1024:
+        raise TooLarge(f"file is {megabytes(len(data))}, over the {limits.max_file_mb:g} MB limit")
+    if data.startswith(OLE2):
+        from pipeline.read.ole import decrypt_ooxml
+
+        data = decrypt_ooxml(data, password)
+        if not data.startswith(ZIP):
+            raise DamagedFile("damaged password-protected Word document (it decrypts to something else)")
+    elif not data.startswith(ZIP):
+        kind = sniff(Path("document.docx"), data[:8192])
+        what = "plain text" if kind == "text" else describe(kind)
+        raise DamagedFile(
+            f"not a valid Word file (a .docx is a zip package; this is {what})",
+            "save it again from Word as .docx, or ask the sender for the Word document",
+        )
+    package, notes = make_safe(data, int(limits.max_unzipped_mb * 1024 * 1024))
     import docx
 
     try:
-        return docx.Document(io.BytesIO(data))
+        document = docx.Document(io.BytesIO(package))
+    except PipelineError:
+        raise
+    except RecursionError:
+        raise DamagedFile("damaged Word file: its parts refer to each other too deeply") from None
+    except MemoryError:
+        raise TooLarge("the Word file needs more memory than allowed to read") from None
+    except ValueError as exc:
+        if "content type" in str(exc):
+            raise UnsupportedType("an Office file that is not a Word document") from None
+        raise DamagedFile(f"damaged Word file ({_reason(exc)})") from None
     except Exception as exc:
-        raise DamagedFile(f"damaged Word file ({type(exc).__name__})") from None
+        raise DamagedFile(f"damaged Word file ({_reason(exc)})") from None
+    attach_notes(document, notes)
+    return document
+
+
+def _reason(exc: BaseException) -> str:
+    text = str(exc).strip().splitlines()[0].strip("'\"") if str(exc).strip() else ""
+    return f"{text[:80]}" if text else "its structure is broken"
