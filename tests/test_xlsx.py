@@ -142,7 +142,7 @@ def test_actions_sheet_rows_are_the_golden_actions(plan_book: Path) -> None:
 def test_actions_sheet_look(plan_book: Path) -> None:
     ws = load_workbook(plan_book)["Actions"]
     assert ws.freeze_panes == "A2"
-    assert ws.tables["Actions"].ref == f"A1:{ws.cell(1, ws.max_column).column_letter}33"
+    assert ws.tables["ActionsTable"].ref == f"A1:{ws.cell(1, ws.max_column).column_letter}33"
     assert all(c.font.bold for c in ws[1])
     text = column_of(ws, "What we will do")
     assert ws[f"{text}2"].alignment.wrap_text
@@ -345,7 +345,7 @@ def test_empty_findings_say_so(rules, tmp_path: Path) -> None:
     path = tmp_path / "e.xlsx"
     write_workbook(_plan([_action("1.1.1")]), path, rules)
     ws = check_workbook(path, "action_plan", rules, records=1)["Findings"]
-    assert ws.tables["Findings"].ref == "A1:D2"
+    assert ws.tables["FindingsTable"].ref == "A1:D2"
     assert any("No findings" in str(c.value) for c in ws["A"][2:])
 
 
@@ -549,3 +549,26 @@ def test_every_input_gives_a_well_formed_workbook(path: Path, rules, tmp_path: P
     out = tmp_path / "x.xlsx"
     write_workbook(doc, out, rules)
     check_workbook(out, doc.kind, rules, records=len(doc.actions) if doc.kind == "action_plan" else len(doc.questions))
+
+
+def test_answers_from_the_filled_in_word_form_fixture_appear_in_the_sheet(rules, tmp_path: Path) -> None:
+    """The committed filled-in form (tests/fixtures), read by the pipeline, fills the form's columns."""
+    from tests.fixtures.guidance_fixtures import FILLED_ANSWERS
+
+    doc = process(ROOT / "tests" / "fixtures" / "files" / "guidance-form-filled.docx", rules)
+    path = tmp_path / "filled.xlsx"
+    write_workbook(doc, path, rules)
+    ws = check_workbook(path, "guidance", rules, records=len(doc.questions))["Questions"]
+    columns = {h: column_of(ws, h) for h in ("Question", "Current position", "What could be improved", "RAG")}
+    rows = {ws[f"{columns['Question']}{r}"].value: r for r in range(2, ws.max_row + 1)}
+
+    def words(value: object) -> str:
+        return " ".join(str(value or "").split())
+
+    for qid, (response, improve, rag) in FILLED_ANSWERS.items():
+        row = rows[qid]
+        assert words(ws[f"{columns['Current position']}{row}"].value) == words(response)
+        assert words(ws[f"{columns['What could be improved']}{row}"].value) == words(improve)
+        assert ws[f"{columns['RAG']}{row}"].value == rag
+    unanswered = [q for q in rows if q not in FILLED_ANSWERS]
+    assert all(ws[f"{columns['RAG']}{rows[q]}"].value is None for q in unanswered)

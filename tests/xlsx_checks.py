@@ -108,7 +108,7 @@ def check_workbook(path: Path, kind: str, rules: Any, records: int) -> Any:
         dv = validations(ws)[span]
         assert dv.type == "list" and dv.formula1 == '"' + ",".join(statuses) + '"'
         assert conditional_colours(ws)[span] == statuses
-        assert list(ws.tables) == ["Actions"]
+        assert list(ws.tables) == ["ActionsTable"]
         charts = wb["Summary"]._charts
         assert len(charts) == (1 if records else 0)
     else:
@@ -122,7 +122,7 @@ def check_workbook(path: Path, kind: str, rules: Any, records: int) -> Any:
         assert found[f"{rag}2:{rag}{last}"].formula1 == '"Red,Amber,Green"'
         assert found[f"{date}2:{date}{last}"].type == "date"
         assert set(conditional_colours(ws)[f"{rag}2:{rag}{last}"]) == {"Red", "Amber", "Green"}
-        assert list(ws.tables) == ["Questions"]
+        assert list(ws.tables) == ["QuestionsTable"]
     assert ws.freeze_panes is not None
     findings = wb["Findings"]
     assert header_row(findings) == FINDING_HEADERS

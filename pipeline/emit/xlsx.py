@@ -59,7 +59,7 @@ def write_findings(wb: Workbook, doc: Document, records_sheet: str, id_column: s
         FINDING_HEADERS,
         body,
         widths={"Severity": 11, "Code": 24, "Where": 10, "Message": 90},
-        table_name="Findings",
+        table_name="FindingsTable",
     )
     style.add_severity_colours(ws, placed.data_range("Severity"))
     where = placed.column("Where")

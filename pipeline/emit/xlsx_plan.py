@@ -110,7 +110,7 @@ def write_actions(wb: Workbook, doc: Document, rules: Rules) -> style.TableRange
         [c.header for c in columns],
         rows,
         widths={c.header: c.width for c in columns if c.width is not None},
-        table_name="Actions",
+        table_name="ActionsTable",
     )
     status = placed.column("Status")
     style.add_status_validation(ws, status, placed.first_data_row, placed.last_row, rules)

@@ -10,6 +10,7 @@
   surrogates dropped, text cut at Excel's 32,767-character limit, NaN/infinity left blank.
 - `save_reproducible`: the same workbook gives the same bytes whatever the clock or time zone.
   openpyxl stamps the current time into docProps/core.xml and every zip entry; both are fixed.
+  Each sheet also tells Excel that number-like text (ids such as "1.1") is text on purpose.
 """
 
 from __future__ import annotations
@@ -33,6 +34,23 @@ _ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 _ILLEGAL_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 _EXCEL_ESCAPE = re.compile(r"_(x[0-9A-Fa-f]{4}_)")
 MAX_CELL = 32767
+_WORKSHEET = re.compile(r"xl/worksheets/sheet\d+\.xml")
+# Elements a worksheet may hold after <ignoredErrors>, in schema order (ECMA-376 CT_Worksheet).
+_AFTER_IGNORED = (
+    "<smartTags",
+    "<drawing",
+    "<legacyDrawing",
+    "<legacyDrawingHF",
+    "<drawingHF",
+    "<picture",
+    "<oleObjects",
+    "<controls",
+    "<webPublishItems",
+    "<tableParts",
+    "<extLst",
+    "</worksheet>",
+)
+_IGNORED_ERRORS = b'<ignoredErrors><ignoredError sqref="A1:XFD1048576" numberStoredAsText="1"/></ignoredErrors>'
 _PLAIN_TYPES = (bool, int, float, Decimal, datetime.date, datetime.datetime, datetime.time, datetime.timedelta)
 
 
@@ -102,12 +120,29 @@ def save_reproducible(workbook: Any, path: Path) -> None:
     write_bytes_atomic(path, normalise_zip(buffer.getvalue()))
 
 
+def ignore_numbers_as_text(sheet_xml: bytes) -> bytes:
+    """Tell Excel that ids such as "1.1" are text on purpose (no green "number stored as text" marks).
+
+    openpyxl cannot write <ignoredErrors>, so it is placed here, where the schema wants it.
+    """
+    if b"<ignoredErrors" in sheet_xml:
+        return sheet_xml
+    positions = [sheet_xml.find(tag.encode()) for tag in _AFTER_IGNORED]
+    found = [p for p in positions if p >= 0]
+    if not found:
+        return sheet_xml
+    at = min(found)
+    return sheet_xml[:at] + _IGNORED_ERRORS + sheet_xml[at:]
+
+
 def normalise_zip(data: bytes) -> bytes:
     """Rewrite an OOXML zip with fixed timestamps (entries and docProps/core.xml), same order."""
     out = io.BytesIO()
     with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
         for info in source.infolist():
             payload = source.read(info.filename)
+            if _WORKSHEET.fullmatch(info.filename):
+                payload = ignore_numbers_as_text(payload)
             if info.filename == "docProps/core.xml":
                 text = payload.decode("utf-8")
                 text = re.sub(

@@ -211,3 +211,31 @@ def test_save_is_atomic_and_keeps_the_old_file_when_saving_fails(tmp_path: Path)
         save_reproducible(Broken(), target)
     assert target.read_bytes() == b"old"
     assert [p.name for p in tmp_path.iterdir()] == ["out.xlsx"]
+
+
+@pytest.mark.parametrize(
+    ("xml", "expected"),
+    [
+        (b"<worksheet><sheetData/><pageSetup/></worksheet>", b"<worksheet><sheetData/><pageSetup/>{}</worksheet>"),
+        (
+            b"<worksheet><sheetData/><drawing/><tableParts/></worksheet>",
+            b"<worksheet><sheetData/>{}<drawing/><tableParts/></worksheet>",
+        ),
+        (b"<worksheet><sheetData/><tableParts/></worksheet>", b"<worksheet><sheetData/>{}<tableParts/></worksheet>"),
+    ],
+)
+def test_number_as_text_marks_are_switched_off_where_the_schema_wants_it(xml: bytes, expected: bytes) -> None:
+    from pipeline.emit.xlsx_safe import _IGNORED_ERRORS, ignore_numbers_as_text
+
+    out = ignore_numbers_as_text(xml)
+    assert out == expected.replace(b"{}", _IGNORED_ERRORS)
+    assert ignore_numbers_as_text(out) == out  # only once
+
+
+def test_saved_sheets_carry_the_number_as_text_setting_and_still_load(tmp_path: Path) -> None:
+    wb = Workbook()
+    write_cell(wb.active, 1, 1, "1.1")
+    save_reproducible(wb, tmp_path / "n.xlsx")
+    with zipfile.ZipFile(tmp_path / "n.xlsx") as archive:
+        assert b'numberStoredAsText="1"' in archive.read("xl/worksheets/sheet1.xml")
+    assert load_workbook(tmp_path / "n.xlsx").active["A1"].value == "1.1"
