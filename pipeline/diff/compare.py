@@ -89,7 +89,14 @@ def compare(old: Document, new: Document, rules: Rules) -> ChangeSet:
 
 def match_actions(old: Document, new: Document) -> Matching:
     """Which action of `old` is which action of `new` (used by compare and by the history)."""
-    return match([Keyed(a.id, a.text) for a in old.actions], [Keyed(a.id, a.text) for a in new.actions])
+    return match([_keyed(a) for a in old.actions], [_keyed(a) for a in new.actions])
+
+
+def _keyed(action: Action) -> Keyed:
+    detail = "\x1f".join(
+        compare_form(v) for v in (action.outcome, action.status, action.status_raw, action.links_raw, action.age_group)
+    )
+    return Keyed(action.id, action.text, detail)
 
 
 def document_ref(doc: Document) -> DocumentRef:

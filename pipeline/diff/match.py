@@ -45,10 +45,15 @@ SHORT_TEXT_WORDS = 4
 
 @dataclass(frozen=True)
 class Keyed:
-    """What the matcher sees of a record: its number and its words."""
+    """What the matcher sees of a record: its number and its words.
+
+    `detail` (status, links, age group ...) only breaks ties: when a plan lists the same action
+    twice with different statuses, the copy whose details also agree is paired first.
+    """
 
     id: str
     text: str
+    detail: str = ""
 
 
 @dataclass(frozen=True)
@@ -75,33 +80,34 @@ def match(old: Sequence[Keyed], new: Sequence[Keyed]) -> Matching:
     free_new = set(range(len(new)))
     out = Matching()
 
-    # 1. same number, same words
-    waiting: dict[tuple[str, str], list[int]] = defaultdict(list)
-    for j, record in enumerate(new):
-        waiting[(record.id, compare_form(record.text))].append(j)
-    for i, record in enumerate(old):
-        queue = waiting.get((record.id, compare_form(record.text)))
-        if queue:
-            j = queue.pop(0)
-            out.pairs.append(Pair(i, j, 1.0))
-            free_old.discard(i)
-            free_new.discard(j)
+    # 1. same number, same words (same details first, for records listed twice)
+    for with_detail in (True, False):
+        waiting: dict[tuple[str, ...], list[int]] = defaultdict(list)
+        for j in sorted(free_new):
+            waiting[_exact_key(new[j], with_detail)].append(j)
+        for i in sorted(free_old):
+            queue = waiting.get(_exact_key(old[i], with_detail))
+            if queue:
+                j = queue.pop(0)
+                out.pairs.append(Pair(i, j, 1.0))
+                free_old.discard(i)
+                free_new.discard(j)
 
     # 2. best-scoring pairs first
-    candidates: list[tuple[float, int, int, int, float]] = []
+    candidates: list[tuple[float, int, bool, int, int, float]] = []
     for i in sorted(free_old):
         for j in sorted(free_new):
             same_id = bool(old[i].id) and old[i].id == new[j].id
             if same_id:
                 sim = similarity(old[i].text, new[j].text)
                 if sim >= SAME_ID_MIN:
-                    candidates.append((-(sim + SAME_ID_BONUS), 0, i, j, sim))
+                    candidates.append((-(sim + SAME_ID_BONUS), 0, old[i].detail != new[j].detail, i, j, sim))
                 continue
             short = min(word_count(old[i].text), word_count(new[j].text)) < SHORT_TEXT_WORDS
             found = similarity_at_least(old[i].text, new[j].text, 1.0 if short else MOVED_MIN)
             if found is not None:
-                candidates.append((-found, 1, i, j, found))
-    for _score, _moved, i, j, sim in sorted(candidates):
+                candidates.append((-found, 1, old[i].detail != new[j].detail, i, j, found))
+    for _score, _moved, _differs, i, j, sim in sorted(candidates):
         if i in free_old and j in free_new:
             out.pairs.append(Pair(i, j, round(sim, 4)))
             free_old.discard(i)
@@ -119,3 +125,8 @@ def match(old: Sequence[Keyed], new: Sequence[Keyed]) -> Matching:
     out.removed = sorted(free_old)
     out.added = sorted(free_new)
     return out
+
+
+def _exact_key(record: Keyed, with_detail: bool) -> tuple[str, ...]:
+    key = (record.id, compare_form(record.text))
+    return (*key, record.detail) if with_detail else key

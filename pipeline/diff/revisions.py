@@ -183,7 +183,7 @@ def _strip_marks(text: str) -> str:
 
 def _safe_name(text: str) -> str:
     """A file-name-safe plan name: no path separators or characters Windows refuses."""
-    return _UNSAFE_NAME.sub(" ", text).strip(" .") or "plan"
+    return re.sub(r"\s+", " ", _UNSAFE_NAME.sub(" ", text)).strip(" .") or "plan"
 
 
 def _unique(name: str, taken: set[str]) -> str:

@@ -1,0 +1,221 @@
+"""Revisions among the build's documents: grouped, ordered, and written as a history workbook plus diffs."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import os
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+
+from pipeline.diff.revisions import Plan, build_revisions, find_groups, load_plans, plan_name, same_plan
+from pipeline.emit.json_out import write_json
+from pipeline.model import Action, Document, Source, from_dict, to_json
+from pipeline.process import process
+from tests.helpers import FIXTURES, ROOT
+from tests.xlsx_checks import header_row, worksheet_formulas
+
+REV1 = "self-harm-action-plan.txt"
+REV2 = "self-harm-action-plan 2020-06 revision 2.txt"
+GUIDANCE = "self-harm-reflection-tool.txt"
+DIFF = "self-harm-action-plan__self-harm-action-plan 2020-06 revision 2"
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory, rules) -> tuple[Path, dict[str, Path]]:
+    """The per-document JSON the build would have written for the shipped inputs."""
+    out = tmp_path_factory.mktemp("outputs")
+    documents = {}
+    for name in (REV1, REV2, GUIDANCE):
+        path = out / f"{Path(name).stem}.json"
+        write_json(process(ROOT / "inputs" / name, rules), path)
+        documents[name] = path
+    return out, documents
+
+
+@pytest.fixture(scope="module")
+def written(built: tuple[Path, dict[str, Path]], rules) -> list[Path]:
+    out, documents = built
+    return build_revisions(out, documents, rules)
+
+
+def test_the_shipped_revisions_give_a_history_and_a_diff(built, written: list[Path]) -> None:
+    out, _ = built
+    assert [p.name for p in written] == [
+        f"{DIFF}.diff.md",
+        f"{DIFF}.diff.json",
+        f"{DIFF}.diff.xlsx",
+        "self-harm-action-plan.history.xlsx",
+    ]
+    assert all(p.parent == out and p.exists() for p in written)
+    assert worksheet_formulas(written[-1]) == []
+
+
+def test_history_sheet(written: list[Path], rules) -> None:
+    wb = load_workbook(written[-1])
+    assert wb.sheetnames == ["History", "Status counts", "Revisions"]
+    ws = wb["History"]
+    assert header_row(ws) == [
+        "Action",
+        "Earlier numbers",
+        "Outcome",
+        "What we will do",
+        "1. self-harm-action-plan",
+        "2. 2020-06 revision 2",
+        "Latest change",
+    ]
+    rows = {r[0]: r for r in ([c.value for c in row] for row in ws.iter_rows(min_row=2))}
+    assert len(rows) == 33  # 32 actions of revision 1, plus one added
+    assert [c.value for c in ws["A"][1:6]] == ["1.1.1", "1.1.2", "1.2.1", "1.2.2", "1.2.3"]
+    assert rows["1.1.1"][4:] == ["Initial meeting", "Underway", "forward"]
+    assert rows["1.2.2"][4:] == ["Underway", "Initial meeting", "back"]
+    assert rows["1.2.3"][4:] == ["not in plan", "Idea", "added"]
+    assert rows["3.1.4"][4:] == ["Initial meeting", "Awaiting", "stalled"]
+    assert rows["3.1.6"][4:] == ["Awaiting", "not in plan", "removed"]
+    assert rows["4.2.1"][1:3] == ["4.1.3", "4.2"] and rows["4.2.1"][4:] == ["Idea", "Idea", "renumbered from 4.1.3"]
+    assert rows["1.1.2"][4:] == ["Underway", "Underway", "no change"]
+    assert "4.1.3" not in rows
+    r = next(c.row for c in ws["A"] if c.value == "2.3.2")
+    assert ws[f"E{r}"].comment.text == "As written: Awaiting result of 2.3.1"
+    assert ws[f"E{r}"].fill.fgColor.rgb[-6:] == rules.status_by_label("Awaiting").colour
+    assert ws[f"F{r}"].fill.fgColor.rgb[-6:] == rules.status_by_label("Underway").colour
+    assert ws.freeze_panes == "B2" and ws.auto_filter.ref
+
+
+def test_status_counts_and_chart(written: list[Path], rules) -> None:
+    ws = load_workbook(written[-1])["Status counts"]
+    assert header_row(ws) == ["Revision", *(s.label for s in rules.statuses), "No status", "Actions"]
+    assert [[c.value for c in row] for row in ws.iter_rows(min_row=2, max_row=3)] == [
+        ["1. self-harm-action-plan", 2, 10, 17, 0, 2, 1, 0, 32],
+        ["2. 2020-06 revision 2", 3, 8, 17, 0, 1, 3, 0, 32],
+    ]
+    (chart,) = ws._charts
+    assert chart.grouping == "stacked" and len(chart.series) == len(rules.statuses) + 1
+    fills = [s.graphicalProperties.solidFill for s in chart.series]
+    colours = [f.srgbClr if isinstance(f.srgbClr, str) else f.srgbClr.val for f in fills]
+    assert colours[:-1] == [s.colour for s in rules.statuses]
+
+
+def test_revisions_sheet(written: list[Path]) -> None:
+    ws = load_workbook(written[-1])["Revisions"]
+    values = [[c.value for c in row] for row in ws.iter_rows()]
+    assert (
+        values[0][0] == "Revisions of self-harm-action-plan" and values[1][0] == "Ordered by the version in each name."
+    )
+    assert values[3] == [
+        "Revision",
+        "File",
+        "Title",
+        "Date / version",
+        "Actions",
+        "What changed since the previous revision",
+        "Diff report",
+    ]
+    assert values[4] == [1, REV1, "Preventing Self-Harm Action Plan", None, 32, "(first revision)", None]
+    assert values[5][:5] == [2, REV2, "Preventing Self-Harm Action Plan", "2020-06, v2", 32]
+    assert values[5][5].startswith("5 actions moved forward, 1 went back") and values[5][6] == f"{DIFF}.diff.xlsx"
+
+
+def test_rerun_gives_the_same_bytes_and_touches_nothing(built, written: list[Path], rules) -> None:
+    out, documents = built
+    before = {p: (p.read_bytes(), p.stat().st_mtime_ns) for p in written}
+    for p in written:
+        os.utime(p, ns=(1_000_000_000, 1_000_000_000))
+    again = build_revisions(out, documents, rules)
+    assert again == written
+    for p in again:
+        assert p.read_bytes() == before[p][0] and p.stat().st_mtime_ns == 1_000_000_000
+
+
+def test_guidance_and_unreadable_json_are_left_out(built, tmp_path: Path) -> None:
+    _, documents = built
+    broken = tmp_path / "broken.json"
+    broken.write_text("{", encoding="utf-8")
+    plans = load_plans({**documents, "broken.txt": broken, "gone.txt": tmp_path / "gone.json"})
+    assert sorted(plans) == [REV2, REV1]
+
+
+def _plan(texts: dict[str, str], title: str = "Self-Harm Action Plan") -> Document:
+    actions = [
+        Action(
+            id=i,
+            outcome=i.rsplit(".", 1)[0],
+            section=i[0],
+            text=t,
+            status="Underway",
+            status_raw="Underway",
+            links_raw=None,
+        )
+        for i, t in texts.items()
+    ]
+    return Document(Source("x.txt", "0" * 64, "txt"), "action_plan", title, actions=actions)
+
+
+def test_same_plan_needs_the_same_actions_not_just_the_same_numbers_or_title(built) -> None:
+    _, documents = built
+    plans = load_plans(documents)
+    rev1, rev2 = plans[REV1].doc, plans[REV2].doc
+    assert same_plan(rev1, rev2)
+    numbers_only = _plan(
+        {a.id: f"Completely different work item number {n} about housing" for n, a in enumerate(rev1.actions)},
+        title="Housing Action Plan",
+    )
+    assert not same_plan(rev1, numbers_only)
+    title_only = _plan({"1.1.1": "Commission a new service for veterans"}, title=rev1.title)
+    assert not same_plan(rev1, title_only)
+    half = from_dict(json.loads(to_json(rev1)))
+    half.actions = half.actions[:16] + [
+        dataclasses.replace(a, text=f"New work {a.id} on suicide bereavement support") for a in half.actions[16:]
+    ]
+    half.title = "Suicide Prevention Plan"
+    assert same_plan(rev1, half)  # half of the actions are the same actions: still a revision
+
+
+def test_a_pinned_rule_names_the_plan_and_fixes_the_order(built, rules) -> None:
+    _, documents = built
+    plans = load_plans(documents)
+    pinned = dataclasses.replace(rules, revisions={"Gloucestershire plan": (REV2, REV1, "not-here.pdf")})
+    (group,) = find_groups(plans, pinned)
+    assert group.plan == "Gloucestershire plan" and group.members == (REV2, REV1)
+    assert group.how == "as listed in rules/documents.yaml"
+
+
+def test_three_revisions_in_version_order_with_one_row_per_action(built, tmp_path: Path, rules) -> None:
+    _, documents = built
+    third = tmp_path / "self-harm-action-plan revision 3.json"
+    write_json(process(FIXTURES / "revision-renumbered.txt", rules), third)
+    docs = {"self-harm-action-plan revision 3.txt": third, REV2: documents[REV2], REV1: documents[REV1]}
+    (group,) = find_groups(load_plans(docs), rules)
+    assert group.members == (REV1, REV2, "self-harm-action-plan revision 3.txt")
+    written = build_revisions(tmp_path, docs, rules)
+    assert [p.name for p in written] == [
+        f"{DIFF}.diff.md",
+        f"{DIFF}.diff.json",
+        f"{DIFF}.diff.xlsx",
+        "self-harm-action-plan 2020-06 revision 2__self-harm-action-plan revision 3.diff.md",
+        "self-harm-action-plan 2020-06 revision 2__self-harm-action-plan revision 3.diff.json",
+        "self-harm-action-plan 2020-06 revision 2__self-harm-action-plan revision 3.diff.xlsx",
+        "self-harm-action-plan.history.xlsx",
+    ]
+    ws = load_workbook(written[-1])["History"]
+    assert header_row(ws)[4:] == ["1. self-harm-action-plan", "2. 2020-06 revision 2", "3. revision 3", "Latest change"]
+    rows = {r[0]: r for r in ([c.value for c in row] for row in ws.iter_rows(min_row=2))}
+    # revision 3 (made from revision 1) puts the care-plans action 4.1.2 under 4.2.1, and 4.1.3 back as 4.1.2
+    assert rows["4.2.1"][1] == "4.1.2" and rows["4.2.1"][4:] == ["Initial meeting"] * 3 + ["renumbered from 4.1.2"]
+    assert rows["4.1.2"][1] == "4.1.3, 4.2.1" and rows["4.1.2"][4:7] == ["Idea", "Idea", "Idea"]
+
+
+@pytest.mark.parametrize(
+    ("stems", "title", "expected"),
+    [
+        (["self-harm-action-plan", "self-harm-action-plan 2020-06 revision 2"], "", "self-harm-action-plan"),
+        (["SH plan v1", "SH plan v2"], "", "SH plan"),
+        (["Plan 2019", "Plan 2020"], "", "Plan"),
+        (["draft", "final"], "Preventing Self-Harm: Action Plan", "Preventing Self-Harm Action Plan"),
+    ],
+)
+def test_plan_name(stems: list[str], title: str, expected: str) -> None:
+    doc = _plan({"1.1.1": "x"}, title=title)
+    assert plan_name([Plan(f"{s}.pdf", s, doc) for s in stems]) == expected
