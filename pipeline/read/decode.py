@@ -11,8 +11,8 @@ Order of trust:
    sign come out right). Bytes that form valid UTF-8 sequences inside such a file (a page pasted
    together from two sources) are still read as UTF-8, so neither half turns into mojibake.
 
-Never raises: undecodable bytes are dropped, never turned into U+FFFD characters that would
-reach the outputs.
+Never raises: undecodable bytes are dropped, and U+FFFD (the mark of text damaged before it
+reached us) is removed, so neither reaches the outputs.
 """
 
 from __future__ import annotations
@@ -82,18 +82,18 @@ def decode(data: bytes, declared: str | None = None) -> tuple[str, str]:
     if utf16:
         return _strip_replacement(data.decode(utf16, errors="replace")), utf16
     try:
-        return data.decode("utf-8"), "utf-8"
+        return _strip_replacement(data.decode("utf-8")), "utf-8"
     except UnicodeDecodeError:
         pass
     codec = _codec(declared) if declared else declared_charset(data)
     if codec and codec not in _REFUSED and codec not in _WINDOWS_1252_LABELS:
         try:
-            return data.decode(codec), codec
+            return _strip_replacement(data.decode(codec)), codec
         except (UnicodeDecodeError, LookupError, ValueError, TypeError):
             pass
     if _UTF8_LEAD.search(data):
-        return data.decode("utf-8", errors="cp1252-fallback"), "utf-8+cp1252"
-    return data.decode("cp1252", errors="cp1252-fallback"), "cp1252"
+        return _strip_replacement(data.decode("utf-8", errors="cp1252-fallback")), "utf-8+cp1252"
+    return _strip_replacement(data.decode("cp1252", errors="cp1252-fallback")), "cp1252"
 
 
 def _codec(name: str) -> str | None:
