@@ -250,13 +250,16 @@ def _joins(blocks: list[Block], block: Block, page: int) -> bool:
 
 
 def _levels(blocks: list[Block], indents: list[float | None]) -> None:
-    """The title, heading levels by size across the document, list depths by indent."""
-    flow = [b for b in blocks if b.kind != "furniture"]
-    headings = [b for b in flow if b.kind == "heading"]
-    if flow and flow[0].kind == "heading" and flow[0].page == 1 and headings:
-        largest = max(b.size or 0 for b in headings)
-        if (flow[0].size or 0) >= largest - 0.25:
-            flow[0].kind = "title"
+    """The title, heading levels by size across the document, list depths by indent.
+
+    The title is the document's first heading, on page 1 and before any table, when nothing
+    later is set larger (banners and dates above it do not matter).
+    """
+    headings = [b for b in blocks if b.kind == "heading"]
+    first = next((b for b in blocks if b.kind in ("heading", "table")), None)
+    if first is not None and first.kind == "heading" and first.page == 1:
+        if (first.size or 0) >= max(b.size or 0 for b in headings) - 0.25:
+            first.kind = "title"
             headings = headings[1:]
     sizes = sorted({round((b.size or 0) * 2) / 2 for b in headings}, reverse=True)
     for b in headings:

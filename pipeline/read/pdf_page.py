@@ -21,6 +21,7 @@ PAGE_NUMBER = re.compile(r"^\s*(?:page\s*)?[-–—]?\s*\d{1,4}\s*[-–—]?\s*(
 # Share of the page height, at the top and at the bottom, where running headers, footers and
 # page numbers live. Text there that is smaller than the body text is kept out of tables.
 BAND = 0.08
+EDGE = 0.035  # the outer part of the band, where only running headers and footers are printed
 
 
 def read_page(page: Any, rules: Rules) -> PageContent:
@@ -37,6 +38,7 @@ def read_page(page: Any, rules: Rules) -> PageContent:
     fragments, free = pdf_ruled.find_tables(page, content.words, number)
     lines = group_lines(free, number)
     mark_bands(lines, content)
+    mark_drawn_bullets(lines, page.objects)
     content.items = pdf_borderless.find_tables(lines, fragments, rules, content)
     return content
 
@@ -102,14 +104,51 @@ def body_size(sizes: Counter[float]) -> float:
 
 
 def mark_bands(lines: list[Line], content: PageContent) -> None:
-    """Page numbers in the margin bands are furniture; small text there is kept out of tables."""
+    """Margin text: page numbers, and small print at the very edge, are furniture on any page.
+
+    Other small text in the margin band is kept out of tables; whether it is a running header
+    or footer is decided once every page is read (it repeats).
+    """
     body = body_size(content.sizes)
+    height = content.height
     for line in lines:
-        in_band = line.bottom <= content.height * BAND or line.top >= content.height * (1 - BAND)
+        in_band = line.bottom <= height * BAND or line.top >= height * (1 - BAND)
         if not in_band:
             continue
-        if PAGE_NUMBER.match(line.text):
+        at_edge = line.bottom <= height * EDGE or line.top >= height * (1 - EDGE)
+        small = line.size < body - 0.4
+        if PAGE_NUMBER.match(line.text) or (at_edge and small):
             line.furniture = True
             line.place("furniture")
-        elif line.size < body - 0.4:
+        elif small:
             line.band = True
+
+
+def bullet_shapes(objects: dict[str, list[dict[str, Any]]]) -> list[tuple[float, float, float, float, str]]:
+    """Small round or square marks that browsers draw for list bullets: (x0, x1, top, bottom, glyph)."""
+    from pipeline.read.pdf_ruled import is_white
+
+    out = []
+    for kind in ("curve", "rect"):
+        for obj in objects.get(kind, []):
+            width, height = obj["x1"] - obj["x0"], obj["bottom"] - obj["top"]
+            if not (1.5 <= width <= 8 and 1.5 <= height <= 8 and abs(width - height) <= 1.5):
+                continue
+            filled = bool(obj.get("fill")) and not is_white(obj.get("non_stroking_color"))
+            stroked = bool(obj.get("stroke")) and not is_white(obj.get("stroking_color"))
+            if not (filled or stroked):
+                continue
+            glyph = "▪" if kind == "rect" else ("•" if filled else "◦")
+            out.append((obj["x0"], obj["x1"], obj["top"], obj["bottom"], glyph))
+    return out
+
+
+def mark_drawn_bullets(lines: list[Line], objects: dict[str, list[dict[str, Any]]]) -> None:
+    """Give a line the bullet drawn just left of it, as if the glyph had been printed."""
+    shapes = bullet_shapes(objects) if lines else []
+    for x0, x1, top, bottom, glyph in shapes:
+        middle = (top + bottom) / 2
+        for line in lines:
+            if line.top <= middle <= line.bottom and 0 <= line.x0 - x1 <= 3 * line.size:
+                line.marker, line.marker_x = glyph, x0
+                break
