@@ -458,23 +458,52 @@ def test_guidance_with_hostile_questions(rules, tmp_path: Path) -> None:
     check_workbook(path, "guidance", rules, records=len(HOSTILE))
 
 
-def _probe_cells() -> list[str]:
-    import docx
-
-    probe = docx.Document(str(PROBE))
-    cells = [p.text for p in probe.paragraphs]
-    cells += [c.text for t in probe.tables for r in t.rows for c in r.cells]
-    return cells
-
-
 PROBE = ROOT.parent / "shared" / "corpus" / "hostile" / "generated__plan_formula_injection.docx"
+PROBE_STRINGS = ['=HYPERLINK("http://example.invalid","click")', "+SUM(1,2)", "@cmd", "=1+1", "\uff1d1+1"]
+
+
+def _probe_texts(rules) -> list[str]:  # type: ignore[no-untyped-def]
+    """Every paragraph and table cell of the probe, as the pipeline's Word reader lays them out."""
+    from pipeline.process import read_layout
+
+    layout = read_layout(PROBE, rules, PROBE.read_bytes())
+    texts = []
+    for block in layout.blocks:
+        if block.kind == "table":
+            texts += [cell.text for row in block.rows for cell in row.cells]
+        elif block.text:
+            texts.append(block.text)
+    return texts
+
+
+def _forced_kind_rules(tmp_path: Path, kind: str):  # type: ignore[no-untyped-def]
+    """The project's rules with the probe named as `kind` in documents.yaml (as an officer would)."""
+    import shutil
+
+    from pipeline.rules import load_rules
+
+    folder = tmp_path / "rules"
+    shutil.copytree(ROOT / "rules", folder)
+    (folder / "documents.yaml").write_text(f'kinds:\n  "{PROBE.name}": {kind}\n', encoding="utf-8")
+    return load_rules(folder)
+
+
+def _assert_probe_safe(doc: Document, rules, path: Path) -> set[str]:  # type: ignore[no-untyped-def]
+    write_workbook(doc, path, rules)
+    assert worksheet_formulas(path) == []
+    wb = check_workbook(
+        path, doc.kind, rules, records=len(doc.actions) if doc.kind == "action_plan" else len(doc.questions)
+    )
+    return {str(c.value) for ws in wb.worksheets for row in ws.iter_rows() for c in row if c.value is not None}
 
 
 def test_formula_injection_probe_through_the_pipeline(rules, tmp_path: Path) -> None:
-    """The hostile Word probe, read by the pipeline, gives a workbook with no formula in it.
+    """The hostile Word probe, read by the pipeline, never puts a formula in a workbook.
 
-    The probe is not a real plan, so the pipeline may refuse it (one clear line); its cells then
-    go through the writer in a plan built here, so the probe's strings are always exercised.
+    The probe is not a real plan: the pipeline refuses it in one clear line, or (named as a plan
+    or guidance in rules/documents.yaml) writes a workbook without a formula. Its paragraphs and
+    cells, as the Word reader lays them out, then go through the writer as a plan's actions, so
+    every probe string is exercised whatever the classifier decides.
     """
     import importlib.util
 
@@ -482,19 +511,26 @@ def test_formula_injection_probe_through_the_pipeline(rules, tmp_path: Path) -> 
 
     assert importlib.util.find_spec("pipeline.read.docx") is not None, "the Word reader is not there yet"
     try:
-        doc = process(PROBE, rules)
+        _assert_probe_safe(process(PROBE, rules), rules, tmp_path / "as-is.xlsx")
     except PipelineError as exc:
         line = exc.line(PROBE.name)
-        assert "\n" not in line and "Traceback" not in line and "internal error" not in line
+        assert "\n" not in line and "internal error" not in line
         assert "damaged" not in line.lower(), line  # a valid DOCX: the reader must open it
-        cells = _probe_cells()
-        doc = _plan([_action(f"1.1.{n}", None, text=c, status_raw=c) for n, c in enumerate(cells, 1)])
-    path = tmp_path / "probe.xlsx"
-    write_workbook(doc, path, rules)
-    assert worksheet_formulas(path) == []
-    wb = check_workbook(path, doc.kind, rules, records=len(doc.actions) or len(doc.questions))
-    seen = {str(c.value) for ws in wb.worksheets for row in ws.iter_rows() for c in row if c.value is not None}
-    assert any("HYPERLINK" in v for v in seen) or any("SUM(1,2)" in v for v in seen)
+    for kind in ("action_plan", "guidance"):
+        forced = _forced_kind_rules(tmp_path / kind, kind)
+        try:
+            doc = process(PROBE, forced)
+        except PipelineError as exc:
+            assert "internal error" not in exc.line(PROBE.name)
+            continue
+        _assert_probe_safe(doc, forced, tmp_path / f"{kind}.xlsx")
+
+    texts = _probe_texts(rules)
+    assert sum(any(s in t for s in PROBE_STRINGS) for t in texts) >= 5, texts
+    doc = _plan([_action(f"1.1.{n}", None, text=t, status_raw=t) for n, t in enumerate(texts, 1)])
+    seen = _assert_probe_safe(doc, rules, tmp_path / "cells.xlsx")
+    for probe in PROBE_STRINGS:
+        assert any(probe in value for value in seen), probe
 
 
 # --------------------------------------------------------------------------- reproducibility
