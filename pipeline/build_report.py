@@ -1,0 +1,174 @@
+"""What the officer sees while `make` runs: a progress bar on a terminal, one line per file elsewhere.
+
+On a terminal the bar is redrawn in place on stderr and finished files scroll above it; in CI,
+in a pipe or in a log file every finished document gets one plain line (built ones on stdout,
+failed ones on stderr) and there are no control characters. Failures are always one line:
+`<file>: <reason> — <what to do>`. The summary at the end counts built, unchanged and failed
+documents and the findings across all of them, and names the failed files whose older outputs
+are still in outputs/ (so nobody mistakes them for current ones).
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sys
+import time
+from dataclasses import dataclass, field
+from typing import Any, TextIO
+
+SEVERITY_WORDS = (("error", "error", "errors"), ("warning", "warning", "warnings"), ("info", "info", "info"))
+
+
+def wants_bar(stream: TextIO) -> bool:
+    """A bar only for a person at a terminal: not in CI, not for TERM=dumb, not into a file."""
+    try:
+        tty = stream.isatty()
+    except (AttributeError, ValueError):
+        return False
+    return tty and not os.environ.get("CI") and os.environ.get("TERM", "") != "dumb"
+
+
+def describe(summary: dict[str, Any]) -> str:
+    """The kind and counts of a built document: "action plan, 32 actions, 3 findings"."""
+    counts = summary.get("counts", {})
+    findings = sum(summary.get("findings", {}).values())
+    if summary.get("kind") == "action_plan":
+        what = f"action plan, {counts.get('actions', 0)} actions"
+    else:
+        what = f"guidance, {counts.get('questions', 0)} questions"
+    return f"{what}, {findings} finding{'s' if findings != 1 else ''}"
+
+
+def plural(n: int, one: str, many: str) -> str:
+    return f"{n} {one if n == 1 else many}"
+
+
+@dataclass
+class Reporter:
+    """Progress and per-file lines for one build; `bar` None = decide from the terminal."""
+
+    total: int = 0
+    quiet: bool = False
+    out: TextIO = field(default_factory=lambda: sys.stdout)
+    err: TextIO = field(default_factory=lambda: sys.stderr)
+    bar: bool | None = None
+    done: int = 0
+    failed: int = 0
+    running: list[str] = field(default_factory=list)
+    _drawn: bool = False
+    _started: float = field(default_factory=time.monotonic)
+
+    def __post_init__(self) -> None:
+        if self.bar is None:
+            self.bar = not self.quiet and wants_bar(self.err)
+
+    # events ------------------------------------------------------------------------------
+    def begin(self, to_build: int, unchanged: int, jobs: int) -> None:
+        self.total = to_build
+        self._started = time.monotonic()
+        if to_build and not self.quiet:
+            rest = f" ({unchanged} unchanged)" if unchanged else ""
+            self.line(
+                f"building {plural(to_build, 'document', 'documents')}{rest} with {plural(jobs, 'worker', 'workers')}"
+            )
+
+    def started(self, name: str) -> None:
+        self.running.append(name)
+        self._draw()
+
+    def built(self, name: str, summary: dict[str, Any], seconds: float) -> None:
+        self._finish(name)
+        if not self.quiet:
+            self.line(f"built {name}: {describe(summary)} ({seconds:.1f} s)")
+        self._draw()
+
+    def failed_one(self, line: str, name: str | None = None) -> None:
+        if name is not None:
+            self._finish(name)
+            self.failed += 1
+        self.line(line, error=True)
+        self._draw()
+
+    def note(self, text: str) -> None:
+        if not self.quiet:
+            self.line(text)
+
+    def end(self) -> None:
+        self._clear()
+
+    # drawing -----------------------------------------------------------------------------
+    def _finish(self, name: str) -> None:
+        self.done += 1
+        if name in self.running:
+            self.running.remove(name)
+
+    def line(self, text: str, error: bool = False) -> None:
+        """Print one finished line (above the bar on a terminal)."""
+        self._clear()
+        _write(self.err if error else self.out, text + "\n")
+        self._draw()
+
+    def _draw(self) -> None:
+        if not self.bar or not self.total:
+            return
+        width = shutil.get_terminal_size((80, 20)).columns
+        slots = 20
+        filled = int(slots * self.done / self.total) if self.total else slots
+        elapsed = time.monotonic() - self._started
+        head = f"[{'#' * filled}{'-' * (slots - filled)}] {self.done}/{self.total}"
+        if self.failed:
+            head += f", {self.failed} failed"
+        head += f"  {elapsed:4.0f} s"
+        if self.running:
+            head += "  reading " + ", ".join(self.running)
+        if len(head) > width - 1:
+            head = head[: max(0, width - 2)] + "…"
+        _write(self.err, "\r\x1b[K" + head)
+        self._drawn = True
+
+    def _clear(self) -> None:
+        if self._drawn:
+            _write(self.err, "\r\x1b[K")
+            self._drawn = False
+
+
+def _write(stream: TextIO, text: str) -> None:
+    """Write even a name the terminal cannot encode (escaped rather than a crash)."""
+    try:
+        stream.write(text)
+    except UnicodeEncodeError:
+        encoding = getattr(stream, "encoding", None) or "ascii"
+        stream.write(text.encode(encoding, "backslashreplace").decode(encoding))
+    stream.flush()
+
+
+def summary_lines(
+    built: int,
+    unchanged: int,
+    failed: int,
+    findings: dict[str, int],
+    stale: list[str],
+    never_built: list[str],
+    not_retried: list[str],
+    index_names: list[str],
+    seconds: float,
+) -> list[str]:
+    """The closing lines of a build."""
+    total = sum(findings.values())
+    words = ", ".join(plural(findings.get(key, 0), one, many) for key, one, many in SEVERITY_WORDS)
+    lines = [
+        f"{built} built, {unchanged} unchanged, {failed} failed ({seconds:.1f} s); "
+        f"findings in all documents: {total} ({words})"
+    ]
+    if stale:
+        lines.append("failed, so their outputs are from an earlier version (out of date): " + ", ".join(stale))
+    if never_built:
+        lines.append("failed, with no outputs: " + ", ".join(never_built))
+    if not_retried:
+        lines.append(
+            "not retried because nothing changed since they failed (use --force to retry): " + ", ".join(not_retried)
+        )
+    if index_names:
+        lines.append("everything in one place: " + " and ".join(index_names))
+    return lines
