@@ -18,7 +18,7 @@ $(STAMP): requirements.lock
 	@$(PY) -m pip install --disable-pip-version-check -q -r requirements.lock
 	@touch $(STAMP)
 
-build: $(STAMP) ## Build outputs/ from inputs/ (only what changed)
+build: $(STAMP) ## Build outputs/ from inputs/ (only what changed; JOBS=N to set the workers)
 	@$(PY) -m pipeline build inputs outputs $(if $(JOBS),--jobs $(JOBS))
 
 test: $(STAMP) ## Run the whole test suite (what CI runs)
@@ -36,7 +36,7 @@ format: $(STAMP) ## Apply ruff formatting
 	@$(PY) -m ruff check --fix pipeline tests bench
 
 bench: $(STAMP) ## Benchmark against the bare libraries (writes bench/results.json)
-	@$(PY) bench/run.py
+	@if [ -f bench/run.py ]; then $(PY) bench/run.py; else echo "No benchmark yet (bench/run.py is not there)."; fi
 
 fixtures: $(STAMP) ## Rebuild the committed test fixtures (needs LibreOffice and Chromium)
 	@$(PY) tests/fixtures/build_fixtures.py
@@ -47,7 +47,8 @@ lock: ## Re-pin requirements.lock from a fresh venv
 	  && rm -rf .venv-lock
 
 clean: ## Remove generated outputs and caches (keeps the virtual environment)
-	@rm -rf outputs/*.json outputs/*.xlsx outputs/*.md outputs/.manifest.json .pytest_cache bench/results.json
+	@rm -rf outputs/*.json outputs/*.xlsx outputs/*.md outputs/.manifest.json outputs/.build.log outputs/.tmp-* \
+	  .pytest_cache bench/results.json
 	@find . -name __pycache__ -type d -prune -not -path './.venv/*' -exec rm -rf {} +
 
 help: ## List the targets

@@ -1,0 +1,147 @@
+"""Deciding what to build without opening anything: names, stems, staleness, the manifest."""
+
+from __future__ import annotations
+
+import json
+import unicodedata
+from pathlib import Path
+
+import pytest
+
+from pipeline.build_plan import (
+    MANIFEST,
+    Input,
+    Manifest,
+    code_fingerprint,
+    input_files,
+    is_plain_name,
+    output_stems,
+    plan,
+    scan,
+)
+
+
+@pytest.mark.parametrize(
+    ("names", "stems"),
+    [
+        (["plan.pdf"], ["plan"]),
+        (["plan.pdf", "plan.docx"], ["plan.pdf", "plan.docx"]),
+        (["Plan.pdf", "plan.docx"], ["Plan.pdf", "plan.docx"]),  # one file on Windows and macOS
+        (["plan.txt", "Plan.TXT"], ["plan.txt (2)", "Plan.TXT"]),  # differ only by case: numbered
+        (["index.txt", "all-plans.docx", "Index.pdf"], ["index.txt", "all-plans.docx", "Index.pdf"]),  # ours
+        (["Plan v2 (final) – Glos.pdf"], ["Plan v2 (final) – Glos"]),
+        (["notes"], ["notes"]),
+        (
+            [unicodedata.normalize("NFC", "é.pdf"), unicodedata.normalize("NFD", "é.txt")],
+            [unicodedata.normalize("NFC", "é.pdf"), unicodedata.normalize("NFD", "é.txt")],
+        ),
+    ],
+)
+def test_output_stems(names: list[str], stems: list[str]) -> None:
+    assert [output_stems(names)[n] for n in names] == stems
+
+
+def test_every_stem_is_distinct_however_a_file_system_folds_names() -> None:
+    names = ["a.pdf", "A.PDF", "a.docx", "a.pdf.txt", "a.txt", "A.txt"]
+    stems = output_stems(names).values()
+    folded = {unicodedata.normalize("NFC", s).casefold() for s in stems}
+    assert len(folded) == len(names)
+
+
+def test_too_long_names_are_shortened_with_a_hash() -> None:
+    long_a, long_b = "x" * 250 + "a.txt", "x" * 250 + "b.txt"
+    stems = output_stems([long_a, long_b])
+    assert stems[long_a] != stems[long_b]
+    assert all(len(s.encode()) + len(".xlsx") + len(".tmp-") + 8 <= 255 for s in stems.values())
+    accents = "é" * 126 + ".md"  # 255 bytes; cutting must not split a character
+    stem = output_stems([accents])[accents]
+    assert len(stem.encode()) <= 255 - len(".xlsx") - len(".tmp-") - 8 and set(stem[:-9]) == {"é"}
+
+
+def test_only_documents_are_inputs(tmp_path: Path) -> None:
+    for name in ("plan.pdf", ".hidden.pdf", "~$plan.docx", "Thumbs.db", "desktop.ini", "b.txt"):
+        (tmp_path / name).write_bytes(b"x")
+    (tmp_path / "sub folder").mkdir()
+    assert [p.name for p in input_files(tmp_path)] == ["b.txt", "plan.pdf"]
+
+
+def test_plain_names_only() -> None:
+    assert is_plain_name("plan v2 – ü.json")
+    for bad in ("../x.json", "/etc/passwd", "a/b.json", ".manifest.json", "index.json", "", None, 3, "a\0b"):
+        assert not is_plain_name(bad)
+
+
+def item(tmp_path: Path, name: str, sha: str, stem: str | None = None) -> Input:
+    return Input(name, tmp_path / name, sha, 1, stem or Path(name).stem)
+
+
+def test_plan_sorts_inputs_by_what_changed(tmp_path: Path) -> None:
+    for name in ("same.json", "same.xlsx", "rules.json", "rules.xlsx", "gone.json"):
+        (tmp_path / name).write_text("{}")
+    keys = {"rules": "R", "code": "C"}
+    manifest = Manifest(
+        files={
+            "same.pdf": {"sha256": "s1", **keys, "stem": "same", "outputs": ["same.json", "same.xlsx"]},
+            "edited.pdf": {"sha256": "old", **keys, "stem": "edited", "outputs": ["edited.json", "edited.xlsx"]},
+            "lost.pdf": {"sha256": "s3", **keys, "stem": "lost", "outputs": ["lost.json"]},  # output deleted by hand
+            "bad.pdf": {"failed": {"sha256": "s4", **keys, "category": "damaged", "reason": "r", "remedy": "m"}},
+            "bad2.pdf": {"failed": {"sha256": "s5", **keys, "category": "damaged", "reason": "r", "remedy": "m"}},
+            "gone.pdf": {"sha256": "s6", **keys, "stem": "gone", "outputs": ["gone.json"]},
+        }
+    )
+    inputs = [
+        item(tmp_path, "same.pdf", "s1"),
+        item(tmp_path, "edited.pdf", "new"),
+        item(tmp_path, "lost.pdf", "s3"),
+        item(tmp_path, "bad.pdf", "s4"),
+        item(tmp_path, "bad2.pdf", "changed"),
+        item(tmp_path, "new.pdf", "s7"),
+    ]
+    todo = plan(inputs, manifest, tmp_path, "R", "C")
+    assert [i.name for i in todo.unchanged] == ["same.pdf"]
+    assert [i.name for i in todo.still_failing] == ["bad.pdf"]
+    assert [i.name for i in todo.build] == ["edited.pdf", "lost.pdf", "bad2.pdf", "new.pdf"]
+    assert todo.removed == ["gone.pdf"]
+    assert [i.name for i in plan(inputs, manifest, tmp_path, "R2", "C").unchanged] == []  # rules changed
+    assert [i.name for i in plan(inputs, manifest, tmp_path, "R", "C2").still_failing] == []  # code changed
+    assert len(plan(inputs, manifest, tmp_path, "R", "C", force=True).build) == len(inputs)
+
+
+def test_a_stem_change_rebuilds(tmp_path: Path) -> None:
+    (tmp_path / "plan.json").write_text("{}")
+    manifest = Manifest(
+        files={"plan.pdf": {"sha256": "s", "rules": "R", "code": "C", "stem": "plan", "outputs": ["plan.json"]}}
+    )
+    todo = plan([item(tmp_path, "plan.pdf", "s", stem="plan.pdf")], manifest, tmp_path, "R", "C")
+    assert [i.name for i in todo.build] == ["plan.pdf"]
+
+
+def test_manifest_round_trip_and_damage(tmp_path: Path) -> None:
+    manifest = Manifest(files={"b.pdf": {"sha256": "x", "outputs": ["b.json"]}, "a.pdf": {"outputs": ["a.json"]}})
+    manifest.save(tmp_path)
+    text = (tmp_path / MANIFEST).read_text()
+    assert text.index('"a.pdf"') < text.index('"b.pdf"')  # sorted: stable in git
+    assert Manifest.load(tmp_path).files == manifest.files
+    for damaged in ("", "{", "[]", '{"files": 3}', "\xff"):
+        (tmp_path / MANIFEST).write_text(damaged, encoding="latin-1")
+        assert Manifest.load(tmp_path).files == {}
+
+
+def test_the_first_manifest_format_still_names_old_outputs(tmp_path: Path) -> None:
+    old = {"files": {"plan.txt": {"sha256": "x", "state": "built", "stem": "plan"}}, "rules": "r", "version": "0.1.0"}
+    (tmp_path / MANIFEST).write_text(json.dumps(old))
+    entry = Manifest.load(tmp_path).files["plan.txt"]
+    assert entry == {"outputs": ["plan.json", "plan.xlsx"]}  # no keys: rebuilt, but cleaned up if deleted
+
+
+def test_scan_hashes_content(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_bytes(b"hello")
+    (found,) = scan(tmp_path)
+    assert found.sha256 == "2cf24dba5fb0a30e26e83b2ac5b9e29e1b161e5c1fa7425e73043362938b9824"
+    assert (found.name, found.stem, found.size) == ("a.txt", "a", 5)
+
+
+def test_code_fingerprint_names_the_version() -> None:
+    from pipeline import __version__
+
+    assert code_fingerprint().startswith(__version__ + "+") and code_fingerprint() == code_fingerprint()
