@@ -173,7 +173,7 @@ def _read_member(archive: zipfile.ZipFile, name: str, cap: int, limit: int | Non
 
 
 def _reason(exc: BaseException) -> str:
-    text = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+    text = str(exc).strip().splitlines()[0] if str(exc).strip() else "its data is broken"
     return text[:80]
 
 

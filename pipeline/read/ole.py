@@ -83,6 +83,6 @@ def decrypt_ooxml(data: bytes, password: str | None) -> bytes:
             "password-protected Word document: the password given does not open it",
             "check the password under passwords: in rules/documents.yaml (or --password)",
         ) from None
-    except Exception as exc:
-        raise DamagedFile(f"damaged password-protected Word document ({type(exc).__name__})") from None
+    except Exception:
+        raise DamagedFile("damaged password-protected Word document (its encrypted package cannot be read)") from None
     return out.getvalue()

@@ -58,6 +58,8 @@ PDF_HEADER_WINDOW = 1024
 # A PDF whose header line is missing still starts with an object: "1 0 obj", after optional
 # whitespace and "%" comment lines (the binary-marker comment is often all that is left).
 _HEADERLESS_PDF = re.compile(rb"\A(?:\s|%[^\r\n]*[\r\n])*\d{1,10}\s+\d{1,5}\s+obj\b")
+_PDF_OBJECT = re.compile(rb"\b\d{1,10}\s+\d{1,5}\s+obj\b")
+_PDF_KEYWORD = re.compile(rb"\b(?:endobj|stream|xref|trailer|startxref)\b")
 _HTML_START = ("<!doctype html", "<html", "<head", "<body", "<?xml", "<!--")
 _HTML_TAGS = ("<html", "<body", "<div", "<p>", "<p ", "<table", "<h1", "<ul", "<meta", "<title")
 
@@ -94,6 +96,8 @@ def sniff(path: Path, head: bytes) -> str:
     looks_html = lowered.startswith(_HTML_START) or any(tag in lowered for tag in _HTML_TAGS)
     if suffix in HTML_SUFFIXES or (looks_html and suffix not in TEXT_SUFFIXES):
         return "html"
+    if suffix == ".pdf" and _PDF_OBJECT.search(head[:PDF_HEADER_WINDOW]) and _PDF_KEYWORD.search(head):
+        return "pdf"  # a damaged PDF whose start was overwritten: let the PDF opener try to repair it
     return "text"
 
 

@@ -34,6 +34,8 @@ def _zip(**parts: bytes) -> bytes:
         ("mail.pdf", b"Content-Type: application/pdf\r\n" + b"j" * 990 + b"%PDF-1.4\n", "pdf"),
         ("a.pdf", b"%\xe2\xe3\xcf\xd3\n1 0 obj\n<</Type/Catalog>>", "pdf"),  # header line lost
         ("a.bin", b"   \n0009 0 obj<</Type/XRef>>stream", "pdf"),
+        ("a.pdf", b"0000000000000\n1 0 obj\n<</Type/ObjStm>>\nstream\n", "pdf"),  # start overwritten
+        ("a.txt", b"0000000000000\n1 0 obj\n<</Type/ObjStm>>\nstream\n", "text"),
         ("a.pdf", PNG, "PNG image"),
         ("a.pdf", b"\xff\xd8\xff\xe0\x00\x10JFIF", "JPEG image"),
         ("a.docx", b"PK\x03\x04rest", "zip"),
