@@ -90,7 +90,9 @@ def write_questions(wb: Workbook, doc: Document) -> style.TableRange:
 
     ws = style.add_sheet(wb, QUESTIONS)
     rows = [question_row(q) for q in doc.questions]
-    placed = style.write_table(ws, HEADERS, rows, widths=WIDTHS, table_name="QuestionsTable")
+    placed = style.write_table(
+        ws, HEADERS, rows, widths=WIDTHS, table_name="QuestionsTable", centre=("Priority", "Question", "RAG")
+    )
     ws.freeze_panes = f"{placed.column('Parts')}{placed.first_data_row}"  # the question stays in view while typing
     last = max(placed.last_row, placed.first_data_row)
     fill = PatternFill("solid", start_color=FILL_IN, end_color=FILL_IN)
@@ -142,6 +144,7 @@ def write_summary(wb: Workbook, doc: Document, rules: Rules) -> None:
         [*body, total],
         first_row=row + 1,
         widths={"Priority": 10, "Title": 60},
+        centre=("Priority",),
         freeze=False,
         filters=False,
     )

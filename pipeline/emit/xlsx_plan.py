@@ -111,6 +111,7 @@ def write_actions(wb: Workbook, doc: Document, rules: Rules) -> style.TableRange
         rows,
         widths={c.header: c.width for c in columns if c.width is not None},
         table_name="ActionsTable",
+        centre=("Page", "Line"),
     )
     status = placed.column("Status")
     style.add_status_validation(ws, status, placed.first_data_row, placed.last_row, rules)

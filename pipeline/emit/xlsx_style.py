@@ -13,10 +13,11 @@ API (stable: names are only ever added, never renamed):
   limit and forbidden characters handled; `sheet_title(text, taken)` gives the title alone).
 - `valid_table_name(text, taken) -> str`: a valid, unique Excel table name.
 - `write_table(ws, headers, rows, widths=None, table_name=None, first_row=1, wrap=True,
-  max_width=60, number_formats=None, freeze=True, filters=True) -> TableRange`: header row (bold,
+  max_width=60, number_formats=None, freeze=True, filters=True, centre=()) -> TableRange`: header row (bold,
   shaded, frozen) and data rows; an Excel table with banded rows when `table_name` is given, an
   autofilter otherwise (`filters=False`: neither, for small summary tables). Headers must be
-  distinct ignoring case (Excel's rule for tables).
+  distinct ignoring case (Excel's rule for tables). `centre` names columns to centre (short
+  numbers and ids next to text).
   `widths` maps header -> width (or is a list, one per column); missing widths are fitted to
   the content. Returns where it went (`TableRange.column("Status") -> "E"`, `.data_range("Status")`
   -> "E2:E40", `.ref` -> "A1:L40") for validations and colours.
@@ -205,6 +206,7 @@ def write_table(
     number_formats: Mapping[str, str] | None = None,
     freeze: bool = True,
     filters: bool = True,
+    centre: Sequence[str] = (),
 ) -> TableRange:
     """Write a header row and data rows in the house style; see the module docstring."""
     from openpyxl.styles import Alignment, Border, PatternFill, Side
@@ -221,6 +223,8 @@ def write_table(
     side = Side(style="thin", color=BORDER_COLOUR)
     border = Border(left=side, right=side, top=side, bottom=side)
     body_align = Alignment(wrap_text=wrap, vertical="top")
+    centre_align = Alignment(wrap_text=wrap, vertical="top", horizontal="center")
+    centred = {i for i, h in enumerate(headers, 1) if h in centre}
     formats = dict(number_formats or {})
 
     for col, header in enumerate(headers, 1):
@@ -236,7 +240,8 @@ def write_table(
             if col in templates:
                 cell._style = copy(templates[col])
             else:
-                cell.alignment, cell.border = body_align, border
+                cell.alignment = centre_align if col in centred else body_align
+                cell.border = border
                 fmt = formats.get(headers[col - 1]) if col <= len(headers) else None
                 if fmt:
                     cell.number_format = fmt

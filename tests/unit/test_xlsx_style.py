@@ -202,3 +202,10 @@ def test_save_twice_gives_the_same_bytes(tmp_path: Path, rules) -> None:
         return path.read_bytes()
 
     assert build(tmp_path / "a.xlsx") == build(tmp_path / "b.xlsx")
+
+
+def test_centred_columns() -> None:
+    ws = style.add_sheet(style.new_workbook(), "X")
+    style.write_table(ws, ["Page", "Text"], [[1, "a"], [2, "b"]], centre=("Page",))
+    assert [ws[f"A{r}"].alignment.horizontal for r in (2, 3)] == ["center", "center"]
+    assert ws["B3"].alignment.horizontal is None and ws["B3"].alignment.wrap_text
