@@ -51,7 +51,6 @@ def write_workbook(doc: Document, path: Path, rules: Rules) -> None:
 
 def write_findings(wb: Workbook, doc: Document, records_sheet: str, id_column: str, rows: dict[str, int]) -> None:
     """Every finding in the order the checks raised it; "Where" jumps to the record it is about."""
-
     ws = style.add_sheet(wb, FINDINGS)
     body = [[f.severity, f.code, f.where, f.message] for f in doc.findings]
     placed = style.write_table(
@@ -75,7 +74,6 @@ def write_findings(wb: Workbook, doc: Document, records_sheet: str, id_column: s
 
 def write_source(wb: Workbook, doc: Document, rules: Rules) -> None:
     """Where the records came from and which rules read them; no clock time, no file time."""
-
     from openpyxl.styles import Alignment
 
     ws = style.add_sheet(wb, SOURCE)

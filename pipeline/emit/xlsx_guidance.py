@@ -108,7 +108,6 @@ def write_questions(wb: Workbook, doc: Document) -> style.TableRange:
 
 def write_summary(wb: Workbook, doc: Document, rules: Rules) -> None:
     """Per priority: questions, parts (closed / open), answered so far, and RAG ratings."""
-
     ws = style.add_sheet(wb, SUMMARY)
     row = style.write_title(ws, 1, "Summary", f"{doc.title} - {len(doc.questions)} questions")
     row += 1

@@ -197,7 +197,6 @@ def age_rows(doc: Document, rules: Rules) -> list[str]:
 
 def write_summary(wb: Workbook, doc: Document, rules: Rules) -> None:
     """Counts by section x status and age group x status, a stacked bar chart, the status key."""
-
     ws = style.add_sheet(wb, SUMMARY)
     labels = status_headers(doc, rules)
     row = style.write_title(ws, 1, "Summary", f"{doc.title} - {len(doc.actions)} actions")
@@ -224,7 +223,7 @@ def write_summary(wb: Workbook, doc: Document, rules: Rules) -> None:
     age_table = _count_table(ws, row + 1, ["Age group", "Meaning"], labels, body, rules)
     row = age_table.last_row + 2
 
-    row = _write_status_key(ws, row, rules, labels)
+    _write_status_key(ws, row, rules, labels)
     if doc.actions:
         _chart(ws, section_table, len(sections), labels, rules, anchor_row=1)
     ws.freeze_panes = None
@@ -234,7 +233,6 @@ def _count_table(
     ws: Worksheet, first_row: int, lead: list[str], labels: list[str], body: list[list[Any]], rules: Rules
 ) -> style.TableRange:
     """A counts table with a Total row; status headers in their status colours."""
-
     totals = [TOTAL, ""] + [sum(r[i] for r in body) for i in range(2, len(lead) + len(labels) + 1)]
     placed = style.write_table(
         ws,
@@ -260,7 +258,6 @@ def _count_table(
 
 def _write_status_key(ws: Worksheet, row: int, rules: Rules, labels: list[str]) -> int:
     """The colour key: each canonical status, its colour and what it means."""
-
     style.write_heading(ws, row, "Status key")
     rows = [[s.label, s.meaning] for s in rules.statuses]
     if NO_STATUS in labels:
