@@ -147,7 +147,7 @@ class Styles:
             return StyleInfo(name=style_id or "Normal", heading=None, bold=False, size=None, num=None, list_style=False)
         based = attr(element.find(q("basedOn")), "val")
         parent = self._resolve(based, depth + 1) if based and based != style_id else None
-        name = attr(element.find(q("name")), "val") or style_id or ""
+        name = _ui_name(attr(element.find(q("name")), "val") or style_id or "")
         lowered = name.lower()
         heading = parent.heading if parent else None
         if lowered == "title":
@@ -165,6 +165,13 @@ class Styles:
         num = _num_pr(element.find(q("pPr"))) or (parent.num if parent else None)
         list_style = lowered.startswith("list") or bool(parent and parent.list_style)
         return StyleInfo(name=name, heading=heading, bold=bold, size=size, num=num, list_style=list_style)
+
+
+def _ui_name(name: str) -> str:
+    """The name Word shows for a built-in style ("heading 1" is stored, "Heading 1" shown)."""
+    from docx.styles import BabelFish
+
+    return BabelFish.internal2ui(name)
 
 
 def _num_pr(ppr: Any) -> tuple[str, int] | None:

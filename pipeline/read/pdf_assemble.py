@@ -34,17 +34,24 @@ Note = tuple[str, str, str]
 
 def assemble(pages: list[PageContent], rules: Rules) -> Layout:
     notes = check_text_layer(pages, rules)
-    sizes: Counter[float] = Counter()
-    for page in pages:
-        sizes.update(page.sizes)
-    body = body_size(sizes)
     mark_running_furniture(pages)
+    body = body_size(_text_sizes(pages))
     continue_borderless(pages, rules)
     blocks, indents = _blocks(pages, body)
     _levels(blocks, indents)
     report, unplaced = word_report(pages)
     notes += unplaced
     return Layout(format="pdf", blocks=blocks, pages=len(pages), notes=notes, word_report=report)
+
+
+def _text_sizes(pages: list[PageContent]) -> Counter[float]:
+    """Characters per font size, page furniture left out: the body size is the text's, not the footer's."""
+    sizes: Counter[float] = Counter()
+    for page in pages:
+        for word in page.words:
+            if word.place != "furniture":
+                sizes[word.size] += len(word.text)
+    return sizes
 
 
 # ----------------------------------------------------------------------------- text layer
@@ -257,10 +264,10 @@ def _levels(blocks: list[Block], indents: list[float | None]) -> None:
     """
     headings = [b for b in blocks if b.kind == "heading"]
     first = next((b for b in blocks if b.kind in ("heading", "table")), None)
-    if first is not None and first.kind == "heading" and first.page == 1:
-        if (first.size or 0) >= max(b.size or 0 for b in headings) - 0.25:
-            first.kind = "title"
-            headings = headings[1:]
+    largest = max((b.size or 0 for b in headings), default=0)
+    if first is not None and first.kind == "heading" and first.page == 1 and (first.size or 0) >= largest - 0.25:
+        first.kind = "title"
+        headings = headings[1:]
     sizes = sorted({round((b.size or 0) * 2) / 2 for b in headings}, reverse=True)
     for b in headings:
         b.level = sizes.index(round((b.size or 0) * 2) / 2) + 1

@@ -19,6 +19,8 @@ from pipeline.read.pdf_types import Line
 BULLETS = "•●◦▪▫■□‣⁃∙·○"
 DASHES = ("-", "–", "—")
 NUMBERED = re.compile(r"^(?:\d{1,2}[.)]|[a-z][.)]|\((?:\d{1,2}|[a-z]|[ivx]{1,4})\)|[ivx]{1,4}[.)])$")
+# a list number set so close to its text that the two read as one word: "1.Is", "a)Who"
+ATTACHED = re.compile(r"^(\d{1,2}[.)]|[a-z]\))(?=[A-Z(\u2018\u201c\"'])")
 LARGE = 1.15  # a line this many times the body size is a heading
 PARAGRAPH_GAP = 0.5  # white between lines, in font sizes, that ends a paragraph
 BOLD_HEADING_WORDS = 30  # a bold block longer than this is a bold paragraph, not a heading
@@ -42,12 +44,12 @@ def split_marker(line: Line) -> Marker | None:
         if len(first.text) == 1:
             return Marker(first.text, rest, first.x0) if rest else None
         return Marker(first.text[0], (first.text[1:] + " " + rest).strip(), first.x0)
-    if len(words) < 2:
-        return None
-    if first.text in DASHES and words[1].x0 - first.x1 > 0.4 * first.size:
+    if first.text in DASHES and len(words) > 1 and words[1].x0 - first.x1 > 0.4 * first.size:
         return Marker(first.text, rest, first.x0)  # a dash bullet stands apart; a wrapped " - " does not
-    if NUMBERED.match(first.text):
+    if NUMBERED.match(first.text) and rest:
         return Marker(first.text, rest, first.x0)
+    if attached := ATTACHED.match(first.text):
+        return Marker(attached.group(1), (first.text[attached.end() :] + " " + rest).strip(), first.x0)
     return None
 
 

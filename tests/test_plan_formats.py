@@ -1,0 +1,93 @@
+"""Every rendering of the seed plan gives the same records as its text: one test across formats.
+
+The text input, the Word original, its LibreOffice PDF, a borderless landscape PDF and a
+browser-printed PDF (tests/fixtures/plan_fixtures.py) must each match the hand-written golden
+records exactly, and agree with each other field by field, findings included. Only where a
+record was read (`source`: line for text, page and box for PDFs) may differ.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from pipeline.emit.json_out import validate
+from pipeline.process import process
+from pipeline.rules import load_rules
+from tests.helpers import FIXTURES, ROOT, as_dict, plan_differences
+
+RENDERINGS = {
+    "text": ROOT / "inputs" / "self-harm-action-plan.txt",
+    "word-docx": FIXTURES / "plan-word.docx",
+    "word-pdf": FIXTURES / "plan-word.pdf",
+    "borderless-pdf": FIXTURES / "plan-borderless.pdf",
+    "browser-pdf": FIXTURES / "plan-browser.pdf",
+}
+
+
+@cache
+def _document(name: str) -> dict[str, Any]:
+    return as_dict(process(RENDERINGS[name], load_rules()))
+
+
+def _without_source(doc: dict[str, Any]) -> dict[str, Any]:
+    return {
+        "title": doc["title"],
+        "kind": doc["kind"],
+        "sections": doc["sections"],
+        "outcomes": doc["outcomes"],
+        "actions": [{k: v for k, v in a.items() if k != "source"} for a in doc["actions"]],
+        "findings": doc["findings"],
+    }
+
+
+@pytest.mark.parametrize("name", list(RENDERINGS))
+def test_every_rendering_gives_the_golden_records(name: str) -> None:
+    doc = _document(name)
+    assert plan_differences(doc) == []
+    assert (len(doc["sections"]), len(doc["outcomes"]), len(doc["actions"])) == (5, 9, 32)
+    assert validate(doc) == []
+
+
+@pytest.mark.parametrize("name", [n for n in RENDERINGS if n != "text"])
+def test_every_rendering_agrees_with_the_text_field_by_field(name: str) -> None:
+    want, got = _without_source(_document("text")), _without_source(_document(name))
+    for key in ("title", "kind", "sections", "outcomes", "findings"):
+        assert got[key] == want[key], key
+    for expected, actual in zip(want["actions"], got["actions"], strict=True):
+        assert actual == expected, expected["id"]
+
+
+@pytest.mark.parametrize("name", ["word-pdf", "borderless-pdf", "browser-pdf"])
+def test_pdf_actions_say_where_they_were_read(name: str) -> None:
+    doc = _document(name)
+    for action in doc["actions"]:
+        page, bbox = action["source"]["page"], action["source"].get("bbox")
+        assert isinstance(page, int) and 1 <= page <= doc["source"]["pages"], action["id"]
+        assert bbox is not None and bbox[0] < bbox[2] and bbox[1] < bbox[3], action["id"]
+    pages = [a["source"]["page"] for a in doc["actions"]]
+    assert pages == sorted(pages)
+
+
+def test_word_source_has_no_pages() -> None:
+    doc = _document("word-docx")
+    assert doc["source"]["format"] == "docx" and doc["source"]["pages"] is None
+    assert all(a["source"]["page"] is None for a in doc["actions"])
+
+
+def test_renderings_are_what_their_names_say() -> None:
+    assert {n: _document(n)["source"]["format"] for n in RENDERINGS} == {
+        "text": "txt",
+        "word-docx": "docx",
+        "word-pdf": "pdf",
+        "borderless-pdf": "pdf",
+        "browser-pdf": "pdf",
+    }
+
+
+def test_the_seed_fixtures_are_committed() -> None:
+    for path in RENDERINGS.values():
+        assert Path(path).is_file() and Path(path).stat().st_size > 1000, path

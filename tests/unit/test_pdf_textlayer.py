@@ -1,0 +1,88 @@
+"""Text-layer checks in the PDF reader: scanned pages, undecodable fonts, empty files; pages released."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from pipeline.errors import GarbledText, NoTextLayer, NotRecognised
+from pipeline.read.pdf import read
+from pipeline.read.pdf_assemble import check_text_layer
+from pipeline.read.pdf_page import take_words
+from pipeline.read.pdf_types import PageContent
+from tests.fixtures.plan_fixtures import Page, Text, draw_pdf
+
+
+def test_scanned_pages_raise_no_text_layer(rules) -> None:
+    with pytest.raises(NoTextLayer) as caught:
+        read(Path("scan.pdf"), draw_pdf([Page(image=True), Page(image=True)]), rules)
+    assert "no text layer" in caught.value.line("scan.pdf")
+    assert "OCR" in caught.value.line("scan.pdf")
+
+
+def test_one_scanned_page_among_text_pages_is_a_warning(rules) -> None:
+    pages = [
+        Page(texts=[Text(50, 100, "Page one text.")]),
+        Page(image=True),
+        Page(texts=[Text(50, 100, "Page three.")]),
+    ]
+    layout = read(Path("mixed.pdf"), draw_pdf(pages), rules)
+    assert [(sev, code) for sev, code, _ in layout.notes] == [("warning", "no-text-layer")]
+    assert "Page 2" in layout.notes[0][2]
+
+
+def test_pages_with_nothing_on_them_are_not_recognised(rules) -> None:
+    with pytest.raises(NotRecognised):
+        read(Path("blank.pdf"), draw_pdf([Page(), Page()]), rules)
+
+
+def _page(number: int, words: list[str], images: int = 0) -> PageContent:
+    content = PageContent(number=number, width=595, height=842, images=images)
+    raw = [
+        {"text": w, "x0": 10.0 * i, "x1": 10.0 * i + 8, "top": 100.0, "bottom": 110.0, "size": 10, "fontname": "F"}
+        for i, w in enumerate(words)
+    ]
+    content.words = take_words(raw, number, content)
+    return content
+
+
+def test_undecodable_glyphs_are_dropped_and_counted() -> None:
+    page = _page(1, ["Good", "(cid:12)(cid:13)", "wo(cid:7)rd", "\ufffd"])
+    assert [w.text for w in page.words] == ["Good", "word"]
+    assert page.garbled == 4 and page.glyphs == 4 + 4 + 4
+
+
+def test_a_few_undecodable_glyphs_are_a_warning(rules) -> None:
+    notes = check_text_layer([_page(1, ["Plenty", "of", "good", "text", "here", "(cid:3)"])], rules)
+    assert [(sev, code) for sev, code, _ in notes] == [("warning", "undecodable-characters")]
+
+
+def test_mostly_undecodable_text_is_garbled(rules) -> None:
+    with pytest.raises(GarbledText):
+        check_text_layer([_page(1, ["ok", "(cid:1)(cid:2)(cid:3)(cid:4)"])], rules)
+
+
+def test_only_undecodable_text_is_garbled(rules) -> None:
+    with pytest.raises(GarbledText):
+        check_text_layer([_page(1, ["(cid:1)(cid:2)"])], rules)
+
+
+def test_every_page_is_closed_before_the_next_is_read(rules, monkeypatch) -> None:
+    import pdfplumber.page
+
+    events: list[tuple[str, int]] = []
+    close, extract = pdfplumber.page.Page.close, pdfplumber.page.Page.extract_words
+
+    def closing(self) -> None:  # type: ignore[no-untyped-def]
+        events.append(("close", self.page_number))
+        close(self)
+
+    def extracting(self, *args, **kwargs):  # type: ignore[no-untyped-def]
+        events.append(("read", self.page_number))
+        return extract(self, *args, **kwargs)
+
+    monkeypatch.setattr(pdfplumber.page.Page, "close", closing)
+    monkeypatch.setattr(pdfplumber.page.Page, "extract_words", extracting)
+    read(Path("three.pdf"), draw_pdf([Page(texts=[Text(50, 100, f"Page {n} text.")]) for n in (1, 2, 3)]), rules)
+    assert events[:6] == [("read", 1), ("close", 1), ("read", 2), ("close", 2), ("read", 3), ("close", 3)]

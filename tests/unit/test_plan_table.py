@@ -1,0 +1,219 @@
+"""Plan tables -> raw records, on layouts built by hand (no file format involved).
+
+Each test is one quirk councils' tables have: merged or continued outcome cells, rows split by
+a page break, repeated headers, section rows, renamed and unknown columns.
+"""
+
+from __future__ import annotations
+
+from pipeline.extract import plan_table
+from pipeline.extract.plan import extract_plan
+from pipeline.layout import Block, Cell, Layout, Row
+from pipeline.normalise.plan import normalise_plan
+
+HEADER = ["Outcome", "No.", "Specific Action", "Status", "Links with other actions /\nworkstreams", "Age\nGroup"]
+MERGED = None
+
+
+def row(cells: list[str | tuple[str, int] | None], page: int | None = None) -> Row:
+    out = []
+    for cell in cells:
+        if cell is None:
+            out.append(Cell(text="", merged=True, page=page))
+        elif isinstance(cell, tuple):
+            out.append(Cell(text=cell[0], span=cell[1], page=page))
+        else:
+            out.append(Cell(text=cell, page=page))
+    return Row(cells=out, page=page, bbox=(10.0, 10.0, 500.0, 40.0) if page else None)
+
+
+def table(*rows: Row) -> Block:
+    return Block(kind="table", rows=list(rows))
+
+
+def layout(*blocks: Block) -> Layout:
+    return Layout(format="pdf", blocks=list(blocks))
+
+
+def heading(text: str) -> Block:
+    return Block(kind="heading", text=text, level=1)
+
+
+def records(lay: Layout, rules) -> tuple:
+    raw = extract_plan(lay, rules)
+    return raw, normalise_plan(raw, rules)
+
+
+def test_merged_outcome_is_carried_to_every_action(rules) -> None:
+    lay = layout(
+        heading("1. Prevention"),
+        table(
+            row(HEADER),
+            row(["1.1 Parents are\nbetter informed", "1.1.1", "First", "Underway", "", "CYP"]),
+            row([MERGED, "1.1.2", "Second", "Idea", "", "CYP"]),
+            row(["1.2 Schools", "1.2.1", "Third", "Complete", "", "CYP"]),
+        ),
+    )
+    _raw, (sections, outcomes, actions) = records(lay, rules)
+    assert [(a.id, a.outcome, a.section) for a in actions] == [
+        ("1.1.1", "1.1", "1"),
+        ("1.1.2", "1.1", "1"),
+        ("1.2.1", "1.2", "1"),
+    ]
+    assert [(o.id, o.text) for o in outcomes] == [("1.1", "Parents are better informed"), ("1.2", "Schools")]
+    assert [s.title for s in sections] == ["Prevention"]
+
+
+def test_outcome_text_only_in_its_first_row(rules) -> None:
+    lay = layout(
+        table(
+            row(HEADER),
+            row(["2.2. Professionals", "2.2.1", "A", "Idea", "", "Both"]),
+            row(["", "2.2.2", "B", "Idea", "", "Both"]),
+        )
+    )
+    _, (_, outcomes, actions) = records(lay, rules)
+    assert [a.outcome for a in actions] == ["2.2", "2.2"] and [o.id for o in outcomes] == ["2.2"]
+
+
+def test_row_split_by_a_page_break_is_joined(rules) -> None:
+    lay = layout(
+        table(
+            row(HEADER, page=1),
+            row(["2.1 Trauma informed", "2.1.1", "Pilot face-to-face support for", "Underway", "", "Adults"], page=1),
+            row(["support is provided", "", "vulnerable women", "", "", ""], page=2),
+            row([MERGED, "2.1.2", "Build capacity", "Initial\nmeeting", "Link with actions\n2.3.2", "Both"], page=2),
+        )
+    )
+    raw, (_, outcomes, actions) = records(lay, rules)
+    assert [a.id for a in raw.actions] == ["2.1.1", "2.1.2"]
+    assert actions[0].text == "Pilot face-to-face support for vulnerable women"
+    assert actions[0].source.page == 1 and actions[0].source.bbox == [10.0, 10.0, 500.0, 40.0]
+    assert outcomes[0].text == "Trauma informed support is provided"
+    assert actions[1].status == "Initial meeting" and actions[1].links_raw == "Link with actions 2.3.2"
+
+
+def test_outcome_continued_on_a_new_page_beside_a_new_action(rules) -> None:
+    lay = layout(
+        table(
+            row(HEADER, page=1),
+            row(["3.1 People who present", "3.1.1", "Review liaison", "Underway", "", "CYP"], page=1),
+            row(["receive good care (NICE QS34 2-5)", "3.1.2", "Review policy", "Underway", "", "CYP"], page=2),
+        )
+    )
+    _, (_, outcomes, actions) = records(lay, rules)
+    assert [(o.id, o.text, o.quality_statements) for o in outcomes] == [
+        ("3.1", "People who present receive good care (NICE QS34 2-5)", [2, 3, 4, 5])
+    ]
+    assert [a.outcome for a in actions] == ["3.1", "3.1"]
+
+
+def test_outcome_cell_without_an_id_starts_the_outcome_its_actions_name(rules) -> None:
+    lay = layout(
+        table(
+            row(HEADER),
+            row(["Parents are informed", "1.1.1", "A", "Idea", "", "CYP"]),
+            row(["Schools respond", "1.2.1", "B", "Idea", "", "CYP"]),
+        )
+    )
+    _, (_, outcomes, actions) = records(lay, rules)
+    assert [(o.id, o.text) for o in outcomes] == [("1.1", "Parents are informed"), ("1.2", "Schools respond")]
+    assert [a.outcome for a in actions] == ["1.1", "1.2"]
+
+
+def test_repeated_header_rows_are_skipped(rules) -> None:
+    lay = layout(
+        table(
+            row(HEADER, page=1),
+            row(["1.1 A", "1.1.1", "First", "Idea", "", "CYP"], page=1),
+            row(HEADER, page=2),
+            row([MERGED, "1.1.2", "Second", "Idea", "", "CYP"], page=2),
+        )
+    )
+    raw, _ = records(lay, rules)
+    assert [a.id for a in raw.actions] == ["1.1.1", "1.1.2"]
+
+
+def test_section_rows_inside_one_long_table(rules) -> None:
+    lay = layout(
+        table(
+            row(HEADER),
+            row([("1. Primary prevention", 6)]),
+            row(["1.1 A", "1.1.1", "First", "Idea", "", "CYP"]),
+            row([("2. Improve access to care", 6)]),
+            row(["2.1 B", "2.1.1", "Second", "Idea", "", "Adults"]),
+        )
+    )
+    _, (sections, _, actions) = records(lay, rules)
+    assert [(s.number, s.title) for s in sections] == [("1", "Primary prevention"), ("2", "Improve access to care")]
+    assert [(a.id, a.section) for a in actions] == [("1.1.1", "1"), ("2.1.1", "2")]
+
+
+def test_several_tables_one_per_section_and_a_table_without_header(rules) -> None:
+    lay = layout(
+        Block(kind="title", text="Preventing Self-Harm Action Plan"),
+        heading("1. Primary prevention"),
+        table(row(HEADER), row(["1.1 A", "1.1.1", "First", "Idea", "", "CYP"])),
+        heading("2. Improve access"),
+        table(row(["2.1 B", "2.1.1", "Second", "Idea", "", "Adults"])),
+    )
+    raw, (sections, _, actions) = records(lay, rules)
+    assert raw.title == "Preventing Self-Harm Action Plan"
+    assert [a.id for a in actions] == ["1.1.1", "2.1.1"] and [s.number for s in sections] == ["1", "2"]
+
+
+def test_renamed_and_reordered_columns(rules) -> None:
+    header = ["Ref", "Objective", "What we will do", "Progress", "Population", "Related work"]
+    lay = layout(
+        table(
+            row(header),
+            row(
+                ["1.1.1", "1.1 Parents", "Provide information", "Initial meeting", "CYP", "Future in Mind Action 1.09"]
+            ),
+        )
+    )
+    _, (_, _, [action]) = records(lay, rules)
+    assert (action.text, action.status, action.age_group, action.links_raw) == (
+        "Provide information",
+        "Initial meeting",
+        "CYP",
+        "Future in Mind Action 1.09",
+    )
+    assert action.outcome == "1.1"
+
+
+def test_unknown_column_is_kept_under_extra_with_its_header(rules) -> None:
+    lay = layout(
+        table(
+            row([*HEADER, "Lead officer"]),
+            row(["1.1 A", "1.1.1", "First", "Idea", "", "CYP", "Jo Bloggs,\nPublic Health"]),
+        )
+    )
+    _, (_, _, [action]) = records(lay, rules)
+    assert action.extra == {"Lead officer": "Jo Bloggs, Public Health"}
+
+
+def test_ids_written_in_the_action_cell_when_there_is_no_id_column(rules) -> None:
+    header = ["Outcome", "Action", "Status", "Age group"]
+    lay = layout(table(row(header), row(["1.1 Parents", "1.1.1 Provide information", "Idea", "CYP"])))
+    _, (_, _, [action]) = records(lay, rules)
+    assert (action.id, action.text) == ("1.1.1", "Provide information")
+
+
+def test_a_row_without_an_action_number_is_kept_and_noted(rules) -> None:
+    lay = layout(
+        table(
+            row(HEADER),
+            row(["1.1 A", "1.1.1", "First", "Idea", "", "CYP"]),
+            row([MERGED, "", "An unnumbered action", "Idea", "", "CYP"]),
+        )
+    )
+    raw, _ = records(lay, rules)
+    assert [a.text for a in raw.actions] == ["First", "An unnumbered action"]
+    assert [(n[0], n[1]) for n in raw.notes] == [("warning", "missing-action-id")]
+
+
+def test_tables_that_are_not_plans_are_not_plan_tables(rules) -> None:
+    lay = layout(table(row(["Key", "Meaning"]), row(["Idea", "Not started"])))
+    assert not plan_table.has_plan_table(lay, rules)
+    assert plan_table.has_plan_table(layout(table(row(HEADER))), rules)
