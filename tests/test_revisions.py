@@ -64,18 +64,20 @@ def test_history_sheet(written: list[Path], rules) -> None:
         "What we will do",
         "1. self-harm-action-plan",
         "2. 2020-06 revision 2",
-        "Latest change",
+        "Change in the latest revision",
     ]
     rows = {r[0]: r for r in ([c.value for c in row] for row in ws.iter_rows(min_row=2))}
     assert len(rows) == 33  # 32 actions of revision 1, plus one added
     assert [c.value for c in ws["A"][1:6]] == ["1.1.1", "1.1.2", "1.2.1", "1.2.2", "1.2.3"]
-    assert rows["1.1.1"][4:] == ["Initial meeting", "Underway", "forward"]
-    assert rows["1.2.2"][4:] == ["Underway", "Initial meeting", "back"]
-    assert rows["1.2.3"][4:] == ["not in plan", "Idea", "added"]
-    assert rows["3.1.4"][4:] == ["Initial meeting", "Awaiting", "stalled"]
-    assert rows["3.1.6"][4:] == ["Awaiting", "not in plan", "removed"]
-    assert rows["4.2.1"][1:3] == ["4.1.3", "4.2"] and rows["4.2.1"][4:] == ["Idea", "Idea", "renumbered from 4.1.3"]
-    assert rows["1.1.2"][4:] == ["Underway", "Underway", "no change"]
+    assert rows["1.1.1"][4:] == ["Initial meeting", "Underway", "Status moved forward (was Initial meeting)"]
+    assert rows["1.2.2"][4:] == ["Underway", "Initial meeting", "Status went back (was Underway)"]
+    assert rows["1.2.3"][4:] == ["not in plan", "Idea", "Added"]
+    assert rows["2.2.4"][4:] == ["Underway", "Underway", "Reworded"]
+    assert rows["3.1.4"][4:] == ["Initial meeting", "Awaiting", "Stalled (was Initial meeting)"]
+    assert rows["3.1.6"][4:] == ["Awaiting", "not in plan", "Removed"]
+    assert rows["4.2.1"][1:3] == ["4.1.3", "4.2"]
+    assert rows["4.2.1"][4:] == ["Idea", "Idea", "Renumbered (was 4.1.3); Moved to another outcome (was 4.1)"]
+    assert rows["1.1.2"][4:] == ["Underway", "Underway", "No change"]
     assert "4.1.3" not in rows
     r = next(c.row for c in ws["A"] if c.value == "2.3.2")
     assert ws[f"E{r}"].comment.text == "As written: Awaiting result of 2.3.1"
@@ -200,11 +202,25 @@ def test_three_revisions_in_version_order_with_one_row_per_action(built, tmp_pat
         "self-harm-action-plan.history.xlsx",
     ]
     ws = load_workbook(written[-1])["History"]
-    assert header_row(ws)[4:] == ["1. self-harm-action-plan", "2. 2020-06 revision 2", "3. revision 3", "Latest change"]
+    assert header_row(ws)[4:] == [
+        "1. self-harm-action-plan",
+        "2. 2020-06 revision 2",
+        "3. revision 3",
+        "Change in the latest revision",
+    ]
     rows = {r[0]: r for r in ([c.value for c in row] for row in ws.iter_rows(min_row=2))}
     # revision 3 (made from revision 1) puts the care-plans action 4.1.2 under 4.2.1, and 4.1.3 back as 4.1.2
-    assert rows["4.2.1"][1] == "4.1.2" and rows["4.2.1"][4:] == ["Initial meeting"] * 3 + ["renumbered from 4.1.2"]
-    assert rows["4.1.2"][1] == "4.1.3, 4.2.1" and rows["4.1.2"][4:7] == ["Idea", "Idea", "Idea"]
+    assert rows["4.2.1"][1] == "4.1.2" and rows["4.2.1"][4:] == ["Initial meeting"] * 3 + [
+        "Renumbered (was 4.1.2); Moved to another outcome (was 4.1)"
+    ]
+    assert rows["4.1.2"][1] == "4.1.3, 4.2.1" and rows["4.1.2"][4:] == [
+        "Idea",
+        "Idea",
+        "Idea",
+        "Renumbered (was 4.2.1); Moved to another outcome (was 4.2)",
+    ]
+    assert rows["3.1.6"][4:] == ["Awaiting", "not in plan", "not in plan", "Removed in revision 2"]
+    assert rows["1.2.3"][4:] == ["not in plan", "Idea", "not in plan", "Removed"]
 
 
 @pytest.mark.parametrize(

@@ -4,7 +4,8 @@ An action keeps its row through renumbering (the rows follow the revision-to-rev
 of `match.py`, so 4.1.3 that became 4.2.1 is one row, "earlier numbers: 4.1.3"). Sheets:
 - History — Action, earlier numbers, outcome and wording (latest), then each revision's status
   in its status colour (the status as written in a comment when it says more), "not in plan"
-  in grey where the action did not exist, and the latest change (forward, back, stalled ...);
+  in grey where the action did not exist, and what changed in the latest revision (in the
+  words of the diff workbook: "Status moved forward (was Idea)", "Renumbered (was 4.1.3)" ...);
 - Status counts — how many actions had each status in each revision, and a stacked column
   chart of the same, one colour per status as in rules/statuses.yaml;
 - Revisions — the files in order, how the order was decided, and what changed at each step.
@@ -16,7 +17,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from pipeline.diff.changes import ChangeSet, summary_lines
-from pipeline.diff.compare import status_direction
+from pipeline.diff.render_xlsx import what_changed
 from pipeline.emit import xlsx_style as style
 from pipeline.emit.xlsx_safe import cell_text
 from pipeline.model import Action, Document
@@ -82,18 +83,20 @@ def history_workbook(plan: str, revisions: list[Revision], steps: list[ChangeSet
         return (sort_key(action.id), action.id, -k, min(row.at))
 
     rows.sort(key=order)
-    _history_sheet(wb, rows, revisions, latest, rules)
+    _history_sheet(wb, rows, revisions, steps, latest, rules)
     _counts_sheet(wb, revisions, rules)
     _revisions_sheet(wb, plan, revisions, steps, how)
     return wb
 
 
-def _history_sheet(wb: Any, rows: list[Lineage], revisions: list[Revision], latest: Any, rules: Rules) -> None:
+def _history_sheet(
+    wb: Any, rows: list[Lineage], revisions: list[Revision], steps: list[ChangeSet], latest: Any, rules: Rules
+) -> None:
     from openpyxl.styles import Font
 
     ws = style.add_sheet(wb, "History")
     labels = [r.label for r in revisions]
-    headers = ["Action", "Earlier numbers", "Outcome", "What we will do", *labels, "Latest change"]
+    headers = ["Action", "Earlier numbers", "Outcome", "What we will do", *labels, "Change in the latest revision"]
     values: list[list[Any]] = []
     for row in rows:
         _k, action = latest(row)
@@ -112,10 +115,16 @@ def _history_sheet(wb: Any, rows: list[Lineage], revisions: list[Revision], late
                 action.outcome,
                 action.text,
                 *statuses,
-                _latest_change(row, revisions, rules),
+                _latest_change(row, revisions, steps),
             ]
         )
-    widths = {"Action": 10, "Earlier numbers": 12, "Outcome": 10, "What we will do": 60, "Latest change": 16}
+    widths = {
+        "Action": 10,
+        "Earlier numbers": 12,
+        "Outcome": 10,
+        "What we will do": 60,
+        "Change in the latest revision": 16,
+    }
     widths.update(dict.fromkeys(labels, 18.0))
     placed = style.write_table(ws, headers, values, widths=widths)
     first_status = headers.index(labels[0]) + 1
@@ -139,20 +148,17 @@ def _status_of(action: Action) -> str:
     return action.status or (f"({action.status_raw})" if action.status_raw else NO_STATUS)
 
 
-def _latest_change(row: Lineage, revisions: list[Revision], rules: Rules) -> str | None:
-    """What happened to the action at the last step it took part in."""
+def _latest_change(row: Lineage, revisions: list[Revision], steps: list[ChangeSet]) -> str | None:
+    """What happened to the action in the latest revision, in the words of the diff workbook."""
     last = len(revisions) - 1
-    if last not in row.at:
-        return "removed"
-    if min(row.at) == last and last > 0:
-        return "added"
-    if last - 1 not in row.at:
+    if last == 0:
         return None
-    before = revisions[last - 1].doc.actions[row.at[last - 1]]
-    after = revisions[last].doc.actions[row.at[last]]
-    if before.status == after.status:
-        return "no change" if before.id == after.id else f"renumbered from {before.id}"
-    return status_direction(before.status, after.status, rules)
+    if last not in row.at:
+        gone = max(row.at) + 2  # the revision number it is missing from first
+        return "Removed" if gone == last + 1 else f"Removed in revision {gone}"
+    step = steps[-1]
+    change = next((c for c in step.actions if c.new_index == row.at[last]), None)
+    return what_changed(change) if change is not None else "No change"
 
 
 def _counts_sheet(wb: Any, revisions: list[Revision], rules: Rules) -> None:

@@ -35,7 +35,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from pipeline.diff.similarity import compare_form, similarity, similarity_at_least, word_count
+from pipeline.diff.similarity import AgainstOne, compare_form, similarity, word_count
 
 SAME_ID_MIN = 0.5
 SAME_ID_BONUS = 0.1
@@ -95,16 +95,16 @@ def match(old: Sequence[Keyed], new: Sequence[Keyed]) -> Matching:
 
     # 2. best-scoring pairs first
     candidates: list[tuple[float, int, bool, int, int, float]] = []
-    for i in sorted(free_old):
-        for j in sorted(free_new):
-            same_id = bool(old[i].id) and old[i].id == new[j].id
-            if same_id:
+    for j in sorted(free_new):
+        against = AgainstOne(new[j].text)
+        for i in sorted(free_old):
+            if old[i].id and old[i].id == new[j].id:
                 sim = similarity(old[i].text, new[j].text)
                 if sim >= SAME_ID_MIN:
                     candidates.append((-(sim + SAME_ID_BONUS), 0, old[i].detail != new[j].detail, i, j, sim))
                 continue
-            short = min(word_count(old[i].text), word_count(new[j].text)) < SHORT_TEXT_WORDS
-            found = similarity_at_least(old[i].text, new[j].text, 1.0 if short else MOVED_MIN)
+            short = min(word_count(old[i].text), len(against.words)) < SHORT_TEXT_WORDS
+            found = against.at_least(old[i].text, 1.0 if short else MOVED_MIN)
             if found is not None:
                 candidates.append((-found, 1, old[i].detail != new[j].detail, i, j, found))
     for _score, _moved, _differs, i, j, sim in sorted(candidates):

@@ -96,7 +96,7 @@ def _summary_sheet(wb: Any, changes: ChangeSet) -> None:
 def _cell_values(view: ActionView, change: ActionChange | None) -> list[Any]:
     return [
         view.id,
-        _what_changed(change),
+        what_changed(change),
         view.outcome,
         view.text,
         view.status,
@@ -107,7 +107,8 @@ def _cell_values(view: ActionView, change: ActionChange | None) -> list[Any]:
     ]
 
 
-def _what_changed(change: ActionChange | None) -> str | None:
+def what_changed(change: ActionChange | None) -> str | None:
+    """One action's changes in words: "Renumbered (was 4.1.3); Moved to another outcome (was 4.1)"."""
     if change is None:
         return None
     bits = []

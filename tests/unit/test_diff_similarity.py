@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from pipeline.diff.similarity import compare_form, similarity, similarity_at_least, word_diff
+from pipeline.diff.similarity import AgainstOne, compare_form, similarity, word_diff
 
 
 @pytest.mark.parametrize(
@@ -39,11 +39,13 @@ def test_similarity(a: str, b: str, expected: float) -> None:
     assert similarity(a, b) == pytest.approx(expected)
 
 
-def test_similarity_at_least_agrees_with_similarity() -> None:
+def test_against_one_agrees_with_similarity() -> None:
     a, b = "Review the GHT-led multi-agency policy for adults", "Review the GHT-led policy for children"
     full = similarity(a, b)
-    assert similarity_at_least(a, b, full - 0.01) == pytest.approx(full)
-    assert similarity_at_least(a, b, full + 0.01) is None
+    against = AgainstOne(b)
+    assert against.at_least(a, full - 0.01) == pytest.approx(full)
+    assert against.at_least(a, full + 0.01) is None
+    assert against.at_least(b, 1.0) == 1.0 and against.at_least("", 0.5) is None
 
 
 def test_word_diff_shows_words_dropped_and_added() -> None:
