@@ -64,19 +64,29 @@ def _heading_level(block: Block, rules: Rules) -> int | None:
 
 
 def looks_like_heading(text: str) -> bool:
-    """A short, single line that does not end like a sentence: "Contact", "Related links"."""
+    """A short, single line that does not end like a sentence: "Contact", "Related links".
+
+    An address is not a heading, however short ("Email: someone@example.org", "www.nhs.uk").
+    """
     stripped = clean(text)
-    return bool(stripped) and "\n" not in text.strip() and len(stripped.split()) <= 8 and stripped[-1] not in ".?!:;,"
+    if not stripped or "\n" in text.strip() or any(mark in stripped for mark in ("@", "://", "www.")):
+        return False
+    return len(stripped.split()) <= 8 and stripped[-1] not in ".?!:;,"
 
 
 def priority_of(text: str, rules: Rules) -> tuple[int, str] | None:
     """(number, title) when the text names a priority: "Priority 2 : Continue ..." -> (2, "Continue ...")."""
     flat = clean(text)
+    first, _, rest = text.strip().partition("\n")
     for pattern in rules.priority_patterns:
         match = pattern.match(flat)
         if match:
             title = match.groupdict().get("title") or ""
             return int(match.group("number")), title.strip()
+    if rest.strip():  # "Priority 1" on its own line, the title on the lines below
+        found = priority_of(first, rules)
+        if found and not found[1]:
+            return found[0], clean(rest)
     return None
 
 

@@ -61,22 +61,52 @@ def sentences(text: str, rules: Rules) -> list[str]:
     "Is it safe? (including at night) Is it used?" -> ["Is it safe? (including at night)", "Is it used?"]
     """
     nlp, _ = _nlp(rules)
+    flat = clean(text)
+    depth = _paren_depths(flat)
+    bounds: list[int] = []
+    for sent in list(nlp(flat).sents)[1:]:
+        start = sent.start_char
+        if depth[start] > 0 or flat.startswith("(", start):
+            start = _after_parenthetical(flat, depth, start)  # "? (including ...)" stays with its question
+        if start >= len(flat) or flat[start].islower() or (bounds and start <= bounds[-1]):
+            continue  # not a new sentence: a lower-case continuation, or nothing left
+        bounds.append(start)
+    pieces = [flat[i:j].strip() for i, j in zip([0, *bounds], [*bounds, len(flat)], strict=True)]
     out: list[str] = []
-    for sent in nlp(clean(text)).sents:
-        piece = sent.text.strip()
-        if not piece:
-            continue
-        if out and (
-            piece.startswith("(")
-            or piece[:1].islower()
-            or out[-1].endswith("(")
-            or not any(ch.isalpha() for ch in piece)
-        ):
-            glue = "" if out[-1].endswith("(") else " "
-            out[-1] = out[-1] + glue + piece
-        else:
+    for piece in pieces:
+        if out and not any(ch.isalpha() for ch in piece):
+            out[-1] = f"{out[-1]} {piece}"
+        elif piece:
             out.append(piece)
     return out
+
+
+def _paren_depths(text: str) -> list[int]:
+    """Parenthesis depth before each character (and one past the end)."""
+    depths, depth = [], 0
+    for ch in text:
+        depths.append(depth)
+        depth = max(depth + {"(": 1, ")": -1}.get(ch, 0), 0)
+    depths.append(depth)
+    return depths
+
+
+def _after_parenthetical(text: str, depth: list[int], start: int) -> int:
+    """The first non-space position after the parenthetical that `start` is in or opens."""
+    index = start
+    level = depth[start] if depth[start] > 0 else 0
+    while index < len(text):
+        if text[index] == "(":
+            level += 1
+        elif text[index] == ")":
+            level -= 1
+            if level <= 0:
+                index += 1
+                break
+        index += 1
+    while index < len(text) and text[index] == " ":
+        index += 1
+    return index
 
 
 def split_question(text: str, rules: Rules) -> tuple[list[Part], list[str]]:

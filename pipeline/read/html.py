@@ -155,6 +155,7 @@ _SUBJECT = re.compile(r"(?:^|[\s>+~])(?P<compound>[^\s>+~]*)$")
 def _subject_key(selector: str) -> tuple[str, str] | None:
     """What the last compound of a simple selector names: "nav" -> (tag, nav), ".x" -> (class, x)."""
     flat = re.sub(r"\([^()]*\)", "", selector).strip()  # drop pseudo-class arguments
+    flat = re.sub(r"\[\s*([\w:-]+)[^\]]*\]", r"[\1]", flat)  # keep attribute names, drop values and flags
     if "," in flat:
         return None
     match = _SUBJECT.search(flat)
@@ -180,7 +181,8 @@ def _selectors(selectors: tuple[str, ...], key: str) -> _Selectors:
         try:
             compiled.append(soupsieve.compile(selector))
         except soupsieve.SelectorSyntaxError as exc:
-            problem = f"{key} entry {selector!r} is not a CSS selector ({exc.msg})"
+            detail = str(exc).splitlines()[0]
+            problem = f"{key} entry {selector!r} is not a CSS selector ({detail})"
             raise RulesError(f"rules/guidance.yaml: {problem}") from None
     return _Selectors(selectors, compiled)
 
@@ -427,8 +429,12 @@ def _cell_text(cell: Any, max_depth: int) -> str:
 
 
 def _join(parts: list[str]) -> str:
-    """Pieces of text -> laid-out text: spaces collapsed, line breaks kept, no blank lines."""
-    text = "".join(parts)
+    """Pieces of text -> laid-out text: spaces collapsed, line breaks kept, no blank lines.
+
+    Character references can spell what the raw bytes may not (`&#0;` is U+FFFD, `&#x1b;` ESC),
+    so controls and replacement characters are removed again here.
+    """
+    text = safe_text("".join(parts)).replace("\ufffd", "")
     lines = [_WHITE.sub(" ", line).strip() for line in text.split("\n")]
     return "\n".join(line for line in lines if line)
 
