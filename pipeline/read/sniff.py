@@ -88,7 +88,7 @@ def sniff(path: Path, head: bytes) -> str:
         for magic, offset, what in _WEAK_MAGIC:
             if head[offset : offset + len(magic)] == magic:
                 return what
-        return "binary data"
+        return "binary file of an unknown kind"
     if not text.strip(" \t\r\n\x00\x0b\x0c\ufeff") and len(head) < SNIFF_BYTES:
         return "empty"  # the whole file is spaces, line breaks or zero bytes
     lowered = text.lstrip().lower()[:2048]

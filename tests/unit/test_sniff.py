@@ -52,7 +52,7 @@ def _zip(**parts: bytes) -> bytes:
         ("a", "<html><body>big endian</body></html>".encode("utf-16-be"), "html"),
         ("report.txt", b"BMJ report on self-harm\n", "text"),  # starts like a BMP, but is text
         ("a.pdf", b"BM\x36\x00\x0c\x00\x00\x00\x00\x00\x36\x00\x00\x00" + bytes(range(256)) * 4, "BMP image"),
-        ("a.pdf", bytes(range(256)) * 8, "binary data"),
+        ("a.pdf", bytes(range(256)) * 8, "binary file of an unknown kind"),
     ],
 )
 def test_sniff(name: str, head: bytes, kind: str) -> None:
