@@ -68,14 +68,26 @@ def run_build(
     if jobs is not None and jobs < 1:
         raise UsageError(f"--jobs {jobs}: give 1 or more documents at once")
     rules = load_rules(rules_dir)
-    outputs.mkdir(parents=True, exist_ok=True)
+    try:
+        outputs.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise PipelineError(
+            f"{outputs}: the folder cannot be made ({exc.strerror or exc})",
+            "check the folder name and that it can be written",
+        ) from None
     if inputs.resolve() == outputs.resolve():
         raise UsageError("the inputs and outputs folders are the same", "give a separate folder for the results")
     with _exclusive(outputs):
         _remove_staging(outputs)
         build = _Build(inputs, outputs, rules, quiet)
-        with _terminate_as_interrupt():
-            return build.run(jobs, force, started)
+        try:
+            with _terminate_as_interrupt():
+                return build.run(jobs, force, started)
+        except OSError as exc:  # disk full, folder made read-only: one line; what was written is whole
+            raise PipelineError(
+                f"{outputs}: could not be written ({exc.strerror or exc})",
+                "check there is free space and the folder can be written, then run `make` again",
+            ) from None
 
 
 class _Build:
@@ -173,7 +185,9 @@ class _Build:
         )
         try:
             with pool:
-                for result in pool.run(tasks, on_start=lambda key: self.report.started(by_key[key].name)):
+                for result in pool.run(
+                    tasks, on_start=lambda key: self.report.started(by_key[key].name), on_wait=self.report.tick
+                ):
                     item = by_key[result.key]
                     if result.failure is None:
                         self._commit(item, staging / result.key, result.value)

@@ -57,6 +57,7 @@ class Reporter:
     failed: int = 0
     running: list[str] = field(default_factory=list)
     _drawn: bool = False
+    _last_draw: float = 0.0
     _started: float = field(default_factory=time.monotonic)
 
     def __post_init__(self) -> None:
@@ -89,6 +90,11 @@ class Reporter:
             self.failed += 1
         self.line(line, error=True)
         self._draw()
+
+    def tick(self) -> None:
+        """Keep the bar's clock moving while a long document is read (at most once a second)."""
+        if self.bar and time.monotonic() - self._last_draw >= 1.0:
+            self._draw()
 
     def note(self, text: str) -> None:
         if not self.quiet:
@@ -126,6 +132,7 @@ class Reporter:
             head = head[: max(0, width - 2)] + "…"
         _write(self.err, "\r\x1b[K" + head)
         self._drawn = True
+        self._last_draw = time.monotonic()
 
     def _clear(self) -> None:
         if self._drawn:

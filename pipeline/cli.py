@@ -48,11 +48,16 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="{build,extract,diff,rules}")
 
     b = sub.add_parser("build", help="(re)build outputs/ from inputs/, only what changed",
-                       description="Build OUTPUTS from every document in INPUTS, redoing only what changed.")
-    b.add_argument("inputs", nargs="?", type=Path, default=Path("inputs"), help="folder of documents (default: inputs)")
-    b.add_argument("outputs", nargs="?", type=Path, default=Path("outputs"), help="folder for results (default: outputs)")
-    b.add_argument("--jobs", "-j", type=int, default=None, help="documents processed at once (default: number of cores)")
-    b.add_argument("--force", action="store_true", help="rebuild everything, even what has not changed")
+                       description="Build OUTPUTS from every document in INPUTS, redoing only what changed, and "
+                                   "write OUTPUTS/index.json and OUTPUTS/all-plans.xlsx (every document in one place).")
+    b.add_argument("inputs", nargs="?", type=Path, default=Path("inputs"),
+                   help="folder of documents (default: inputs)")
+    b.add_argument("outputs", nargs="?", type=Path, default=Path("outputs"),
+                   help="folder for results (default: outputs)")
+    b.add_argument("--jobs", "-j", type=int, default=None,
+                   help="documents read at once (default: one per core, fewer if memory is short)")
+    b.add_argument("--force", action="store_true",
+                   help="rebuild everything, even what has not changed (and retry files that failed)")
     b.add_argument("--quiet", "-q", action="store_true", help="print only failures and the summary")
 
     e = sub.add_parser("extract", help="extract the given files into DIR",

@@ -226,9 +226,16 @@ class Pool:
         self.workers.clear()
 
     def run(
-        self, tasks: Sequence[tuple[str, dict[str, Any]]], on_start: Callable[[str], None] | None = None
+        self,
+        tasks: Sequence[tuple[str, dict[str, Any]]],
+        on_start: Callable[[str], None] | None = None,
+        on_wait: Callable[[], None] | None = None,
     ) -> Iterator[Result]:
-        """Run every task; yield each Result as it finishes. Workers are gone when it returns."""
+        """Run every task; yield each Result as it finishes. Workers are gone when it returns.
+
+        `on_start(key)` is called as a task is handed to a worker, `on_wait()` every time the
+        pool has waited (about four times a second): the hooks of a progress display.
+        """
         pending = deque(tasks)
         startup_failures = 0
         try:
@@ -249,6 +256,8 @@ class Pool:
                 now = time.monotonic()
                 timeout = max(0.0, min([POLL_SECONDS, *(w.deadline - now for w in self.workers)]))
                 ready = wait([w.results for w in self.workers], timeout)
+                if on_wait:
+                    on_wait()
                 for worker in [w for w in self.workers if w.results in ready]:
                     try:
                         message = worker.results.recv()
