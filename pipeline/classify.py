@@ -80,7 +80,7 @@ def evidence(layout: Layout, rules: Rules) -> Evidence:
             statuses += sum(
                 1 for row in block.rows for cell in row.cells if not cell.merged and _is_status(cell.text, rules)
             )
-        elif "question" in form:
+        elif "question" in form or len(form) >= 2:
             form_headers += len(form)
     return Evidence(action_ids, plan_headers, statuses, questions, priorities, form_headers)
 

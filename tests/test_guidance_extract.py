@@ -160,6 +160,63 @@ def test_form_columns_are_placed_by_grid_position(rules: Rules) -> None:
     assert [(q.text, q.response, q.rag) for q in raw.questions] == [("Is it done?", "Mostly", "Amber")]
 
 
+def test_a_form_continued_on_the_next_page_keeps_its_columns_and_split_rows(rules: Rules) -> None:
+    header = ["Question", "Current position", "What could be improved", "RAG"]
+    blocks = [
+        h("Priority 1: A"),
+        table(header, ["Is there a plan?", "Yes", "", "Green"], ["What mechanisms are in place to", "Some", "", ""]),
+        p("Appendix 1 - running footer"),
+        table(["evaluate training?", "reviews", "", "Amber"], ["Who leads?", "", "", ""]),
+        h("Priority 2: B"),
+        table(["Unrelated", "Table"], ["is not", "a form"]),
+    ]
+    raw = extract(Layout(format="pdf", blocks=blocks), rules)
+    got = [(q.priority, q.text, q.response, q.rag) for q in raw.questions]
+    assert got == [
+        (1, "Is there a plan?", "Yes", "Green"),
+        (1, "What mechanisms are in place to\nevaluate training?", "Some\nreviews", "Amber"),
+        (1, "Who leads?", "", ""),
+    ]
+
+
+def test_an_indented_paragraph_after_a_printed_bullet_continues_it(rules: Rules) -> None:
+    def at(block: Block, x0: float) -> Block:
+        block.bbox = (x0, 0.0, x0 + 100, 10.0)
+        return block
+
+    blocks = [
+        at(h("Self-assessment", 1), 34),
+        at(h("Leadership"), 34),
+        at(li("Does your partnership have a plan?"), 52),
+        at(p("When was it last reviewed?"), 64),
+        at(li("Who leads?"), 52),
+        at(p("A note at the margin."), 34),
+        at(h("Data"), 34),
+        at(li("What is shared?"), 52),
+    ]
+    _, priorities, questions = run(blocks, rules)
+    assert priorities == [(1, "Leadership"), (2, "Data")]
+    assert questions == [
+        (1, "Does your partnership have a plan?\nWhen was it last reviewed?"),
+        (1, "Who leads?"),
+        (2, "What is shared?"),
+    ]
+
+
+def test_a_form_headed_by_its_priority(rules: Rules) -> None:
+    blocks = [
+        Block(kind="title", text="Form", level=1),
+        table(["Priority 1: Knowledge", "Current position", "RAG"], ["Is there a plan?", "Drafted", "Amber"]),
+        table(["Priority 2: Support", "Current position", "RAG"], ["Who leads?", "", "Red"]),
+    ]
+    raw = extract(Layout(format="docx", blocks=blocks), rules)
+    assert raw.priorities == [(1, "Knowledge"), (2, "Support")]
+    assert [(q.priority, q.text, q.response, q.rag) for q in raw.questions] == [
+        (1, "Is there a plan?", "Drafted", "Amber"),
+        (2, "Who leads?", "", "Red"),
+    ]
+
+
 def test_tables_that_are_not_forms_are_ignored(rules: Rules) -> None:
     blocks = [h("Priority 1: A"), table(["Year", "Deaths"], ["2023", "41"]), li("Why?")]
     assert run(blocks, rules)[2] == [(1, "Why?")]

@@ -1,8 +1,9 @@
 """The seed guidance page in every form officers receive it gives exactly the seed's records.
 
 A saved gov.scot page (HTML), that page printed by a browser (PDF), the Word "fillable form"
-(blank and filled in) and the copied text must all give the 3 priorities and 21 questions of
-tests/golden/seed_guidance.yaml, word for word, and none of the page's furniture.
+(blank, filled in, and filled in then saved as PDF) and the copied text must all give the
+3 priorities and 21 questions of tests/golden/seed_guidance.yaml, word for word, and none of
+the page's furniture.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ RENDERINGS = {
     "pdf": FIXTURES / "guidance-page.pdf",
     "docx": FIXTURES / "guidance-form.docx",
     "docx-filled": FIXTURES / "guidance-form-filled.docx",
+    "docx-filled-pdf": FIXTURES / "guidance-form-filled.pdf",
     "txt": ROOT / "inputs" / "self-harm-reflection-tool.txt",
     "seed-txt": SHARED / "seeds" / "002_8bd584bef6561ab1.txt",
 }
@@ -102,8 +104,9 @@ def test_blank_form_has_no_answers(documents: dict[str, dict]) -> None:
         assert (q["response"], q["improve"], q["rag"]) == (None, None, None), q["id"]
 
 
-def test_filled_form_reads_back_every_answer(documents: dict[str, dict]) -> None:
-    answers = {q["id"]: (q["response"], q["improve"], q["rag"]) for q in documents["docx-filled"]["questions"]}
+@pytest.mark.parametrize("name", ["docx-filled", "docx-filled-pdf"])
+def test_filled_form_reads_back_every_answer(name: str, documents: dict[str, dict]) -> None:
+    answers = {q["id"]: (q["response"], q["improve"], q["rag"]) for q in documents[name]["questions"]}
     assert answers["1.1"] == (
         "All frontline staff complete the Time, Space, Compassion e-learning module. "
         "Managers attend a half-day session each year.",

@@ -3,8 +3,10 @@
 tests/fixtures/files/guidance-themes.html is a GOV.UK-style page saved as Windows-1252 with no
 charset: no <main>, plain h2 theme headings (no "Priority N"), numbered <ol> lists, a list that
 is not questions ("Who this is for"), a sidebar of related links (one of them a question), a
-cookie banner, a phase banner, breadcrumbs, a contact section and a feedback box. Nothing in the
-rules names this page; the expectations below were written by reading it.
+cookie banner, a phase banner, breadcrumbs, a contact section and a feedback box. Printed by a
+browser without its stylesheet (guidance-themes.pdf), every one of those prints as text, and a
+question's second paragraph prints without a bullet. Nothing in the rules names this page; the
+expectations below were written by reading it, and both files must meet them.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from pipeline.process import process
 from tests.helpers import FIXTURES, as_dict
 
 PAGE = FIXTURES / "guidance-themes.html"
+PRINTED = FIXTURES / "guidance-themes.pdf"  # the same page printed by a browser, without its stylesheet
 
 TITLE = "Preventing suicide in local areas: a self-assessment for partnerships"
 PRIORITIES = [
@@ -87,12 +90,16 @@ NOISE = [
     "Print this page",
     "Is this page useful",
     "Crown copyright",
+    "Benefits",
+    "Departments",
+    "Help us improve",
+    "file:///",
 ]
 
 
-@pytest.fixture(scope="module")
-def doc(rules) -> dict:
-    return as_dict(process(PAGE, rules))
+@pytest.fixture(scope="module", params=[PAGE, PRINTED], ids=["html", "pdf"])
+def doc(request: pytest.FixtureRequest, rules) -> dict:
+    return as_dict(process(request.param, rules))
 
 
 def test_title_and_themes(doc: dict) -> None:
@@ -112,8 +119,8 @@ def test_every_question_as_written(doc: dict) -> None:
         assert q["text"] == " ".join([p[0] for p in parts] + notes), q["id"]
 
 
-def test_windows_1252_without_a_charset_reads_correctly(doc: dict) -> None:
-    assert PAGE.read_bytes().find("’".encode("cp1252")) > 0  # the file really is Windows-1252
+def test_typographic_characters_read_correctly(doc: dict) -> None:
+    assert PAGE.read_bytes().find("’".encode("cp1252")) > 0  # the page really is Windows-1252, undeclared
     text = json.dumps(doc, ensure_ascii=False)
     assert "partners’ roles" in text and "(“postvention”)" in text and "services – and" in text
     assert "\ufffd" not in text and "â€" not in text

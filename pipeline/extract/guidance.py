@@ -149,11 +149,23 @@ class _Reader:
         self.groups: list[_Group] = []
         self.current: _Group | None = None
         self.last_heading: str | None = None
+        self.last_item: Block | None = None  # the list item just read, while nothing else came after it
+        self.margin: float | None = None  # left edge of headings and body text (PDF)
+        self.form: dict[int, str] | None = None  # the columns of the form table just read
 
     def block(self, block: Block) -> None:
+        last_item, self.last_item = self.last_item, None
         if block.kind == "table":
             self.table(block)
             return
+        if block.kind == "paragraph" and last_item is not None and self.continues(last_item, block):
+            self.current.questions[-1].text += "\n" + block.text  # type: ignore[union-attr]
+            self.last_item = last_item
+            return
+        if block.bbox and block.kind in ("heading", "title", "paragraph"):
+            self.margin = block.bbox[0] if self.margin is None else min(self.margin, block.bbox[0])
+        if block.kind != "paragraph":
+            self.form = None
         found = priority_of(block.text, self.rules) if block.kind != "list_item" else None
         if found:
             number, title = found
@@ -192,6 +204,17 @@ class _Reader:
         current.item_level = block.level if current.item_level is None else current.item_level
         where = Where(page=block.page, line=block.line, bbox=list(block.bbox) if block.bbox else None)
         current.questions.append(RawQuestion(priority=0, text=block.text, where=where))
+        self.last_item = block
+
+    def continues(self, item: Block, block: Block) -> bool:
+        """A PDF paragraph indented under the list item before it is more of that item.
+
+        A browser prints `<li><p>Q1?</p><p>Q2?</p></li>` as a bulleted line and a line at the
+        item's text indent, right of the body margin, with no bullet of its own.
+        """
+        if item.bbox is None or block.bbox is None or self.margin is None or self.current is None:
+            return False
+        return block.bbox[0] >= item.bbox[0] - 2 and block.bbox[0] > self.margin + 6
 
     def open(self, group: _Group) -> _Group:
         self.groups.append(group)
@@ -199,13 +222,27 @@ class _Reader:
         return group
 
     def table(self, block: Block) -> None:
-        """Rows of a fillable form: the header row says which column is which."""
+        """Rows of a fillable form: the header row says which column is which.
+
+        A table with no header right after a form, as wide as it, is the form continuing on a
+        new page; a first row that starts in lower case finishes the row the page break split.
+        """
         columns, start = _form_columns(block.rows, self.rules)
+        continued = False
+        if columns is None and self.form is not None and block.rows and _width(block.rows[0]) == _width_of(self.form):
+            columns, start, continued = self.form, 0, True
         if columns is None:
             return
-        for row in block.rows[start:]:
+        self.form = columns
+        if start > 0:  # a header like "Priority 1: ... | Current position | RAG" names the priority too
+            found = priority_of(_row_fields(block.rows[start - 1], columns).get("question", ""), self.rules)
+            if found:
+                self.open(_Group(found[0], found[1], None, from_form=True, needs_title=not found[1]))
+        for index, row in enumerate(block.rows[start:]):
             cells = _row_fields(row, columns)
             question = cells.get("question", "")
+            if continued and index == 0 and self._finish_split_row(cells):
+                continue
             texts = [c.text for c in row.cells if not c.merged and clean(c.text)]
             if texts and all(self.rules.header_field("guidance_form", t) for t in texts):
                 continue  # the header repeated on a new page
@@ -233,17 +270,52 @@ class _Reader:
                 )
             )
 
+    def _finish_split_row(self, cells: dict[str, str]) -> bool:
+        """Add a row's cells to the last question when the page break cut that row in two."""
+        current = self.current
+        if current is None or not current.questions:
+            return False
+        last = current.questions[-1]
+        question = clean(cells.get("question", ""))
+        if question and (question[:1].isupper() or clean(last.text)[-1:] in ".?!)"):
+            return False
+        for name in ("question", "response", "improve", "rag"):
+            extra = cells.get(name, "").strip()
+            if extra:
+                attribute = "text" if name == "question" else name
+                before = getattr(last, attribute)
+                setattr(last, attribute, f"{before}\n{extra}" if before and before.strip() else extra)
+        return True
+
+
+def _width(row: Row) -> int:
+    return sum(max(c.span, 1) for c in row.cells)
+
+
+def _width_of(columns: dict[int, str]) -> int:
+    return max(columns) + 1 if columns else 0
+
 
 def _form_columns(rows: list[Row], rules: Rules) -> tuple[dict[int, str] | None, int]:
-    """(grid column -> form field, first row after the header) from a header among the first rows."""
+    """(grid column -> form field, first row after the header) from a header among the first rows.
+
+    The questions' column is the one headed "Question" (rules/headers.yaml); when no column is,
+    but two or more answer columns are named, it is the first other column with a header (often
+    the priority itself: "Priority 1: ... | Current position | RAG").
+    """
     for index, row in enumerate(rows[:3]):
         columns: dict[int, str] = {}
+        unnamed: list[int] = []
         position = 0
         for cell in row.cells:
             name = rules.header_field("guidance_form", cell.text) if not cell.merged else None
             if name and name not in columns.values():
                 columns[position] = name
+            elif not name and clean(cell.text):
+                unnamed.append(position)
             position += max(cell.span, 1)
+        if "question" not in columns.values() and len(columns) >= 2 and unnamed:
+            columns[unnamed[0]] = "question"
         if "question" in columns.values():
             return columns, index + 1
     return None, 0
