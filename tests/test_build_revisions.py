@@ -1,0 +1,124 @@
+"""The revisions hook: called after a build that changed something, its files managed as outputs.
+
+A stand-in `pipeline.diff.revisions` module records its calls, so these tests hold whatever the
+real module writes to the same contract: `build_revisions(outputs, documents, rules) -> paths`.
+"""
+
+from __future__ import annotations
+
+import shutil
+import sys
+import types
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+import pipeline.build as build_module
+from pipeline.build import run_build
+from tests.helpers import ROOT
+
+PLAN = ROOT / "inputs" / "self-harm-action-plan.txt"
+
+
+class FakeRevisions:
+    def __init__(self) -> None:
+        self.calls: list[dict[str, Path]] = []
+        self.produce: list[str] = ["plan.history.xlsx"]
+        self.fail: Exception | None = None
+
+    def build_revisions(self, outputs: Path, documents: dict[str, Path], rules: Any) -> list[Path]:
+        self.calls.append(dict(documents))
+        if self.fail:
+            raise self.fail
+        written = []
+        for name in self.produce:
+            path = outputs / name if not name.startswith("/") else Path(name)
+            path.write_text("history")
+            written.append(path)
+        return written
+
+
+@pytest.fixture
+def fake(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> FakeRevisions:
+    fake = FakeRevisions()
+    module = types.ModuleType("pipeline.diff.revisions")
+    module.build_revisions = fake.build_revisions  # type: ignore[attr-defined]
+    monkeypatch.setitem(sys.modules, "pipeline.diff.revisions", module)
+    marker = tmp_path / "revisions.py"
+    marker.write_text("")
+    monkeypatch.setattr(build_module, "REVISIONS_MODULE", marker)
+    return fake
+
+
+@pytest.fixture
+def folders(tmp_path: Path) -> tuple[Path, Path]:
+    inputs = tmp_path / "inputs"
+    inputs.mkdir()
+    shutil.copy(PLAN, inputs / "plan 2019.txt")
+    shutil.copy(PLAN, inputs / "plan 2020.txt")
+    return inputs, tmp_path / "outputs"
+
+
+def test_called_with_every_documents_json_and_its_files_are_managed(
+    fake: FakeRevisions, folders: tuple[Path, Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    inputs, outputs = folders
+    assert run_build(inputs, outputs, quiet=True) == 0
+    assert fake.calls == [{"plan 2019.txt": outputs / "plan 2019.json", "plan 2020.txt": outputs / "plan 2020.json"}]
+    assert (outputs / "plan.history.xlsx").is_file()
+
+    assert run_build(inputs, outputs, quiet=True) == 0
+    assert len(fake.calls) == 1  # nothing changed: not called again
+
+    (outputs / "plan.history.xlsx").unlink()  # deleted by hand: written again
+    assert run_build(inputs, outputs, quiet=True) == 0
+    assert len(fake.calls) == 2 and (outputs / "plan.history.xlsx").is_file()
+
+    fake.produce = ["plan 2019__plan 2020.diff.md"]
+    (inputs / "plan 2020.txt").write_text(PLAN.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    assert run_build(inputs, outputs, quiet=True) == 0
+    assert len(fake.calls) == 3
+    assert not (outputs / "plan.history.xlsx").exists()  # no longer produced: removed
+    assert (outputs / "plan 2019__plan 2020.diff.md").is_file()
+
+
+def test_never_manages_files_outside_outputs_or_a_documents_outputs(
+    fake: FakeRevisions, folders: tuple[Path, Path], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    inputs, outputs = folders
+    outside = tmp_path / "elsewhere.md"
+    fake.produce = [str(outside), "plan 2019.json"]
+    assert run_build(inputs, outputs, quiet=True) == 1
+    err = capsys.readouterr().err
+    assert "revision history: plan 2019.json has the name of a document's output" in err
+    fake.produce = []
+    (inputs / "plan 2020.txt").write_text("changed\n" + PLAN.read_text(encoding="utf-8"), encoding="utf-8")
+    run_build(inputs, outputs, quiet=True)
+    assert outside.exists()  # never recorded, so never removed
+    assert (outputs / "plan 2019.json").exists()
+
+
+def test_a_failing_hook_is_one_line_and_the_documents_are_still_written(
+    fake: FakeRevisions, folders: tuple[Path, Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    inputs, outputs = folders
+    fake.fail = RuntimeError("boom")
+    assert run_build(inputs, outputs, quiet=True) == 1
+    err = capsys.readouterr().err.strip().splitlines()
+    assert err == [
+        "revision history: could not be written (internal error: RuntimeError) — please report this to "
+        "the pipeline's maintainers"
+    ]
+    assert (outputs / "plan 2019.json").is_file() and (outputs / "index.json").is_file()
+    fake.fail = None
+    assert run_build(inputs, outputs, quiet=True) == 0  # tried again next time
+    assert (outputs / "plan.history.xlsx").is_file()
+
+
+def test_without_the_module_the_build_still_works(
+    monkeypatch: pytest.MonkeyPatch, folders: tuple[Path, Path], tmp_path: Path
+) -> None:
+    monkeypatch.setattr(build_module, "REVISIONS_MODULE", tmp_path / "absent.py")
+    inputs, outputs = folders
+    assert run_build(inputs, outputs, quiet=True) == 0
