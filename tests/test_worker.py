@@ -159,17 +159,19 @@ def test_a_worker_that_exits_is_reported_with_its_status() -> None:
 def test_stopping_the_run_kills_every_worker() -> None:
     pool = Pool(f"{JOBS}:spin", 2, Limits(60, 1024))
     started: list[str] = []
+    processes: list[subprocess.Popen[bytes]] = []
 
-    def on_start(key: str) -> None:
+    def on_start(key: str) -> None:  # Ctrl-C arrives while the second task is handed out
         started.append(key)
+        processes.extend(w.process for w in pool.workers if w.process not in processes)
         if len(started) == 2:
             raise KeyboardInterrupt
 
     with pytest.raises(KeyboardInterrupt):
         for _ in pool.run([("a", {}), ("b", {}), ("c", {})], on_start=on_start):
             pass
-    assert pool.workers == []  # closed: every worker killed and reaped
-    assert started == ["a", "b"]
+    assert started == ["a", "b"] and len(processes) == 2
+    assert pool.workers == [] and all(p.poll() is not None for p in processes)  # killed and reaped
 
 
 def test_workers_die_with_a_killed_parent(tmp_path: Path) -> None:
