@@ -93,11 +93,12 @@ def _action_findings(a: Action, actions: dict[str, Action], outcomes: set[str], 
     for ref in a.linked_outcomes:
         out.append(Finding("info", "outcome-reference", a.id,
                            f"Action {a.id} links to {ref}, which is an outcome, not an action."))
-    for dep in a.depends_on:
+    own = rules.status_by_label(a.status)
+    done = max(s.progress for s in rules.statuses)
+    for dep in a.depends_on if own is not None and own.blocked else []:
         other = actions.get(dep)
-        if other and other.status and (rule := rules.status_by_label(other.status)) and rule.progress >= max(
-            s.progress for s in rules.statuses
-        ):
+        rule = rules.status_by_label(other.status) if other else None
+        if other and rule and rule.progress >= done:
             out.append(Finding("info", "depends-on-complete", a.id,
                                f"Action {a.id} waits on {dep}, which is already {other.status}; its status may be out of date."))
     return out

@@ -106,6 +106,11 @@ def main(argv: list[str] | None = None) -> int:
     except PipelineError as exc:
         print(f"Error: {exc.reason} — {exc.remedy}", file=sys.stderr)
         return EXIT_USAGE if exc.category in ("usage", "rules") else EXIT_FAILED
+    except BrokenPipeError:  # output piped into `head` and closed early: not an error of ours
+        import os
+
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_OK
     except KeyboardInterrupt:
         print("Stopped. Outputs already written are complete; nothing was left half-written.", file=sys.stderr)
         return 130

@@ -69,3 +69,10 @@ def test_debug_writes_the_intermediate_stages(tmp_path: Path) -> None:
     assert data["kind"] == "action_plan" and data["layout"]["blocks"]
     assert [a["id"] for a in data["raw"]["actions"]][:3] == ["1.1.1", "1.1.2", "1.2.1"]
     assert data["raw"]["outcomes"][4]["id"] == "2.2."  # as printed, before normalising
+
+
+def test_output_into_a_closed_pipe_is_not_a_traceback() -> None:
+    result = subprocess.run(f"'{sys.executable}' -m pipeline --help | head -c 10 >/dev/null; "
+                            f"'{sys.executable}' -m pipeline rules check | head -c 5", shell=True, cwd=ROOT,
+                            capture_output=True, text=True, timeout=120)
+    assert "Traceback" not in result.stderr and "BrokenPipe" not in result.stderr

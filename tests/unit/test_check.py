@@ -101,3 +101,9 @@ def test_findings_are_sorted_and_unique(rules) -> None:
     first = check(doc, rules)
     assert [f.where for f in first] == ["1.1.1", "1.2.1"]
     assert check(doc, rules, notes=first) == first
+
+
+def test_no_depends_on_complete_when_not_waiting(rules) -> None:
+    doc = plan(action("1.1.1", status="Complete", status_raw="Complete"),
+               action("1.2.1", status="Underway", status_raw="Underway", links_raw="Reliant on 1.1.1", depends_on=["1.1.1"]))
+    assert codes(doc, rules) == []
