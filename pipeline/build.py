@@ -271,11 +271,7 @@ class _Build:
         try:
             write_index(self.outputs, self._entries(items), self.rules, INDEX_JSON, INDEX_XLSX)
         except Exception as exc:  # one line for the officer; the documents are written
-            self.problems += 1
-            self.report.failed_one(
-                f"{INDEX_JSON}, {INDEX_XLSX}: could not be written (internal error: "
-                f"{type(exc).__name__}: {exc}) — please report this to the pipeline's maintainers"
-            )
+            self._internal_error(f"{INDEX_JSON}, {INDEX_XLSX}", exc)
             return
         self.manifest.index = {"key": key, "files": names}
 
@@ -314,11 +310,7 @@ class _Build:
                     self.report.failed_one(exc.line("revision history"))
                     return
                 except Exception as exc:  # one line; the documents themselves are written
-                    self.problems += 1
-                    self.report.failed_one(
-                        f"revision history: could not be written (internal error: "
-                        f"{type(exc).__name__}) — please report this to the pipeline's maintainers"
-                    )
+                    self._internal_error("revision history", exc)
                     return
         owned = self.manifest.owned()
         names = []
@@ -338,6 +330,19 @@ class _Build:
             if name not in names and name not in owned:
                 (self.outputs / name).unlink(missing_ok=True)
         self.manifest.revisions = {"key": key, "files": sorted(set(names))}
+
+    def _internal_error(self, what: str, exc: Exception) -> None:
+        """A bug of ours after the documents were written: one line here, the traceback in the log."""
+        import traceback
+
+        self.problems += 1
+        log_file = self.outputs / LOG
+        with contextlib.suppress(OSError), log_file.open("a", encoding="utf-8", errors="replace") as log:
+            log.write(f"{what} could not be written:\n{''.join(traceback.format_exception(exc))}")
+        self.report.failed_one(
+            f"{what}: could not be written because of an internal error in the pipeline — please report this to "
+            f"the pipeline's maintainers (details in {log_file})"
+        )
 
     # ------------------------------------------------------------------- manifest
     def _save(self) -> None:

@@ -81,7 +81,7 @@ def failure_of(exc: BaseException) -> Failure:
         return Failure(exc.category, exc.reason, exc.remedy)
     return Failure(
         "internal",
-        f"could not be processed (internal error: {type(exc).__name__})",
+        "could not be processed because of an internal error in the pipeline",
         "please report this file to the pipeline's maintainers",
     )
 

@@ -113,7 +113,7 @@ def test_a_pipeline_error_is_passed_on_as_category_reason_remedy() -> None:
 def test_a_bug_is_one_line_not_a_traceback() -> None:
     failure = run("bug", [("a", {})])["a"].failure
     assert failure is not None and failure.category == "internal"
-    assert failure.reason == "could not be processed (internal error: KeyError)"
+    assert failure.reason == "could not be processed because of an internal error in the pipeline"
 
 
 def test_a_hanging_task_is_killed_at_the_deadline_and_the_others_still_run() -> None:
