@@ -103,39 +103,41 @@ class _PlanReader:
         self.action: RawAction | None = None
         self.columns: Columns | None = None
         self.page: int | None = None  # page of the last row read
+        self._styled_title = False
         self._outcome_id = re.compile(rf"^\s*(?P<id>{rules.outcome_id}\.?)(?=\s|$)(?P<rest>.*)$", re.DOTALL)
         self._action_id = re.compile(rf"^\s*(?P<id>{rules.action_id}\.?)(?=\s|$)(?P<rest>.*)$", re.DOTALL)
 
     # text between tables -------------------------------------------------------------
     def text(self, block: Block) -> None:
         text = f"{block.marker} {block.text}" if block.kind == "list_item" and block.marker else block.text
-        if self._section(text):
+        if self._section(text, styled=block.kind in ("heading", "title")):
             return
-        if (
-            self.plan.title is None
-            and not self.plan.sections
-            and not self.plan.actions
-            and block.kind in ("title", "heading", "paragraph")
-        ):
+        if self.plan.sections or self.plan.actions:
+            return
+        if block.kind == "title" and not self._styled_title:
+            self.plan.title, self._styled_title = block.text, True  # wins over text printed above it
+        elif self.plan.title is None and block.kind in ("heading", "paragraph"):
             self.plan.title = block.text
 
-    def _section(self, text: str) -> bool:
+    def _section(self, text: str, styled: bool) -> bool:
         heading = section_heading(text, self.rules)
-        if heading is None or not self._follows(heading[0]):
+        if heading is None or not self._follows(heading[0], styled):
             return False
         self.section = normalise_id(heading[0]) or heading[0]
         self.plan.sections.append(RawSection(number=heading[0], title=heading[1]))
         self.outcome, self.action = None, None
         return True
 
-    def _follows(self, number: str) -> bool:
-        """A section number must follow the previous one (1, 2, 3 ...)."""
+    def _follows(self, number: str, styled: bool) -> bool:
+        """Section numbers go up: by one for a numbered paragraph (it could be a list item), by any
+        step for a heading or a row across the table (a plan may have dropped a section)."""
         if not self.plan.sections:
             return True
         try:
-            return int(number) == int(self.plan.sections[-1].number) + 1
+            step = int(number) - int(self.plan.sections[-1].number)
         except ValueError:
             return False
+        return step == 1 or (styled and step > 1)
 
     # tables --------------------------------------------------------------------------
     def table(self, block: Block) -> None:
@@ -221,7 +223,7 @@ class _PlanReader:
         filled = [c for c in row.cells if not c.merged and clean(c.text)]
         if len(filled) != 1 or filled[0].span < 2 or len(row.cells) > 2:
             return False
-        if self._section(filled[0].text):
+        if self._section(filled[0].text, styled=True):
             return True
         self.plan.notes.append(
             (

@@ -217,3 +217,27 @@ def test_tables_that_are_not_plans_are_not_plan_tables(rules) -> None:
     lay = layout(table(row(["Key", "Meaning"]), row(["Idea", "Not started"])))
     assert not plan_table.has_plan_table(lay, rules)
     assert plan_table.has_plan_table(layout(table(row(HEADER))), rules)
+
+
+def test_the_block_styled_as_title_wins_over_a_marking_above_it(rules) -> None:
+    lay = layout(
+        Block(kind="paragraph", text="OFFICIAL"),
+        Block(kind="title", text="Self-Harm Action Plan"),
+        heading("1. Prevention"),
+        table(row(HEADER), row(["1.1 A", "1.1.1", "First", "Idea", "", "CYP"])),
+    )
+    raw, _ = records(lay, rules)
+    assert raw.title == "Self-Harm Action Plan"
+
+
+def test_a_heading_may_skip_a_section_number_a_numbered_paragraph_may_not(rules) -> None:
+    lay = layout(
+        heading("1. Prevention"),
+        table(row(HEADER), row(["1.1 A", "1.1.1", "First", "Idea", "", "CYP"])),
+        Block(kind="list_item", marker="5.", text="Nothing here is a section"),
+        heading("3. Recovery"),
+        table(row(["3.1 C", "3.1.1", "Third", "Idea", "", "Both"])),
+    )
+    _, (sections, _, actions) = records(lay, rules)
+    assert [s.number for s in sections] == ["1", "3"]
+    assert [(a.id, a.section) for a in actions] == [("1.1.1", "1"), ("3.1.1", "3")]
