@@ -150,6 +150,13 @@ def _write(stream: TextIO, text: str) -> None:
     stream.flush()
 
 
+def _names(names: list[str], shown: int = 10) -> str:
+    """A list of file names short enough to read; the index has them all."""
+    if len(names) <= shown:
+        return ", ".join(names)
+    return ", ".join(names[:shown]) + f" and {len(names) - shown} more (all of them are in index.json)"
+
+
 def summary_lines(
     built: int,
     unchanged: int,
@@ -169,12 +176,12 @@ def summary_lines(
         f"findings in all documents: {total} ({words})"
     ]
     if stale:
-        lines.append("failed, so their outputs are from an earlier version (out of date): " + ", ".join(stale))
+        lines.append("failed, so their outputs are from an earlier version (out of date): " + _names(stale))
     if never_built:
-        lines.append("failed, with no outputs: " + ", ".join(never_built))
+        lines.append("failed, with no outputs: " + _names(never_built))
     if not_retried:
         lines.append(
-            "not retried because nothing changed since they failed (use --force to retry): " + ", ".join(not_retried)
+            "not retried because nothing changed since they failed (use --force to retry): " + _names(not_retried)
         )
     if index_names:
         lines.append("everything in one place: " + " and ".join(index_names))

@@ -98,3 +98,9 @@ def test_summary_names_out_of_date_and_never_built_files() -> None:
     assert lines[1] == "failed, so their outputs are from an earlier version (out of date): old.pdf"
     assert lines[2] == "failed, with no outputs: new.pdf"
     assert "use --force to retry" in lines[3]
+
+
+def test_long_lists_of_names_are_shortened() -> None:
+    names = [f"file {n:02d}.pdf" for n in range(25)]
+    line = summary_lines(0, 0, 25, {}, [], names, [], [], 1.0)[1]
+    assert line.endswith("file 09.pdf and 15 more (all of them are in index.json)")
