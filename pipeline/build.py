@@ -148,7 +148,7 @@ class _Build:
             index_names if not self.quiet else [],
             time.monotonic() - started,
         ):
-            print(line)
+            self.report.line(line)
         return 1 if failed_names or self.problems else 0
 
     # ------------------------------------------------------------------- documents
