@@ -65,6 +65,25 @@ def test_numbered_priorities_own_the_lists_after_them(rules: Rules) -> None:
     assert questions == [(1, "Is training available?"), (1, "Is it used?"), (2, "Who leads?")]
 
 
+def test_questions_printed_as_paragraphs_under_a_priority(rules: Rules) -> None:
+    blocks = [
+        h("Tool", 1),
+        p("Is this a question outside any priority?"),
+        h("Priority 1: A"),
+        p("Answer these with your team."),
+        p("Who leads the work?"),
+        p("To what degree is it funded."),
+        h("Priority 2: B"),
+        p("Is there a plan?"),
+        li("Is it shared?"),  # a priority with a list keeps to its list
+    ]
+    assert run(blocks, rules)[2] == [
+        (1, "Who leads the work?"),
+        (1, "To what degree is it funded."),
+        (2, "Is it shared?"),
+    ]
+
+
 def test_a_priority_without_a_title_takes_the_next_line(rules: Rules) -> None:
     blocks = [h("Tool", 1), h("Priority 1"), p("Continue to expand knowledge."), li("Is there a plan?")]
     assert run(blocks, rules)[1:] == ([(1, "Continue to expand knowledge.")], [(1, "Is there a plan?")])

@@ -126,3 +126,24 @@ def test_html_saved_in_another_encoding_reads_the_same(tmp_path: Path, rules) ->
         copy = tmp_path / f"page-{encoding}.html"
         copy.write_bytes(page.encode(encoding))
         assert guidance_differences(as_dict(process(copy, rules))) == [], encoding
+
+
+def test_word_document_with_bulleted_questions(tmp_path: Path, rules) -> None:
+    """Guidance typed in Word as headings and bulleted paragraphs, not a form table."""
+    from docx import Document
+
+    from tests.fixtures.guidance_fixtures import seed_guidance
+
+    title, priorities = seed_guidance()
+    doc = Document()
+    doc.add_paragraph(title, style="Title")
+    doc.add_paragraph("Use these questions with your team.")
+    for priority in priorities:
+        doc.add_heading(priority.heading, level=2)
+        for _id, text in priority.questions:
+            doc.add_paragraph(text, style="List Bullet")
+    doc.add_heading("Contact", level=2)
+    doc.add_paragraph("Email: Harriet.Waugh@gov.scot")
+    path = tmp_path / "reflection tool.docx"
+    doc.save(str(path))
+    assert guidance_differences(as_dict(process(path, rules))) == []

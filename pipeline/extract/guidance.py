@@ -10,7 +10,8 @@ under a furniture heading ("Contact", "Related links"). Then the page is read in
 - *numbered priorities*: some heading or paragraph matches a `priority_patterns` rule
   ("Priority 2 : ...", "Theme 3 - ..."). Each such block opens a priority; the list items (or
   form rows) after it are its questions until a heading of the same or a higher level. Lists
-  outside every priority (audience lists, tables of contents) are not questions.
+  outside every priority (audience lists, tables of contents) are not questions. A priority
+  with no list at all takes its paragraphs that ask as its questions.
 - *plain headings*: no priority pattern matches. Each list under a heading is a candidate
   priority titled by that heading; it is kept when most of its items ask something, so a
   "Who this is for" list is not taken for questions.
@@ -133,6 +134,7 @@ class _Group:
     item_level: int | None = None  # list depth of its questions
     from_form: bool = False
     needs_title: bool = False
+    paragraphs: list[RawQuestion] = field(default_factory=list)  # its questions if it has no list
 
     @property
     def numbered(self) -> bool:
@@ -181,6 +183,9 @@ class _Reader:
             return
         if block.kind in ("heading", "title") or (block.kind == "paragraph" and looks_like_heading(block.text)):
             self.heading(block)
+        elif block.kind == "paragraph" and current is not None and current.numbered:
+            where = Where(page=block.page, line=block.line, bbox=list(block.bbox) if block.bbox else None)
+            current.paragraphs.append(RawQuestion(priority=0, text=block.text, where=where))
 
     def heading(self, block: Block) -> None:
         real = block.kind in ("heading", "title")
@@ -363,6 +368,9 @@ def _settle(groups: list[_Group], rules: Rules, guidance: RawGuidance) -> list[t
 
     out: list[tuple[int, _Group]] = []
     if any(g.numbered for g in groups):
+        for group in groups:
+            if not group.questions:  # questions printed as plain paragraphs, without bullets
+                group.questions = [q for q in group.paragraphs if asks(q.text, rules)]
         by_number: dict[int, _Group] = {}
         with_questions = {g.number for g in groups if g.questions}
         for group in groups:
