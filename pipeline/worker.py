@@ -297,6 +297,8 @@ class Pool:
     def _lost(self, worker: _Worker) -> Result | None:
         """A worker's pipe closed: it retired, or it died (with or without a task)."""
         self.workers.remove(worker)
+        with contextlib.suppress(ProcessLookupError, PermissionError):  # anything the task started goes too
+            os.killpg(worker.process.pid, signal.SIGKILL)
         how = worker.exit_description()
         worker.close()
         if worker.task is None:
