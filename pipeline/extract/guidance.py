@@ -153,7 +153,7 @@ class _Reader:
         self.last_heading: str | None = None
         self.last_item: Block | None = None  # the list item just read, while nothing else came after it
         self.margin: float | None = None  # left edge of headings and body text (PDF)
-        self.form: dict[int, str] | None = None  # the columns of the form table just read
+        self.form: tuple[dict[int, str], int] | None = None  # columns and width of the form just read
 
     def block(self, block: Block) -> None:
         last_item, self.last_item = self.last_item, None
@@ -234,11 +234,11 @@ class _Reader:
         """
         columns, start = _form_columns(block.rows, self.rules)
         continued = False
-        if columns is None and self.form is not None and block.rows and _width(block.rows[0]) == _width_of(self.form):
-            columns, start, continued = self.form, 0, True
+        if columns is None and self.form is not None and block.rows and _width(block.rows[0]) == self.form[1]:
+            (columns, _), start, continued = self.form, 0, True
         if columns is None:
             return
-        self.form = columns
+        self.form = (columns, _width(block.rows[max(start - 1, 0)]))
         if start > 0:  # a header like "Priority 1: ... | Current position | RAG" names the priority too
             found = priority_of(_row_fields(block.rows[start - 1], columns).get("question", ""), self.rules)
             if found:
@@ -295,10 +295,6 @@ class _Reader:
 
 def _width(row: Row) -> int:
     return sum(max(c.span, 1) for c in row.cells)
-
-
-def _width_of(columns: dict[int, str]) -> int:
-    return max(columns) + 1 if columns else 0
 
 
 def _form_columns(rows: list[Row], rules: Rules) -> tuple[dict[int, str] | None, int]:

@@ -1,11 +1,11 @@
 """Saved web pages: the main content as headings, paragraphs, list items and tables.
 
 The page is decoded by `pipeline.read.decode` (BOM, UTF-8, declared charset, Windows-1252),
-control bytes are stripped, and the markup is parsed by BeautifulSoup over Python's
-`html.parser`. libxml2 (lxml) is not used here on purpose: it stops at a nesting depth of 256
-(2048 with `huge_tree`) and silently drops the rest of the page, whereas `html.parser` is a
-tokenizer with no depth limit, so a page of 100 000 nested `<div>`s still yields the text after
-the nest.
+control bytes are stripped, and the markup is parsed into a BeautifulSoup tree by lxml, which
+repairs broken markup the way browsers do. libxml2 stops at a nesting depth of 256 and silently
+drops the rest of the page, so a page that reaches that limit is parsed by Python's
+`html.parser` instead, a tokenizer with no depth limit: 100 000 nested `<div>`s still yield the
+text after the nest.
 
 Site furniture is removed by the CSS selectors in `rules/guidance.yaml` (`html_selectors`), and
 the content is taken from the first `html_main` selector that matches an element holding
