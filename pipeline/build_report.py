@@ -75,7 +75,8 @@ class Reporter:
             )
 
     def started(self, name: str) -> None:
-        self.running.append(name)
+        if name not in self.running:
+            self.running.append(name)
         self._draw()
 
     def built(self, name: str, summary: dict[str, Any], seconds: float) -> None:

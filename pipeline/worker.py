@@ -244,15 +244,16 @@ class Pool:
                 for worker in self.workers:
                     if worker.ready and not worker.retiring and worker.task is None and pending:
                         key, kwargs = pending.popleft()
-                        self.started_tasks += 1
-                        if on_start:
-                            on_start(key)
                         try:
                             worker.send(key, kwargs, self.limits.seconds)
                         except OSError:  # died between tasks; its EOF is handled below
                             pending.appendleft((key, kwargs))
                             worker.task = None
                             worker.ready = False
+                            continue
+                        self.started_tasks += 1
+                        if on_start:
+                            on_start(key)
                 now = time.monotonic()
                 timeout = max(0.0, min([POLL_SECONDS, *(w.deadline - now for w in self.workers)]))
                 ready = wait([w.results for w in self.workers], timeout)
@@ -280,6 +281,8 @@ class Pool:
                         yield Result(key, value, Failure(**failure) if failure else None, seconds)
                 now = time.monotonic()
                 for worker in [w for w in self.workers if w.deadline <= now]:
+                    if not worker.ready:
+                        startup_failures += 1
                     yield from self._expired(worker)
                 if startup_failures >= 3:
                     yield from self._cannot_start(pending)

@@ -233,3 +233,15 @@ def test_the_cpu_bomb_is_stopped_at_the_deadline() -> None:
     assert results["bomb"].failure is not None and results["bomb"].failure.category == "timed-out"
     assert results["fine"].failure is None
     assert time.monotonic() - started < 90  # bounded, even on a busy machine
+
+
+def test_a_worker_that_cannot_start_fails_the_tasks_with_one_line_each(tmp_path: Path) -> None:
+    log = tmp_path / "build.log"
+    pool = Pool(f"{JOBS}:no_such_job", 2, Limits(30, 1024), log_file=log)
+    results = list(pool.run([("a", {}), ("b", {}), ("c", {})]))
+    assert sorted(r.key for r in results) == ["a", "b", "c"]
+    for result in results:
+        assert result.failure.category == "internal"
+        assert result.failure.reason == f"could not be processed: the document reader would not start; details in {log}"
+    assert "no_such_job" in log.read_text()  # the traceback is there for maintainers
+    assert pool.workers == []
