@@ -1,8 +1,8 @@
 """Every rendering of the seed plan gives the same records as its text: one test across formats.
 
-The text input, the Word original, its LibreOffice PDF, a borderless landscape PDF and a
-browser-printed PDF (tests/fixtures/plan_fixtures.py) must each match the hand-written golden
-records exactly, and agree with each other field by field, findings included. Only where a
+The text input, the Word original, its LibreOffice PDF (with and without table borders), a
+borderless landscape PDF and a browser-printed PDF (tests/fixtures/plan_fixtures.py) must each
+match the hand-written golden records exactly, and agree with each other field by field, findings included. Only where a
 record was read (`source`: line for text, page and box for PDFs) may differ.
 """
 
@@ -23,6 +23,7 @@ RENDERINGS = {
     "text": ROOT / "inputs" / "self-harm-action-plan.txt",
     "word-docx": FIXTURES / "plan-word.docx",
     "word-pdf": FIXTURES / "plan-word.pdf",
+    "word-unruled-pdf": FIXTURES / "plan-word-unruled.pdf",
     "borderless-pdf": FIXTURES / "plan-borderless.pdf",
     "browser-pdf": FIXTURES / "plan-browser.pdf",
 }
@@ -61,7 +62,7 @@ def test_every_rendering_agrees_with_the_text_field_by_field(name: str) -> None:
         assert actual == expected, expected["id"]
 
 
-@pytest.mark.parametrize("name", ["word-pdf", "borderless-pdf", "browser-pdf"])
+@pytest.mark.parametrize("name", ["word-pdf", "word-unruled-pdf", "borderless-pdf", "browser-pdf"])
 def test_pdf_actions_say_where_they_were_read(name: str) -> None:
     doc = _document(name)
     for action in doc["actions"]:
@@ -83,6 +84,7 @@ def test_renderings_are_what_their_names_say() -> None:
         "text": "txt",
         "word-docx": "docx",
         "word-pdf": "pdf",
+        "word-unruled-pdf": "pdf",
         "borderless-pdf": "pdf",
         "browser-pdf": "pdf",
     }

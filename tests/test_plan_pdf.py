@@ -18,9 +18,10 @@ from pipeline.read import read
 from pipeline.rules import load_rules
 from tests.helpers import FIXTURES, as_dict
 
-PDFS = ["plan-word.pdf", "plan-borderless.pdf", "plan-browser.pdf"]
+PDFS = ["plan-word.pdf", "plan-word-unruled.pdf", "plan-borderless.pdf", "plan-browser.pdf"]
 FURNITURE = {
     "plan-word.pdf": ["Gloucestershire Self-Harm Review", "Page 1 of 5"],
+    "plan-word-unruled.pdf": ["Gloucestershire Self-Harm Review", "Page 1 of 5"],
     "plan-borderless.pdf": ["Self-harm action plan - progress update", "Page 1"],
     "plan-browser.pdf": ["file://", "1/4"],
 }
@@ -97,3 +98,12 @@ def test_browser_pdf_is_one_table_with_its_header_on_the_first_page_only() -> No
     assert [row.page for row in table.rows if row.cells[0].text == "Outcome"] == [1]
     sections = [row.cells[0].text for row in table.rows if len(row.cells) == 1]
     assert [s.split(".")[0] for s in sections] == ["1", "2", "3", "4", "5"]
+
+
+def test_unruled_word_pdf_outcome_text_runs_down_past_its_first_row() -> None:
+    # without borders, a merged outcome cell's text sits beside its later actions too
+    rows = [row for table in plan_tables("plan-word-unruled.pdf") for row in table.rows]
+    second = next(row for row in rows if row.cells[1].text == "1.1.2")
+    assert second.cells[0].text.strip() != ""
+    doc = as_dict(process(FIXTURES / "plan-word-unruled.pdf", load_rules()))
+    assert next(o for o in doc["outcomes"] if o["id"] == "1.1")["text"].startswith("Parents and carers of children")

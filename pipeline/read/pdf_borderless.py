@@ -100,7 +100,22 @@ def _cell_text(cell: list[list[Word]]) -> str:
 
 
 def find_header(lines: list[Line], i: int, rules: Rules) -> tuple[int, ColumnModel] | None:
-    """(index after the header band, model) when a table header starts at lines[i]."""
+    """(index after the header band, model) when a table header starts at lines[i].
+
+    A line just above a header (the last line of a heading, say) could be taken into the band;
+    so when the band one line lower names as many columns, the header starts there instead.
+    """
+    found = _header_at(lines, i, rules)
+    if found is None:
+        return None
+    below = _header_at(lines, i + 1, rules)
+    if below is not None and below[0] >= found[0]:
+        return None
+    return found[1], found[2]
+
+
+def _header_at(lines: list[Line], i: int, rules: Rules) -> tuple[int, int, ColumnModel] | None:
+    """(columns named, index after the band, model) for the best header band starting at lines[i]."""
     best: tuple[int, int, ColumnModel] | None = None
     for n in (1, 2, 3):
         band = lines[i : i + n]
@@ -108,6 +123,8 @@ def find_header(lines: list[Line], i: int, rules: Rules) -> tuple[int, ColumnMod
             break
         if n > 1 and band[-1].top - band[-2].bottom > 0.8 * band[-2].size:
             break
+        if n > 1 and abs(band[-1].size - band[0].size) > 0.15 * band[0].size:
+            break  # a header is set in one size
         cells = _header_cells(band)
         if len(cells) < 3:
             continue
@@ -127,9 +144,7 @@ def find_header(lines: list[Line], i: int, rules: Rules) -> tuple[int, ColumnMod
                     header=[_cell_text(c) for c in cells],
                 )
                 best = (mapped, i + n, model)
-    if best is None:
-        return None
-    return best[1], best[2]
+    return best
 
 
 # ----------------------------------------------------------------------------- body
