@@ -318,8 +318,11 @@ class _Build:
             path = Path(path) if Path(path).is_absolute() else Path.cwd() / path
             if path.resolve().parent != self.outputs.resolve() or not is_plain_name(path.name):
                 continue  # never manage a file outside outputs/
-            if path.name in owned:
+            if path.name in owned:  # it has overwritten a document's output: that document is built again
                 self.problems += 1
+                for entry in self.manifest.files.values():
+                    if path.name in entry.get("outputs", []):
+                        entry.pop("sha256", None)
                 self.report.failed_one(
                     f"revision history: {path.name} has the name of a document's output — "
                     "rename that document in inputs/ and run `make` again"
