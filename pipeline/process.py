@@ -13,7 +13,7 @@ from pathlib import Path
 
 from pipeline.check import check
 from pipeline.classify import detect_kind
-from pipeline.errors import DamagedFile, PipelineError, TooLarge
+from pipeline.errors import DamagedFile, NotRecognised, PipelineError, TooLarge
 from pipeline.layout import Layout
 from pipeline.model import Document, Finding, Source
 from pipeline.normalise.text import clean
@@ -27,6 +27,9 @@ def process(path: Path, rules: Rules, data: bytes | None = None, password: str |
     """The finished record of one input file."""
     if data is None:
         try:
+            size = path.stat().st_size
+            if size > rules.limits.max_file_mb * 1024 * 1024:
+                raise TooLarge(f"file is {size / 1024 / 1024:.1f} MB, over the {rules.limits.max_file_mb:g} MB limit")
             data = path.read_bytes()
         except OSError as exc:
             raise PipelineError(f"cannot be read ({exc.strerror or exc})", "check the file is there and readable") from None
@@ -79,5 +82,10 @@ def document_from_layout(layout: Layout, name: str, sha256: str, rules: Rules) -
         notes += [Finding(sev, code, where, msg) for sev, code, where, msg in raw_g.notes]  # type: ignore[arg-type]
         doc = Document(source=source, kind=kind, title=clean(raw_g.title) or stem,
                        priorities=priorities, questions=questions)
+    if kind == "action_plan" and not doc.actions:
+        raise NotRecognised("reads like an action plan, but no numbered actions were found in it",
+                            "check it is the plan itself; if its actions are numbered differently, see rules/README.md")
+    if kind == "guidance" and not doc.questions:
+        raise NotRecognised("reads like guidance, but no questions were found in it")
     doc.findings = check(doc, rules, notes)
     return doc

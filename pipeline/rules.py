@@ -582,7 +582,7 @@ def _load_limits(f: _File) -> Limits:
         value = data[key]
         if isinstance(value, bool) or not isinstance(value, (int, float)) or value <= 0:
             raise f.fail(data.key_lines.get(key), f"`{key}` should be a positive number, not {value!r}")
-        values[key] = type(default)(value)
+        values[key] = float(value) if isinstance(default, float) or Limits.__dataclass_fields__[key].type == "float" else int(value)
     return Limits(**values)
 
 
