@@ -23,7 +23,9 @@ def check(doc: Document, rules: Rules, notes: list[Finding] | None = None) -> li
     else:
         findings.extend(_guidance_findings(doc))
     unique = {(f.code, f.where, f.message): f for f in findings}
-    return sorted(unique.values(), key=lambda f: (sort_key(f.where), f.where, _SEVERITY_ORDER[f.severity], f.code, f.message))
+    return sorted(
+        unique.values(), key=lambda f: (sort_key(f.where), f.where, _SEVERITY_ORDER[f.severity], f.code, f.message)
+    )
 
 
 def _plan_findings(doc: Document, rules: Rules) -> list[Finding]:
@@ -37,7 +39,14 @@ def _plan_findings(doc: Document, rules: Rules) -> list[Finding]:
         out.append(Finding("error", "no-actions", "plan", "No actions were found in this plan."))
     for ident, count in counts.items():
         if count > 1:
-            out.append(Finding("error", "duplicate-id", ident, f"Action id {ident} is used {count} times; each action needs its own number."))
+            out.append(
+                Finding(
+                    "error",
+                    "duplicate-id",
+                    ident,
+                    f"Action id {ident} is used {count} times; each action needs its own number.",
+                )
+            )
 
     for a in doc.actions:
         out.extend(_action_findings(a, actions, outcomes, sections, rules))
@@ -51,56 +60,115 @@ def _plan_findings(doc: Document, rules: Rules) -> list[Finding]:
     return out
 
 
-def _action_findings(a: Action, actions: dict[str, Action], outcomes: set[str], sections: set[str],
-                     rules: Rules) -> list[Finding]:
+def _action_findings(
+    a: Action, actions: dict[str, Action], outcomes: set[str], sections: set[str], rules: Rules
+) -> list[Finding]:
     out: list[Finding] = []
     if not a.text:
         out.append(Finding("error", "empty-action-text", a.id, f"Action {a.id} has no text."))
     if a.status_raw is None:
         out.append(Finding("warning", "missing-status", a.id, f"Action {a.id} has no status."))
     elif a.status is None:
-        out.append(Finding("warning", "unknown-status", a.id,
-                           f"Action {a.id} has the status '{a.status_raw}', which is not a known status word; "
-                           "add it to rules/statuses.yaml if it is one."))
+        out.append(
+            Finding(
+                "warning",
+                "unknown-status",
+                a.id,
+                f"Action {a.id} has the status '{a.status_raw}', which is not a known status word; "
+                "add it to rules/statuses.yaml if it is one.",
+            )
+        )
     if a.age_group_raw is None:
         out.append(Finding("warning", "missing-age-group", a.id, f"Action {a.id} has no age group."))
     elif a.age_group is None:
-        out.append(Finding("warning", "unknown-age-group", a.id,
-                           f"Action {a.id} has the age group '{a.age_group_raw}', which is not a known age group; "
-                           "add it to rules/age_groups.yaml if it is one."))
+        out.append(
+            Finding(
+                "warning",
+                "unknown-age-group",
+                a.id,
+                f"Action {a.id} has the age group '{a.age_group_raw}', which is not a known age group; "
+                "add it to rules/age_groups.yaml if it is one.",
+            )
+        )
 
     parent = parent_id(a.id)
     if a.outcome and parent and parent != a.outcome:
-        out.append(Finding("warning", "id-outside-outcome", a.id,
-                           f"Action {a.id} sits under outcome {a.outcome}, but its number says outcome {parent}."))
+        out.append(
+            Finding(
+                "warning",
+                "id-outside-outcome",
+                a.id,
+                f"Action {a.id} sits under outcome {a.outcome}, but its number says outcome {parent}.",
+            )
+        )
     elif a.section and "." in a.id and a.id.split(".")[0] != a.section:
-        out.append(Finding("warning", "id-outside-section", a.id,
-                           f"Action {a.id} sits in section {a.section}, but its number says section {a.id.split('.')[0]}."))
+        out.append(
+            Finding(
+                "warning",
+                "id-outside-section",
+                a.id,
+                f"Action {a.id} sits in section {a.section}, but its number says section {a.id.split('.')[0]}.",
+            )
+        )
     if a.outcome and outcomes and a.outcome not in outcomes:
-        out.append(Finding("warning", "unknown-outcome", a.id, f"Action {a.id} belongs to outcome {a.outcome}, which is not in the plan."))
+        out.append(
+            Finding(
+                "warning",
+                "unknown-outcome",
+                a.id,
+                f"Action {a.id} belongs to outcome {a.outcome}, which is not in the plan.",
+            )
+        )
 
     waiting = set(_dependency_ids(a, rules))
     for ref in a.unresolved_refs:
         if ref in waiting:
-            out.append(Finding("warning", "missing-dependency", a.id,
-                               f"Action {a.id} waits on {ref}, but the plan has no action {ref}."))
+            out.append(
+                Finding(
+                    "warning",
+                    "missing-dependency",
+                    a.id,
+                    f"Action {a.id} waits on {ref}, but the plan has no action {ref}.",
+                )
+            )
         elif ref.count(".") == 2:
-            out.append(Finding("warning", "dangling-reference", a.id,
-                               f"Action {a.id} links to {ref}, but the plan has no action {ref}."))
+            out.append(
+                Finding(
+                    "warning",
+                    "dangling-reference",
+                    a.id,
+                    f"Action {a.id} links to {ref}, but the plan has no action {ref}.",
+                )
+            )
         else:
-            out.append(Finding("warning", "dangling-reference", a.id,
-                               f"Action {a.id} links to {ref}, which is neither an action nor an outcome of this plan."))
+            out.append(
+                Finding(
+                    "warning",
+                    "dangling-reference",
+                    a.id,
+                    f"Action {a.id} links to {ref}, which is neither an action nor an outcome of this plan.",
+                )
+            )
     for ref in a.linked_outcomes:
-        out.append(Finding("info", "outcome-reference", a.id,
-                           f"Action {a.id} links to {ref}, which is an outcome, not an action."))
+        out.append(
+            Finding(
+                "info", "outcome-reference", a.id, f"Action {a.id} links to {ref}, which is an outcome, not an action."
+            )
+        )
     own = rules.status_by_label(a.status)
     done = max(s.progress for s in rules.statuses)
     for dep in a.depends_on if own is not None and own.blocked else []:
         other = actions.get(dep)
         rule = rules.status_by_label(other.status) if other else None
         if other and rule and rule.progress >= done:
-            out.append(Finding("info", "depends-on-complete", a.id,
-                               f"Action {a.id} waits on {dep}, which is already {other.status}; its status may be out of date."))
+            out.append(
+                Finding(
+                    "info",
+                    "depends-on-complete",
+                    a.id,
+                    f"Action {a.id} waits on {dep}, which is already {other.status}; its status may be out of date.",
+                )
+            )
     return out
 
 
@@ -125,7 +193,11 @@ def _guidance_findings(doc: Document) -> list[Finding]:
         out.append(Finding("error", "no-questions", "document", "No questions were found on this page."))
     for p in doc.priorities:
         if not any(q.priority == p.number for q in doc.questions):
-            out.append(Finding("warning", "priority-without-questions", f"{p.number}", f"Priority {p.number} has no questions."))
+            out.append(
+                Finding(
+                    "warning", "priority-without-questions", f"{p.number}", f"Priority {p.number} has no questions."
+                )
+            )
     for q in doc.questions:
         if not q.parts:
             out.append(Finding("warning", "no-question-mark", q.id, f"Item {q.id} does not read as a question."))

@@ -47,28 +47,45 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--rules", type=Path, default=None, help="rules folder (default: the project's rules/)")
     sub = parser.add_subparsers(dest="command", metavar="{build,extract,diff,rules}")
 
-    b = sub.add_parser("build", help="(re)build outputs/ from inputs/, only what changed",
-                       description="Build OUTPUTS from every document in INPUTS, redoing only what changed, and "
-                                   "write OUTPUTS/index.json and OUTPUTS/all-plans.xlsx (every document in one place).")
-    b.add_argument("inputs", nargs="?", type=Path, default=Path("inputs"),
-                   help="folder of documents (default: inputs)")
-    b.add_argument("outputs", nargs="?", type=Path, default=Path("outputs"),
-                   help="folder for results (default: outputs)")
-    b.add_argument("--jobs", "-j", type=int, default=None,
-                   help="documents read at once (default: one per core, fewer if memory is short)")
-    b.add_argument("--force", action="store_true",
-                   help="rebuild everything, even what has not changed (and retry files that failed)")
+    b = sub.add_parser(
+        "build",
+        help="(re)build outputs/ from inputs/, only what changed",
+        description="Build OUTPUTS from every document in INPUTS, redoing only what changed, and "
+        "write OUTPUTS/index.json and OUTPUTS/all-plans.xlsx (every document in one place).",
+    )
+    b.add_argument("inputs", nargs="?", type=Path, default=Path("inputs"), help="folder of documents (default: inputs)")
+    b.add_argument(
+        "outputs", nargs="?", type=Path, default=Path("outputs"), help="folder for results (default: outputs)"
+    )
+    b.add_argument(
+        "--jobs",
+        "-j",
+        type=int,
+        default=None,
+        help="documents read at once (default: one per core, fewer if memory is short)",
+    )
+    b.add_argument(
+        "--force",
+        action="store_true",
+        help="rebuild everything, even what has not changed (and retry files that failed)",
+    )
     b.add_argument("--quiet", "-q", action="store_true", help="print only failures and the summary")
 
-    e = sub.add_parser("extract", help="extract the given files into DIR",
-                       description="Read each FILE and write DIR/<name>.json and DIR/<name>.xlsx.")
+    e = sub.add_parser(
+        "extract",
+        help="extract the given files into DIR",
+        description="Read each FILE and write DIR/<name>.json and DIR/<name>.xlsx.",
+    )
     e.add_argument("files", nargs="+", type=Path, metavar="FILE")
     e.add_argument("-o", "--output", type=Path, required=True, metavar="DIR", help="folder for the results")
     e.add_argument("--password", default=None, help="password for protected files given here")
     e.add_argument("--debug", action="store_true", help="also write DIR/<name>.layout.json (blocks and raw rows)")
 
-    d = sub.add_parser("diff", help="compare two revisions of a plan",
-                       description="Compare OLD and NEW (input documents or their JSON) and write the change report.")
+    d = sub.add_parser(
+        "diff",
+        help="compare two revisions of a plan",
+        description="Compare OLD and NEW (input documents or their JSON) and write the change report.",
+    )
     d.add_argument("old", type=Path)
     d.add_argument("new", type=Path)
     d.add_argument("-o", "--output", type=Path, required=True, metavar="DIR", help="folder for the report")
@@ -90,8 +107,9 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "build":
             from pipeline.build import run_build
 
-            return run_build(args.inputs, args.outputs, rules_dir=args.rules, jobs=args.jobs,
-                             force=args.force, quiet=args.quiet)
+            return run_build(
+                args.inputs, args.outputs, rules_dir=args.rules, jobs=args.jobs, force=args.force, quiet=args.quiet
+            )
         if args.command == "extract":
             return _extract(args)
         if args.command == "diff":

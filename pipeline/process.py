@@ -32,16 +32,24 @@ def process(path: Path, rules: Rules, data: bytes | None = None, password: str |
                 raise TooLarge(f"file is {size / 1024 / 1024:.1f} MB, over the {rules.limits.max_file_mb:g} MB limit")
             data = path.read_bytes()
         except OSError as exc:
-            raise PipelineError(f"cannot be read ({exc.strerror or exc})", "check the file is there and readable") from None
+            raise PipelineError(
+                f"cannot be read ({exc.strerror or exc})", "check the file is there and readable"
+            ) from None
     layout = read_layout(path, rules, data, password)
     try:
         return document_from_layout(layout, path.name, hashlib.sha256(data).hexdigest(), rules)
     except PipelineError:
         raise
-    except Exception as exc:  # a bug of ours: still one line, and the batch goes on
+    except MemoryError:
+        raise TooLarge("needs more memory than allowed to extract") from None
+    except RecursionError:
+        raise DamagedFile("its structure is nested too deeply to extract") from None
+    except Exception:  # a bug of ours: still one line, and the batch goes on; the detail goes to the log
         log.exception("extraction failed for %s", path.name)
-        raise PipelineError(f"could not be extracted (internal error: {type(exc).__name__})",
-                            "please report this file to the pipeline's maintainers") from None
+        raise PipelineError(
+            "could not be extracted because of an internal error",
+            "please report this file to the pipeline's maintainers",
+        ) from None
 
 
 def read_layout(path: Path, rules: Rules, data: bytes, password: str | None = None) -> Layout:
@@ -54,9 +62,9 @@ def read_layout(path: Path, rules: Rules, data: bytes, password: str | None = No
         raise DamagedFile("damaged or maliciously nested structure (too deep to read)") from None
     except MemoryError:
         raise TooLarge("needs more memory than allowed to read") from None
-    except Exception as exc:
+    except Exception as exc:  # the library's own words are for the log, not the officer
         log.info("reader failed for %s: %r", path.name, exc)
-        raise DamagedFile(f"damaged or unreadable file ({type(exc).__name__})") from None
+        raise DamagedFile("damaged or unreadable file") from None
 
 
 def document_from_layout(layout: Layout, name: str, sha256: str, rules: Rules) -> Document:
@@ -71,8 +79,14 @@ def document_from_layout(layout: Layout, name: str, sha256: str, rules: Rules) -
         raw = extract_plan(layout, rules)
         sections, outcomes, actions = normalise_plan(raw, rules)
         notes += [Finding(sev, code, where, msg) for sev, code, where, msg in raw.notes]  # type: ignore[arg-type]
-        doc = Document(source=source, kind=kind, title=clean(raw.title) or stem,
-                       sections=sections, outcomes=outcomes, actions=actions)
+        doc = Document(
+            source=source,
+            kind=kind,
+            title=clean(raw.title) or stem,
+            sections=sections,
+            outcomes=outcomes,
+            actions=actions,
+        )
     else:
         from pipeline.extract.guidance import extract as extract_guidance
         from pipeline.normalise.questions import normalise_guidance
@@ -80,11 +94,14 @@ def document_from_layout(layout: Layout, name: str, sha256: str, rules: Rules) -
         raw_g = extract_guidance(layout, rules)
         priorities, questions = normalise_guidance(raw_g, rules)
         notes += [Finding(sev, code, where, msg) for sev, code, where, msg in raw_g.notes]  # type: ignore[arg-type]
-        doc = Document(source=source, kind=kind, title=clean(raw_g.title) or stem,
-                       priorities=priorities, questions=questions)
+        doc = Document(
+            source=source, kind=kind, title=clean(raw_g.title) or stem, priorities=priorities, questions=questions
+        )
     if kind == "action_plan" and not doc.actions:
-        raise NotRecognised("reads like an action plan, but no numbered actions were found in it",
-                            "check it is the plan itself; if its actions are numbered differently, see rules/README.md")
+        raise NotRecognised(
+            "reads like an action plan, but no numbered actions were found in it",
+            "check it is the plan itself; if its actions are numbered differently, see rules/README.md",
+        )
     if kind == "guidance" and not doc.questions:
         raise NotRecognised("reads like guidance, but no questions were found in it")
     doc.findings = check(doc, rules, notes)

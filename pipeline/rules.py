@@ -70,9 +70,7 @@ def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> LineDict:
     for key_node, value_node in node.value:
         key = loader.construct_object(key_node, deep=True)
         if key in out:
-            raise yaml.constructor.ConstructorError(
-                None, None, f"key {key!r} appears twice", key_node.start_mark
-            )
+            raise yaml.constructor.ConstructorError(None, None, f"key {key!r} appears twice", key_node.start_mark)
         out[key] = loader.construct_object(value_node, deep=True)
         out.key_lines[key] = key_node.start_mark.line + 1
     return out
@@ -108,7 +106,7 @@ class _File:
         except UnicodeDecodeError:
             raise self.fail(None, "is not UTF-8 text; save it as UTF-8") from None
         try:
-            data = yaml.load(text, Loader=_LineLoader)  # noqa: S506 - SafeLoader subclass
+            data = yaml.load(text, Loader=_LineLoader)
         except yaml.YAMLError as exc:
             mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
             line = mark.line + 1 if mark else None
@@ -181,8 +179,14 @@ class _File:
 
 
 def _kind_name(kind: type | tuple[type, ...]) -> str:
-    names = {list: "a list", dict: "a set of `name: value` entries", str: "text", int: "a whole number",
-             bool: "true or false", float: "a number"}
+    names = {
+        list: "a list",
+        dict: "a set of `name: value` entries",
+        str: "text",
+        int: "a whole number",
+        bool: "true or false",
+        float: "a number",
+    }
     kinds = kind if isinstance(kind, tuple) else (kind,)
     return " or ".join(names.get(k, k.__name__) for k in kinds)
 
@@ -282,9 +286,9 @@ class Rules:
         folded = fold(raw)
         best: tuple[int, StatusRule] | None = None
         for synonym, rule in self._status_index.items():
-            if folded == synonym or folded.startswith(synonym + " ") or folded.startswith(synonym + ","):
-                if best is None or len(synonym) > best[0]:
-                    best = (len(synonym), rule)
+            starts = folded == synonym or folded.startswith((synonym + " ", synonym + ","))
+            if starts and (best is None or len(synonym) > best[0]):
+                best = (len(synonym), rule)
         return best[1] if best else None
 
     def status_by_label(self, label: str | None) -> StatusRule | None:
@@ -388,8 +392,9 @@ def _load_statuses(f: _File) -> tuple[tuple[StatusRule, ...], dict[str, StatusRu
     for entry, line in zip(entries, entries.item_lines, strict=True):
         if not isinstance(entry, dict):
             raise f.fail(line, "each status should have `label`, `progress`, `colour` and `synonyms`")
-        f.unknown_keys(entry, {"label", "progress", "colour", "meaning", "synonyms", "blocked",
-                               "open_ended", "waits_on"})
+        f.unknown_keys(
+            entry, {"label", "progress", "colour", "meaning", "synonyms", "blocked", "open_ended", "waits_on"}
+        )
         label = f.get(entry, "label", str)
         progress = f.get(entry, "progress", int)
         colour = str(f.get(entry, "colour", (str, int)))
@@ -550,8 +555,13 @@ def _load_guidance(f: _File) -> dict[str, Any]:
 
     return {
         "priority_patterns": tuple(patterns),
-        "boilerplate": Boilerplate(words("phrases"), words("sections"), words("labels"),
-                                   words("html_selectors"), words("html_main") or ("body",)),
+        "boilerplate": Boilerplate(
+            words("phrases"),
+            words("sections"),
+            words("labels"),
+            words("html_selectors"),
+            words("html_main") or ("body",),
+        ),
         "note_starters": tuple(w for w, _ in f.strings(data, "note_starters", required=False)),
     }
 
@@ -562,7 +572,9 @@ def _load_documents(f: _File) -> dict[str, Any]:
     kinds = dict(f.get(data, "kinds", dict, required=False) or {})
     for name, kind in kinds.items():
         if kind not in ("action_plan", "guidance"):
-            raise f.fail(data["kinds"].key_lines.get(name), f"kind for '{name}' should be action_plan or guidance, not {kind!r}")
+            raise f.fail(
+                data["kinds"].key_lines.get(name), f"kind for '{name}' should be action_plan or guidance, not {kind!r}"
+            )
     passwords = {str(k): str(v) for k, v in (f.get(data, "passwords", dict, required=False) or {}).items()}
     revisions: dict[str, tuple[str, ...]] = {}
     for plan, files in (f.get(data, "revisions", dict, required=False) or {}).items():
@@ -582,7 +594,11 @@ def _load_limits(f: _File) -> Limits:
         value = data[key]
         if isinstance(value, bool) or not isinstance(value, (int, float)) or value <= 0:
             raise f.fail(data.key_lines.get(key), f"`{key}` should be a positive number, not {value!r}")
-        values[key] = float(value) if isinstance(default, float) or Limits.__dataclass_fields__[key].type == "float" else int(value)
+        values[key] = (
+            float(value)
+            if isinstance(default, float) or Limits.__dataclass_fields__[key].type == "float"
+            else int(value)
+        )
     return Limits(**values)
 
 
@@ -590,8 +606,10 @@ def _load_patterns(f: _File) -> tuple[dict[str, Any], ...]:
     out = []
     for line, item in f.load_jsonl():
         pattern = item["pattern"]
-        if not isinstance(pattern, (str, list)) or (isinstance(pattern, list) and not all(isinstance(t, dict) for t in pattern)):
-            raise f.fail(line, "pattern should be text or a list of token patterns like {\"LOWER\": \"word\"}")
+        if not isinstance(pattern, (str, list)) or (
+            isinstance(pattern, list) and not all(isinstance(t, dict) for t in pattern)
+        ):
+            raise f.fail(line, 'pattern should be text or a list of token patterns like {"LOWER": "word"}')
         out.append({**item, "line": line})
     return tuple(out)
 

@@ -18,8 +18,21 @@ ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
 GOLDEN = ROOT / "tests" / "golden"
 FIXTURES = ROOT / "tests" / "fixtures" / "files"
-PLAN_FIELDS = ("id", "outcome", "section", "text", "status", "status_raw", "links_raw", "linked_actions",
-               "linked_outcomes", "external_refs", "depends_on", "age_group", "quality_statements")
+PLAN_FIELDS = (
+    "id",
+    "outcome",
+    "section",
+    "text",
+    "status",
+    "status_raw",
+    "links_raw",
+    "linked_actions",
+    "linked_outcomes",
+    "external_refs",
+    "depends_on",
+    "age_group",
+    "quality_statements",
+)
 
 
 @lru_cache(maxsize=1)

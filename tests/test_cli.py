@@ -13,8 +13,14 @@ PLAN = ROOT / "inputs" / "self-harm-action-plan.txt"
 
 
 def run(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "pipeline", *args], cwd=cwd, capture_output=True, text=True,
-                          timeout=300, env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin"})
+    return subprocess.run(
+        [sys.executable, "-m", "pipeline", *args],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin"},
+    )
 
 
 def test_help_lists_every_command() -> None:
@@ -27,8 +33,13 @@ def test_help_lists_every_command() -> None:
 
 def test_readme_commands_exist() -> None:
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    for command in ("make test", "python -m pipeline build", "python -m pipeline extract", "python -m pipeline diff",
-                    "python -m pipeline rules check"):
+    for command in (
+        "make test",
+        "python -m pipeline build",
+        "python -m pipeline extract",
+        "python -m pipeline diff",
+        "python -m pipeline rules check",
+    ):
         assert command in readme
     for command in ("build", "extract", "diff", "rules"):
         assert run(command, "--help").returncode == 0
@@ -72,7 +83,13 @@ def test_debug_writes_the_intermediate_stages(tmp_path: Path) -> None:
 
 
 def test_output_into_a_closed_pipe_is_not_a_traceback() -> None:
-    result = subprocess.run(f"'{sys.executable}' -m pipeline --help | head -c 10 >/dev/null; "
-                            f"'{sys.executable}' -m pipeline rules check | head -c 5", shell=True, cwd=ROOT,
-                            capture_output=True, text=True, timeout=120)
+    result = subprocess.run(
+        f"'{sys.executable}' -m pipeline --help | head -c 10 >/dev/null; "
+        f"'{sys.executable}' -m pipeline rules check | head -c 5",
+        shell=True,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert "Traceback" not in result.stderr and "BrokenPipe" not in result.stderr

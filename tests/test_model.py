@@ -26,7 +26,7 @@ def test_serialiser_is_deterministic_and_plain(rules) -> None:
     first = to_json(process(PLAN, rules))
     second = to_json(process(PLAN, rules))
     assert first == second
-    assert first.endswith("}\n") and "\n  \"actions\": [" in first
+    assert first.endswith("}\n") and '\n  "actions": [' in first
     data = json.loads(first)
     assert list(data) == sorted(data)
     assert data["schema_version"] == SCHEMA_VERSION
@@ -35,11 +35,35 @@ def test_serialiser_is_deterministic_and_plain(rules) -> None:
 
 def test_schema_requires_every_contract_field() -> None:
     required = set(schema()["required"])
-    assert required == {"schema_version", "source", "kind", "title", "sections", "outcomes", "actions",
-                        "priorities", "questions", "findings"}
+    assert required == {
+        "schema_version",
+        "source",
+        "kind",
+        "title",
+        "sections",
+        "outcomes",
+        "actions",
+        "priorities",
+        "questions",
+        "findings",
+    }
     action = set(schema()["properties"]["actions"]["items"]["required"])
-    assert {"id", "outcome", "section", "text", "status", "status_raw", "links_raw", "linked_actions",
-            "linked_outcomes", "external_refs", "depends_on", "age_group", "quality_statements", "source"} <= action
+    assert {
+        "id",
+        "outcome",
+        "section",
+        "text",
+        "status",
+        "status_raw",
+        "links_raw",
+        "linked_actions",
+        "linked_outcomes",
+        "external_refs",
+        "depends_on",
+        "age_group",
+        "quality_statements",
+        "source",
+    } <= action
 
 
 def test_schema_rejects_broken_documents(rules) -> None:

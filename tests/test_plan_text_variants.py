@@ -71,11 +71,22 @@ def test_other_plan_reads_with_other_words(tmp_path: Path, rules) -> None:
     got = {a["id"]: a for a in doc["actions"]}
     assert list(got) == ["1.1.1", "1.1.2", "1.2.1", "2.1.1", "2.1.2"]
     assert got["1.1.1"]["text"] == "Run a campaign with local football clubs"
-    assert (got["1.1.1"]["status"], got["1.1.1"]["links_raw"], got["1.1.1"]["age_group"]) == ("Underway", "Links to 1.1.2", "Adults")
+    assert (got["1.1.1"]["status"], got["1.1.1"]["links_raw"], got["1.1.1"]["age_group"]) == (
+        "Underway",
+        "Links to 1.1.2",
+        "Adults",
+    )
     assert got["1.1.1"]["linked_actions"] == ["1.1.2"]
-    assert (got["1.1.2"]["status"], got["1.1.2"]["status_raw"], got["1.1.2"]["links_raw"]) == ("Idea", "Not started", None)
+    assert (got["1.1.2"]["status"], got["1.1.2"]["status_raw"], got["1.1.2"]["links_raw"]) == (
+        "Idea",
+        "Not started",
+        None,
+    )
     assert (got["1.2.1"]["status"], got["1.2.1"]["age_group"], got["1.2.1"]["age_group_raw"]) == (
-        "Complete", "CYP", "Children and young people")
+        "Complete",
+        "CYP",
+        "Children and young people",
+    )
     assert got["1.2.1"]["external_refs"] == ["Thrive Framework Action 2.4"]
     assert got["1.2.1"]["linked_outcomes"] == []
     assert got["2.1.1"]["status"] == "Awaiting"
@@ -93,18 +104,30 @@ def test_unknown_status_word_is_kept_and_flagged(tmp_path: Path, rules) -> None:
     last = doc["actions"][-1]
     assert last["text"] == "Publish an annual report"
     assert last["status"] is None
-    assert ("unknown-status", "2.1.2") in [(f["code"], f["where"]) for f in doc["findings"]] or last["status_raw"] is None
+    assert ("unknown-status", "2.1.2") in [(f["code"], f["where"]) for f in doc["findings"]] or last[
+        "status_raw"
+    ] is None
 
 
 def test_made_up_status_word_learned_from_rules(tmp_path: Path) -> None:
     rules_dir = tmp_path / "rules"
     shutil.copytree(DEFAULT_RULES_DIR, rules_dir)
     statuses = rules_dir / "statuses.yaml"
-    statuses.write_text(statuses.read_text(encoding="utf-8").replace(
-        "      - Under way\n", "      - Under way\n      - Zooming along\n"), encoding="utf-8")
-    text = OTHER_PLAN.replace("Train barbers as listeners Not started  Adults", "Train barbers as listeners Zooming along  Adults")
+    statuses.write_text(
+        statuses.read_text(encoding="utf-8").replace(
+            "      - Under way\n", "      - Under way\n      - Zooming along\n"
+        ),
+        encoding="utf-8",
+    )
+    text = OTHER_PLAN.replace(
+        "Train barbers as listeners Not started  Adults", "Train barbers as listeners Zooming along  Adults"
+    )
     plan = write(tmp_path, text)
     before = as_dict(process(plan, load_rules()))["actions"][1]
     after = as_dict(process(plan, load_rules(rules_dir)))["actions"][1]
     assert before["status"] is None or before["text"] != "Train barbers as listeners"
-    assert (after["text"], after["status"], after["status_raw"]) == ("Train barbers as listeners", "Underway", "Zooming along")
+    assert (after["text"], after["status"], after["status_raw"]) == (
+        "Train barbers as listeners",
+        "Underway",
+        "Zooming along",
+    )

@@ -112,8 +112,9 @@ _LEADING_ID = re.compile(r"^\s*(?P<id>\d{1,2}\.\d{1,2}\.\d{1,3}\.?)(?=\s|$)(?P<r
 _TRAILING_ID = re.compile(r"^(?P<rest>.*?)\s*(?<![\d.])(?P<id>\d{1,2}\.\d{1,2}\.\d{1,3}\.?)\s*$")
 
 
-def _belongs(action: tuple[int, ...] | None, outcome: tuple[int, ...] | None,
-             section: str | None, last: tuple[int, ...] | None) -> bool:
+def _belongs(
+    action: tuple[int, ...] | None, outcome: tuple[int, ...] | None, section: str | None, last: tuple[int, ...] | None
+) -> bool:
     """An action id can open a row here: it follows the last one, within its outcome/section."""
     if action is None or len(action) != 3:
         return False
@@ -162,8 +163,11 @@ def _parse_rows(lines: list[_Line], plan: RawPlan, rules: Rules) -> None:
         start = _OUTCOME_START.match(text) if new_paragraph else None
         if start:
             ident = parse_id(start.group("id"))
-            if ident and len(ident) == 2 and (section is None or str(ident[0]) == section) and (
-                outcome is None or ident > outcome
+            if (
+                ident
+                and len(ident) == 2
+                and (section is None or str(ident[0]) == section)
+                and (outcome is None or ident > outcome)
             ):
                 finish_outcome_text()
                 finish_action()
@@ -206,8 +210,14 @@ def _parse_rows(lines: list[_Line], plan: RawPlan, rules: Rules) -> None:
                 body.append("")  # a blank line: a paragraph break inside the row
             body.append(text)
         else:
-            plan.notes.append(("warning", "unplaced-text", f"line {line.number}",
-                               f"Text on line {line.number} was not part of any action: {text.strip()[:80]!r}"))
+            plan.notes.append(
+                (
+                    "warning",
+                    "unplaced-text",
+                    f"line {line.number}",
+                    f"Text on line {line.number} was not part of any action: {text.strip()[:80]!r}",
+                )
+            )
     finish_outcome_text()
     finish_action()
 

@@ -23,7 +23,9 @@ def _ruler(rules: Rules) -> Any:
 
     nlp = spacy.blank("en")
     ruler = nlp.add_pipe("entity_ruler")
-    ruler.add_patterns([{k: v for k, v in item.items() if k in ("label", "pattern", "id")} for item in rules.entity_patterns])
+    ruler.add_patterns(
+        [{k: v for k, v in item.items() if k in ("label", "pattern", "id")} for item in rules.entity_patterns]
+    )
     return nlp
 
 

@@ -20,7 +20,10 @@ def normalise_plan(raw: RawPlan, rules: Rules) -> tuple[list[Section], list[Outc
     outcome_ids = {o.id for o in outcomes}
     ids = [normalise_id(a.id) or clean(a.id) for a in raw.actions]
     known_actions = set(ids)
-    actions = [_action(a, ident, known_actions, outcome_ids, outcomes, rules) for a, ident in zip(raw.actions, ids, strict=True)]
+    actions = [
+        _action(a, ident, known_actions, outcome_ids, outcomes, rules)
+        for a, ident in zip(raw.actions, ids, strict=True)
+    ]
     if actions:
         from pipeline.normalise.entities import mentions
 
@@ -55,8 +58,9 @@ def _outcomes(raw: RawPlan, rules: Rules) -> list[Outcome]:
     return list(out.values())
 
 
-def _action(raw: RawAction, ident: str, known_actions: set[str], outcome_ids: set[str],
-            outcomes: list[Outcome], rules: Rules) -> Action:
+def _action(
+    raw: RawAction, ident: str, known_actions: set[str], outcome_ids: set[str], outcomes: list[Outcome], rules: Rules
+) -> Action:
     outcome = normalise_id(raw.outcome) if raw.outcome else None
     if outcome is None and parent_id(ident) in outcome_ids:
         outcome = parent_id(ident)

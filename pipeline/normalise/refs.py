@@ -66,7 +66,9 @@ def _compiled(rules: Rules) -> _Compiled:
         programme_start=re.compile(rf"^(?:{name_alt})\b", re.IGNORECASE),
         generic=generic,
         local_id=re.compile(r"(?<![\d.])(\d{1,3}(?:\.\d{1,3}){1,3})\.?(?![\d])"),
-        dependency=re.compile(rf"\b(?:{cues})\b(?P<rest>(?:[^.;]|\.(?=\d))*)", re.IGNORECASE) if cues else re.compile(r"(?!x)x"),
+        dependency=re.compile(rf"\b(?:{cues})\b(?P<rest>(?:[^.;]|\.(?=\d))*)", re.IGNORECASE)
+        if cues
+        else re.compile(r"(?!x)x"),
         link_cue=re.compile(rf"^(?:{links})\b", re.IGNORECASE) if links else re.compile(r"(?!x)x"),
     )
 
@@ -83,7 +85,7 @@ def find_link_cue(text: str, rules: Rules) -> int | None:
     c = _compiled(rules)
     best = None
     for match in re.finditer(r"(?:(?<=\s)|^)\S", text):
-        rest = text[match.start():]
+        rest = text[match.start() :]
         if c.link_cue.match(rest) or c.programme_start.match(rest):
             best = match.start()
             break
@@ -97,7 +99,7 @@ def _extend_title_case(text: str, end: int, c: _Compiled) -> int:
         match = pattern.match(text, end)
         if not match:
             return end
-        if c.programme_start.match(text[match.start(1):]):
+        if c.programme_start.match(text[match.start(1) :]):
             return end
         end = match.end()
 
@@ -154,11 +156,11 @@ def cite(text: str | None, rules: Rules) -> Citations:
 
     for match in c.programme.finditer(text):
         end = match.end() if match.group("ids") else _extend_title_case(text, match.end("name"), c)
-        out.external.append(text[match.start():end].strip())
+        out.external.append(text[match.start() : end].strip())
         taken.append((match.start(), end))
     masked = _mask(text, taken)
     for match in c.generic.finditer(masked):
-        out.external.append(text[match.start():match.end()].strip())
+        out.external.append(text[match.start() : match.end()].strip())
         taken.append(match.span())
     masked = _mask(text, taken)
 

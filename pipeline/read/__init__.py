@@ -22,8 +22,16 @@ READERS = {
     "txt": "pipeline.read.text",
 }
 
-SUFFIX_FORMAT = {".pdf": "pdf", ".docx": "docx", ".docm": "docx", ".html": "html", ".htm": "html",
-                 ".xhtml": "html", ".txt": "txt", ".text": "txt"}
+SUFFIX_FORMAT = {
+    ".pdf": "pdf",
+    ".docx": "docx",
+    ".docm": "docx",
+    ".html": "html",
+    ".htm": "html",
+    ".xhtml": "html",
+    ".txt": "txt",
+    ".text": "txt",
+}
 SUPPORTED_SUFFIXES = tuple(SUFFIX_FORMAT)
 
 
@@ -52,8 +60,9 @@ def detect_format(path: Path, data: bytes) -> str:
         if claimed == "pdf":
             raise NotAPdf("not a PDF (no %PDF header; looks like text)")
         if claimed == "docx":
-            raise DamagedFile("not a valid Word file (.docx is a zip; this is plain text)",
-                              "save it again from Word as .docx")
+            raise DamagedFile(
+                "not a valid Word file (.docx is a zip; this is plain text)", "save it again from Word as .docx"
+            )
         if suffix in (".xlsx", ".xls", ".csv", ".pptx", ".odt", ".ods", ".rtf"):
             raise UnsupportedType(f"{suffix} files are not supported (and this one is really text)")
         return "txt"
@@ -61,7 +70,9 @@ def detect_format(path: Path, data: bytes) -> str:
     if claimed == "pdf":
         raise NotAPdf(f"not a PDF (looks like {_article(kind)})", "ask the sender for the PDF itself")
     if claimed == "docx":
-        raise DamagedFile(f"not a valid Word file (looks like {_article(kind)})", "ask the sender for the Word document")
+        raise DamagedFile(
+            f"not a valid Word file (looks like {_article(kind)})", "ask the sender for the Word document"
+        )
     raise UnsupportedType(f"not a document this pipeline reads (looks like {_article(kind)})")
 
 

@@ -11,8 +11,8 @@ import re
 from pathlib import Path
 
 from pipeline.layout import Block, Layout
-from pipeline.read.decode import decode
 from pipeline.normalise.text import safe_text
+from pipeline.read.decode import decode
 from pipeline.rules import Rules
 
 BULLET = re.compile(r"^\s*([•◦▪▫●○■□‣⁃∙·*\-–])\s+(?=\S)")
@@ -45,7 +45,7 @@ def layout_from_text(text: str) -> Layout:
         if bullet:
             flush()
             kind, marker, start = "list_item", bullet.group(1), number
-            current = [line[bullet.end():]]
+            current = [line[bullet.end() :]]
             continue
         if not current:
             start = number

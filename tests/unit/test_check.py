@@ -7,16 +7,28 @@ from pipeline.model import Action, Document, Outcome, Question, Section, Source
 
 
 def action(ident: str, **fields) -> Action:
-    base = dict(outcome=".".join(ident.split(".")[:2]), section=ident.split(".")[0], text="Do something useful",
-                status="Underway", status_raw="Underway", links_raw=None, age_group="Both", age_group_raw="Both")
+    base = dict(
+        outcome=".".join(ident.split(".")[:2]),
+        section=ident.split(".")[0],
+        text="Do something useful",
+        status="Underway",
+        status_raw="Underway",
+        links_raw=None,
+        age_group="Both",
+        age_group_raw="Both",
+    )
     base.update(fields)
     return Action(id=ident, **base)
 
 
 def plan(*actions: Action, outcomes: tuple[str, ...] = ("1.1", "1.2")) -> Document:
     return Document(
-        source=Source(file="p.txt", sha256="0" * 64, format="txt"), kind="action_plan", title="Plan",
-        sections=[Section("1", "One")], outcomes=[Outcome(o, "1", "An outcome") for o in outcomes], actions=list(actions),
+        source=Source(file="p.txt", sha256="0" * 64, format="txt"),
+        kind="action_plan",
+        title="Plan",
+        sections=[Section("1", "One")],
+        outcomes=[Outcome(o, "1", "An outcome") for o in outcomes],
+        actions=list(actions),
     )
 
 
@@ -48,7 +60,9 @@ def test_unknown_and_missing_status(rules) -> None:
 
 
 def test_missing_and_unknown_age_group(rules) -> None:
-    doc = plan(action("1.1.1", age_group=None, age_group_raw=None), action("1.2.1", age_group=None, age_group_raw="Pets"))
+    doc = plan(
+        action("1.1.1", age_group=None, age_group_raw=None), action("1.2.1", age_group=None, age_group_raw="Pets")
+    )
     assert codes(doc, rules) == [("warning", "missing-age-group", "1.1.1"), ("warning", "unknown-age-group", "1.2.1")]
 
 
@@ -58,7 +72,9 @@ def test_duplicate_id(rules) -> None:
 
 
 def test_id_outside_outcome_and_section(rules) -> None:
-    doc = plan(action("1.1.1"), action("1.2.1"), action("1.1.5", outcome="1.2"), action("2.1.1", outcome=None, section="1"))
+    doc = plan(
+        action("1.1.1"), action("1.2.1"), action("1.1.5", outcome="1.2"), action("2.1.1", outcome=None, section="1")
+    )
     found = codes(doc, rules)
     assert ("warning", "id-outside-outcome", "1.1.5") in found
     assert ("warning", "id-outside-section", "2.1.1") in found
@@ -69,21 +85,27 @@ def test_empty_action_text(rules) -> None:
 
 
 def test_depends_on_complete_action(rules) -> None:
-    doc = plan(action("1.1.1", status="Complete", status_raw="Complete"),
-               action("1.2.1", status="Awaiting", status_raw="Awaiting result of 1.1.1", depends_on=["1.1.1"]))
+    doc = plan(
+        action("1.1.1", status="Complete", status_raw="Complete"),
+        action("1.2.1", status="Awaiting", status_raw="Awaiting result of 1.1.1", depends_on=["1.1.1"]),
+    )
     found = check(doc, rules)
     assert [(f.severity, f.code, f.where) for f in found] == [("info", "depends-on-complete", "1.2.1")]
     assert "already Complete" in found[0].message
 
 
 def test_waiting_on_a_missing_action(rules) -> None:
-    doc = plan(action("1.1.1"), action("1.2.1", status="Awaiting", status_raw="Awaiting result of 1.1.9",
-                                       unresolved_refs=["1.1.9"]))
+    doc = plan(
+        action("1.1.1"),
+        action("1.2.1", status="Awaiting", status_raw="Awaiting result of 1.1.9", unresolved_refs=["1.1.9"]),
+    )
     assert codes(doc, rules) == [("warning", "missing-dependency", "1.2.1")]
 
 
 def test_outcome_without_actions(rules) -> None:
-    assert codes(plan(action("1.1.1"), outcomes=("1.1", "1.2")), rules) == [("warning", "outcome-without-actions", "1.2")]
+    assert codes(plan(action("1.1.1"), outcomes=("1.1", "1.2")), rules) == [
+        ("warning", "outcome-without-actions", "1.2")
+    ]
 
 
 def test_no_actions_at_all(rules) -> None:
@@ -91,8 +113,12 @@ def test_no_actions_at_all(rules) -> None:
 
 
 def test_guidance_findings(rules) -> None:
-    doc = Document(source=Source(file="g.html", sha256="0" * 64, format="html"), kind="guidance", title="G",
-                   questions=[Question(id="1.1", priority=1, text="A statement.", parts=[])])
+    doc = Document(
+        source=Source(file="g.html", sha256="0" * 64, format="html"),
+        kind="guidance",
+        title="G",
+        questions=[Question(id="1.1", priority=1, text="A statement.", parts=[])],
+    )
     assert [(f.code, f.where) for f in check(doc, rules)] == [("no-question-mark", "1.1")]
 
 
@@ -104,6 +130,8 @@ def test_findings_are_sorted_and_unique(rules) -> None:
 
 
 def test_no_depends_on_complete_when_not_waiting(rules) -> None:
-    doc = plan(action("1.1.1", status="Complete", status_raw="Complete"),
-               action("1.2.1", status="Underway", status_raw="Underway", links_raw="Reliant on 1.1.1", depends_on=["1.1.1"]))
+    doc = plan(
+        action("1.1.1", status="Complete", status_raw="Complete"),
+        action("1.2.1", status="Underway", status_raw="Underway", links_raw="Reliant on 1.1.1", depends_on=["1.1.1"]),
+    )
     assert codes(doc, rules) == []

@@ -11,8 +11,18 @@ from pipeline.normalise.ids import format_id, normalise_id, parent_id, parse_id,
 
 @pytest.mark.parametrize(
     ("raw", "parts"),
-    [("2.2.", (2, 2)), (" 1.1.2", (1, 1, 2)), ("5.1 ", (5, 1)), ("3", (3,)), ("01.1", (1, 1)),
-     ("abc", None), ("1..2", None), ("", None), (None, None), ("1.2.3.4.5", None)],
+    [
+        ("2.2.", (2, 2)),
+        (" 1.1.2", (1, 1, 2)),
+        ("5.1 ", (5, 1)),
+        ("3", (3,)),
+        ("01.1", (1, 1)),
+        ("abc", None),
+        ("1..2", None),
+        ("", None),
+        (None, None),
+        ("1.2.3.4.5", None),
+    ],
 )
 def test_parse_id(raw: str | None, parts: tuple[int, ...] | None) -> None:
     assert parse_id(raw) == parts

@@ -30,8 +30,9 @@ def test_quality_standard_named(rules) -> None:
     assert quality_statements("(QS34 1) and (QS189 2)", rules)[1] == ["QS34", "QS189"]
 
 
-@pytest.mark.parametrize(("text", "numbers"), [("6 &7", [6, 7]), ("2-5", [2, 3, 4, 5]), ("1, 3 and 8 to 9", [1, 3, 8, 9]),
-                                               ("5-2", [5, 2])])
+@pytest.mark.parametrize(
+    ("text", "numbers"), [("6 &7", [6, 7]), ("2-5", [2, 3, 4, 5]), ("1, 3 and 8 to 9", [1, 3, 8, 9]), ("5-2", [5, 2])]
+)
 def test_expand_numbers(text: str, numbers: list[int]) -> None:
     assert expand_numbers(text) == numbers
 
@@ -84,13 +85,15 @@ def test_trailing_dot_and_spacing_on_ids(rules) -> None:
 
 def test_find_link_cue(rules) -> None:
     text = "publication Links with 2.2.2"
-    assert text[find_link_cue(text, rules):] == "Links with 2.2.2"
+    assert text[find_link_cue(text, rules) :] == "Links with 2.2.2"
     assert find_link_cue("nothing here", rules) is None
 
 
 def test_mentions_from_entity_patterns(rules) -> None:
     from pipeline.normalise.entities import mentions
 
-    found = mentions(["Review the GHT-led policy with MIU staff (QS34 2)", "Delivered via the NHS England fund; ask PHW"], rules)
+    found = mentions(
+        ["Review the GHT-led policy with MIU staff (QS34 2)", "Delivered via the NHS England fund; ask PHW"], rules
+    )
     assert found == ["ORG: GHT", "SERVICE: MIU", "ORG: NHS England", "ACRONYM: PHW"]
     assert mentions([None, ""], rules) == []

@@ -51,7 +51,9 @@ def test_bad_regex_names_file_and_line(rules_copy: Path) -> None:
     edit(path, "(?P<on>.+)$'\n", "(?P<on>.+$'\n")
     with pytest.raises(RulesError) as err:
         load_rules(rules_copy)
-    assert err.value.reason.startswith(f"rules/statuses.yaml line {line_of(path, '(?P<on>.+$')}: waits_on pattern is not a valid pattern")
+    assert err.value.reason.startswith(
+        f"rules/statuses.yaml line {line_of(path, '(?P<on>.+$')}: waits_on pattern is not a valid pattern"
+    )
 
 
 def test_yaml_syntax_error(rules_copy: Path) -> None:
@@ -93,18 +95,24 @@ def test_duplicate_header_and_bad_jsonl(rules_copy: Path) -> None:
 
 def test_missing_file(rules_copy: Path) -> None:
     (rules_copy / "programmes.yaml").unlink()
-    with pytest.raises(RulesError, match="rules/programmes.yaml: file is missing"):
+    with pytest.raises(RulesError, match=r"rules/programmes\.yaml: file is missing"):
         load_rules(rules_copy)
 
 
 def test_fingerprint_changes_with_any_rule(rules_copy: Path) -> None:
     before = rules_fingerprint(rules_copy)
-    edit(rules_copy / "programmes.yaml", "  - name: Thrive Framework\n", "  - name: Thrive Framework\n  - name: New One\n")
+    edit(
+        rules_copy / "programmes.yaml",
+        "  - name: Thrive Framework\n",
+        "  - name: Thrive Framework\n  - name: New One\n",
+    )
     assert rules_fingerprint(rules_copy) != before
 
 
 def run_cli(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "pipeline", *args], cwd=ROOT, capture_output=True, text=True, timeout=120)
+    return subprocess.run(
+        [sys.executable, "-m", "pipeline", *args], cwd=ROOT, capture_output=True, text=True, timeout=120
+    )
 
 
 def test_rules_check_command(rules_copy: Path) -> None:

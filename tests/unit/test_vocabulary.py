@@ -10,16 +10,36 @@ from pipeline.rules import fold
 @pytest.mark.parametrize(
     ("raw", "label"),
     [
-        ("Idea", "Idea"), ("Not started", "Idea"), ("NOT  STARTED", "Idea"), ("Proposed", "Idea"), ("Planned", "Idea"),
-        ("Initial meeting", "Initial meeting"), ("Initial meeting held", "Initial meeting"), ("Scoping", "Initial meeting"),
-        ("Underway", "Underway"), ("In progress", "Underway"), ("on track", "Underway"), ("Ongoing", "Underway"),
-        ("Started", "Underway"), ("Green", "Underway"),
-        ("Amber", "At risk"), ("Behind schedule", "At risk"),
-        ("Complete", "Complete"), ("Completed", "Complete"), ("Done", "Complete"), ("Achieved", "Complete"),
-        ("Delivered", "Complete"), ("Blue", "Complete"),
-        ("On hold", "Awaiting"), ("Delayed", "Awaiting"), ("Blocked", "Awaiting"), ("Red", "Awaiting"),
-        ("Awaiting result of 2.3.1", "Awaiting"), ("Awaiting imminent MIU pathway publication", "Awaiting"),
-        ("Initial meeting held 3 May.", "Initial meeting"), ("  in\nprogress ", "Underway"),
+        ("Idea", "Idea"),
+        ("Not started", "Idea"),
+        ("NOT  STARTED", "Idea"),
+        ("Proposed", "Idea"),
+        ("Planned", "Idea"),
+        ("Initial meeting", "Initial meeting"),
+        ("Initial meeting held", "Initial meeting"),
+        ("Scoping", "Initial meeting"),
+        ("Underway", "Underway"),
+        ("In progress", "Underway"),
+        ("on track", "Underway"),
+        ("Ongoing", "Underway"),
+        ("Started", "Underway"),
+        ("Green", "Underway"),
+        ("Amber", "At risk"),
+        ("Behind schedule", "At risk"),
+        ("Complete", "Complete"),
+        ("Completed", "Complete"),
+        ("Done", "Complete"),
+        ("Achieved", "Complete"),
+        ("Delivered", "Complete"),
+        ("Blue", "Complete"),
+        ("On hold", "Awaiting"),
+        ("Delayed", "Awaiting"),
+        ("Blocked", "Awaiting"),
+        ("Red", "Awaiting"),
+        ("Awaiting result of 2.3.1", "Awaiting"),
+        ("Awaiting imminent MIU pathway publication", "Awaiting"),
+        ("Initial meeting held 3 May.", "Initial meeting"),
+        ("  in\nprogress ", "Underway"),
     ],
 )
 def test_status_synonyms(raw: str, label: str, rules) -> None:
@@ -50,9 +70,19 @@ def test_status_order_of_progress(rules) -> None:
 
 @pytest.mark.parametrize(
     ("raw", "label"),
-    [("CYP", "CYP"), ("Children and young people", "CYP"), ("children & young people", "CYP"), ("Under 18s", "CYP"),
-     ("Adults", "Adults"), ("18+", "Adults"), ("adult", "Adults"),
-     ("Both", "Both"), ("All ages", "Both"), ("All-age", "Both"), ("Adults and CYP", "Both")],
+    [
+        ("CYP", "CYP"),
+        ("Children and young people", "CYP"),
+        ("children & young people", "CYP"),
+        ("Under 18s", "CYP"),
+        ("Adults", "Adults"),
+        ("18+", "Adults"),
+        ("adult", "Adults"),
+        ("Both", "Both"),
+        ("All ages", "Both"),
+        ("All-age", "Both"),
+        ("Adults and CYP", "Both"),
+    ],
 )
 def test_age_groups(raw: str, label: str, rules) -> None:
     assert rules.age_for(raw).label == label
@@ -64,9 +94,20 @@ def test_age_group_must_be_whole_cell(rules) -> None:
 
 @pytest.mark.parametrize(
     ("header", "field"),
-    [("Outcome", "outcome"), ("No.", "id"), ("Ref", "id"), ("Specific Action", "text"), ("What we will do", "text"),
-     ("Status", "status"), ("Progress", "status"), ("Links with other actions /\nworkstreams", "links"),
-     ("Related work", "links"), ("Age\nGroup", "age_group"), ("Population", "age_group"), ("Lead officer", None)],
+    [
+        ("Outcome", "outcome"),
+        ("No.", "id"),
+        ("Ref", "id"),
+        ("Specific Action", "text"),
+        ("What we will do", "text"),
+        ("Status", "status"),
+        ("Progress", "status"),
+        ("Links with other actions /\nworkstreams", "links"),
+        ("Related work", "links"),
+        ("Age\nGroup", "age_group"),
+        ("Population", "age_group"),
+        ("Lead officer", None),
+    ],
 )
 def test_plan_headers(header: str, field: str | None, rules) -> None:
     assert rules.header_field("plan", header) == field
