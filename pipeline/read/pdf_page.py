@@ -11,6 +11,7 @@ import re
 from collections import Counter
 from typing import Any
 
+from pipeline.errors import TooLarge
 from pipeline.read.pdf_types import Line, PageContent, Word
 from pipeline.rules import Rules
 
@@ -29,6 +30,7 @@ def read_page(page: Any, rules: Rules) -> PageContent:
     from pipeline.read import pdf_borderless, pdf_ruled
 
     number = int(page.page_number)
+    check_density(page, number, rules)
     content = PageContent(number=number, width=float(page.width), height=float(page.height))
     raw = page.extract_words(extra_attrs=["size", "fontname"])
     content.words = take_words(raw, number, content)
@@ -41,6 +43,42 @@ def read_page(page: Any, rules: Rules) -> PageContent:
     mark_drawn_bullets(lines, page.objects)
     content.items = pdf_borderless.find_tables(lines, fragments, rules, content)
     return content
+
+
+# What one character costs while a page is read (pdfminer's object, pdfplumber's dict, our word),
+# and what the interpreter and libraries take before any page: a page is refused before it is
+# parsed when its characters could not fit in the memory a document may use.
+BYTES_PER_GLYPH = 4096
+BASE_MB = 400
+_LITERAL = re.compile(rb"\((?:\\.|[^\\)])*\)", re.DOTALL)
+_HEX = re.compile(rb"<([0-9A-Fa-f\s]+)>")
+
+
+def glyph_estimate(page: Any) -> int:
+    """About how many characters a page's content streams show (string operands, counted in bytes)."""
+    from pdfminer.pdftypes import resolve1
+
+    contents = page.page_obj.contents
+    total = 0
+    for stream in contents if isinstance(contents, list) else [contents]:
+        stream = resolve1(stream)
+        if not hasattr(stream, "get_data"):
+            continue
+        data = stream.get_data()
+        total += sum(len(m.group(0)) - 2 for m in _LITERAL.finditer(data))
+        total += sum(len(m.group(1).translate(None, b" \t\r\n")) // 2 for m in _HEX.finditer(data))
+    return total
+
+
+def check_density(page: Any, number: int, rules: Rules) -> None:
+    """Refuse, with a reason, a page with more characters than the memory limit lets us read."""
+    budget = max(rules.limits.memory_mb - BASE_MB, 64) * 1024 * 1024 // BYTES_PER_GLYPH
+    glyphs = glyph_estimate(page)
+    if glyphs > budget:
+        raise TooLarge(
+            f"page {number} holds about {glyphs:,} characters, more than can be read within the "
+            f"{rules.limits.memory_mb:g} MB memory limit"
+        )
 
 
 def take_words(raw: list[dict[str, Any]], page: int, content: PageContent) -> list[Word]:

@@ -86,3 +86,16 @@ def test_every_page_is_closed_before_the_next_is_read(rules, monkeypatch) -> Non
     monkeypatch.setattr(pdfplumber.page.Page, "extract_words", extracting)
     read(Path("three.pdf"), draw_pdf([Page(texts=[Text(50, 100, f"Page {n} text.")]) for n in (1, 2, 3)]), rules)
     assert events[:6] == [("read", 1), ("close", 1), ("read", 2), ("close", 2), ("read", 3), ("close", 3)]
+
+
+def test_a_page_with_more_characters_than_memory_allows_is_refused_before_it_is_parsed(rules, monkeypatch) -> None:
+    from pipeline.errors import TooLarge
+    from pipeline.read import pdf_page
+
+    dense = draw_pdf([Page(texts=[Text(20, 20 + 12 * n, "x" * 60) for n in range(10)])])
+    assert read(Path("dense.pdf"), dense, rules).blocks  # within the normal limit
+    budget_mb = max(rules.limits.memory_mb - pdf_page.BASE_MB, 64)
+    monkeypatch.setattr(pdf_page, "BYTES_PER_GLYPH", budget_mb * 1024 * 1024 // 500)  # room for 500 a page
+    with pytest.raises(TooLarge) as caught:
+        read(Path("dense.pdf"), dense, rules)
+    assert "page 1 holds about 600 characters" in caught.value.reason
