@@ -124,6 +124,9 @@ class Document:
     priorities: list[Priority] = field(default_factory=list)
     questions: list[Question] = field(default_factory=list)
     findings: list[Finding] = field(default_factory=list)
+    # Per page of a PDF: how many words went into table cells, headings/text, page furniture,
+    # and how many went nowhere -- so an officer can see that nothing was lost.
+    extraction: list[dict[str, int]] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         return {"schema_version": SCHEMA_VERSION, **_plain(self)}
@@ -176,4 +179,5 @@ def from_dict(data: dict[str, Any]) -> Document:
         priorities=[build(Priority, d) for d in data.get("priorities", [])],
         questions=[build(Question, d) for d in data.get("questions", [])],
         findings=[build(Finding, d) for d in data.get("findings", [])],
+        extraction=[dict(d) for d in data.get("extraction", [])],
     )

@@ -104,5 +104,6 @@ def document_from_layout(layout: Layout, name: str, sha256: str, rules: Rules) -
         )
     if kind == "guidance" and not doc.questions:
         raise NotRecognised("reads like guidance, but no questions were found in it")
+    doc.extraction = [{key: int(value) for key, value in page.items()} for page in layout.word_report]  # type: ignore[call-overload]
     doc.findings = check(doc, rules, notes)
     return doc

@@ -40,6 +40,8 @@ def build_workbook(doc: Document, rules: Rules) -> Workbook:
         xlsx_guidance.write_summary(wb, doc, rules)
         ids = {q.id: row for row, q in enumerate(doc.questions, records.first_data_row)}
         write_findings(wb, doc, xlsx_guidance.QUESTIONS, records.column("Question"), ids)
+    if doc.extraction:
+        write_extraction(wb, doc)
     write_source(wb, doc, rules)
     return wb
 
@@ -70,6 +72,44 @@ def write_findings(wb: Workbook, doc: Document, records_sheet: str, id_column: s
     if not doc.findings:
         note = write_cell(ws, placed.last_row + 3, 1, "No findings: every check passed.")
         note.font = style.font(italic=True)
+
+
+EXTRACTION = "Extraction"
+EXTRACTION_COLUMNS = [
+    ("Page", "page"),
+    ("Words on the page", "words"),
+    ("In table cells", "table"),
+    ("In headings and text", "text"),
+    ("Page furniture", "furniture"),
+    ("Not placed anywhere", "unaccounted"),
+    ("Undecodable characters", "undecodable_characters"),
+]
+
+
+def write_extraction(wb: Workbook, doc: Document) -> None:
+    """Page by page, where every word of a PDF went: the officer's proof that nothing was lost."""
+    ws = style.add_sheet(wb, EXTRACTION)
+    body = [[page.get(key, 0) for _, key in EXTRACTION_COLUMNS] for page in doc.extraction]
+    body.append(["All pages", *(sum(page.get(key, 0) for page in doc.extraction) for _, key in EXTRACTION_COLUMNS[1:])])
+    placed = style.write_table(
+        ws,
+        [header for header, _ in EXTRACTION_COLUMNS],
+        body,
+        widths={header: 14 for header, _ in EXTRACTION_COLUMNS},
+        table_name="ExtractionTable",
+        filters=False,
+    )
+    for cell in ws[placed.last_row]:
+        cell.font = style.font(bold=True)
+    lost = sum(page.get("unaccounted", 0) for page in doc.extraction)
+    note = (
+        "Every word on every page went into a table cell, a heading or text, or page furniture (running "
+        "headers, footers, page numbers)."
+        if not lost
+        else f"{lost} word(s) were not placed anywhere: see the unaccounted-words finding for which."
+    )
+    cell = write_cell(ws, placed.last_row + 2, 1, note)
+    cell.font = style.font(italic=True, color=style.NOTE_FONT)
 
 
 def write_source(wb: Workbook, doc: Document, rules: Rules) -> None:
