@@ -95,9 +95,28 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+class _OneLine:
+    """Log records as one plain line each (`warning: ...`); tracebacks stay out of the terminal."""
+
+    def format(self, record: object) -> str:
+        import logging
+
+        assert isinstance(record, logging.LogRecord)
+        return f"{record.levelname.lower()}: {record.getMessage()}"
+
+
+def _setup_logging() -> None:
+    import logging
+
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(_OneLine())  # type: ignore[arg-type]
+    logging.basicConfig(level=logging.WARNING, handlers=[handler])
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
+    _setup_logging()
     if args.command is None:
         parser.print_help()
         return EXIT_USAGE

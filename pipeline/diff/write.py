@@ -7,6 +7,7 @@ stays quiet.
 
 from __future__ import annotations
 
+import hashlib
 import io
 from pathlib import Path
 from typing import Any
@@ -19,9 +20,25 @@ from pipeline.rules import Rules
 SUFFIXES = (".diff.md", ".diff.json", ".diff.xlsx")
 
 
+MAX_STEM_BYTES = 200  # room left in a 255-byte file name for ".diff.xlsx" and a temporary prefix
+
+
 def diff_stem(old_stem: str, new_stem: str) -> str:
-    """`<old>__<new>`: the name every file of one diff starts with."""
-    return f"{old_stem}__{new_stem}"
+    """`<old>__<new>`: the name every file of one diff starts with.
+
+    Long names are cut (each half keeps its start) and tagged with a hash of the full pair, so
+    every file system can hold the name and two different pairs never share one.
+    """
+    stem = f"{old_stem}__{new_stem}"
+    if len(stem.encode("utf-8", "surrogateescape")) <= MAX_STEM_BYTES:
+        return stem
+    tag = "~" + hashlib.sha256(stem.encode("utf-8", "surrogateescape")).hexdigest()[:8]
+    half = (MAX_STEM_BYTES - len(tag) - 2) // 2
+    return f"{_cut(old_stem, half)}__{_cut(new_stem, half)}{tag}"
+
+
+def _cut(text: str, limit: int) -> str:
+    return text.encode("utf-8", "surrogateescape")[:limit].decode("utf-8", "ignore")
 
 
 def write_if_changed(path: Path, data: bytes) -> Path:
