@@ -48,8 +48,30 @@ def _plan_findings(doc: Document, rules: Rules) -> list[Finding]:
                 )
             )
 
+    # A plan without an age-group (or status) column gets one finding, not one per action.
+    has_ages = any(a.age_group_raw for a in doc.actions)
+    has_statuses = any(a.status_raw for a in doc.actions)
+    if doc.actions and not has_ages:
+        out.append(
+            Finding(
+                "info",
+                "no-age-groups",
+                "plan",
+                "No action in this plan has an age group (it seems to have no age-group column).",
+            )
+        )
+    if doc.actions and not has_statuses:
+        out.append(
+            Finding(
+                "warning",
+                "no-statuses",
+                "plan",
+                "No action in this plan has a status; if it has a status column under another name, "
+                "add that name to rules/headers.yaml.",
+            )
+        )
     for a in doc.actions:
-        out.extend(_action_findings(a, actions, outcomes, sections, rules))
+        out.extend(_action_findings(a, actions, outcomes, sections, rules, has_ages, has_statuses))
 
     with_actions = {a.outcome for a in doc.actions}
     for o in doc.outcomes:
@@ -61,13 +83,20 @@ def _plan_findings(doc: Document, rules: Rules) -> list[Finding]:
 
 
 def _action_findings(
-    a: Action, actions: dict[str, Action], outcomes: set[str], sections: set[str], rules: Rules
+    a: Action,
+    actions: dict[str, Action],
+    outcomes: set[str],
+    sections: set[str],
+    rules: Rules,
+    plan_has_ages: bool = True,
+    plan_has_statuses: bool = True,
 ) -> list[Finding]:
     out: list[Finding] = []
     if not a.text:
         out.append(Finding("error", "empty-action-text", a.id, f"Action {a.id} has no text."))
     if a.status_raw is None:
-        out.append(Finding("warning", "missing-status", a.id, f"Action {a.id} has no status."))
+        if plan_has_statuses:
+            out.append(Finding("warning", "missing-status", a.id, f"Action {a.id} has no status."))
     elif a.status is None:
         out.append(
             Finding(
@@ -79,7 +108,8 @@ def _action_findings(
             )
         )
     if a.age_group_raw is None:
-        out.append(Finding("warning", "missing-age-group", a.id, f"Action {a.id} has no age group."))
+        if plan_has_ages:
+            out.append(Finding("warning", "missing-age-group", a.id, f"Action {a.id} has no age group."))
     elif a.age_group is None:
         out.append(
             Finding(

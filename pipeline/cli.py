@@ -155,6 +155,7 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _extract(args: argparse.Namespace) -> int:
+    from pipeline.build_plan import output_stems
     from pipeline.emit.json_out import write_json
     from pipeline.emit.xlsx import write_workbook
     from pipeline.errors import PipelineError
@@ -162,6 +163,8 @@ def _extract(args: argparse.Namespace) -> int:
     from pipeline.rules import load_rules
 
     rules = load_rules(args.rules)
+    # plan.pdf and plan.docx given together must not overwrite each other's outputs
+    stems = output_stems(p.name for p in args.files)
     failed = 0
     for path in args.files:
         if not path.exists():
@@ -174,7 +177,7 @@ def _extract(args: argparse.Namespace) -> int:
             continue
         try:
             doc = process(path, rules, password=args.password)
-            stem = path.stem
+            stem = stems[path.name]
             write_json(doc, args.output / f"{stem}.json")
             write_workbook(doc, args.output / f"{stem}.xlsx", rules)
             if args.debug:

@@ -301,8 +301,17 @@ class Rules:
         return self._age_index.get(fold(raw))
 
     def header_field(self, table: str, text: str) -> str | None:
-        """The field a column header names, e.g. ("plan", "What we will do") -> "text"."""
-        return self._header_index.get(table, {}).get(fold(text))
+        """The field a column header names, e.g. ("plan", "What we will do") -> "text".
+
+        A narrow column can break a header inside a word ("Objectiv" / "e" in a PDF); when the
+        header as written matches nothing, it is compared once more with all spaces removed.
+        """
+        index = self._header_index.get(table, {})
+        found = index.get(fold(text))
+        if found is None:
+            squeezed = re.sub(r"\s+", "", fold(text))
+            found = next((field for key, field in index.items() if re.sub(r"\s+", "", key) == squeezed), None)
+        return found
 
     def status_synonyms(self) -> list[tuple[str, StatusRule]]:
         """Every (synonym, status), longest first: the order to try them in running text."""

@@ -93,3 +93,20 @@ def test_output_into_a_closed_pipe_is_not_a_traceback() -> None:
         timeout=120,
     )
     assert "Traceback" not in result.stderr and "BrokenPipe" not in result.stderr
+
+
+def test_extract_keeps_same_named_files_apart(tmp_path: Path) -> None:
+    for name in ("a", "b"):
+        (tmp_path / name).mkdir()
+        (tmp_path / name / "plan.txt").write_text(PLAN.read_text(encoding="utf-8"), encoding="utf-8")
+    (tmp_path / "b" / "plan.TXT").unlink(missing_ok=True)
+    twin = tmp_path / "b" / "plan.text"
+    (tmp_path / "b" / "plan.txt").rename(twin)
+    out = run("extract", str(tmp_path / "a" / "plan.txt"), str(twin), "-o", str(tmp_path / "out"))
+    assert out.returncode == 0, out.stderr
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == [
+        "plan.text.json",
+        "plan.text.xlsx",
+        "plan.txt.json",
+        "plan.txt.xlsx",
+    ]

@@ -123,7 +123,11 @@ def test_guidance_findings(rules) -> None:
 
 
 def test_findings_are_sorted_and_unique(rules) -> None:
-    doc = plan(action("1.2.1", age_group=None, age_group_raw=None), action("1.1.1", age_group=None, age_group_raw=None))
+    doc = plan(
+        action("1.2.1", age_group=None, age_group_raw=None),
+        action("1.1.2"),
+        action("1.1.1", age_group=None, age_group_raw=None),
+    )
     first = check(doc, rules)
     assert [f.where for f in first] == ["1.1.1", "1.2.1"]
     assert check(doc, rules, notes=first) == first
@@ -135,3 +139,11 @@ def test_no_depends_on_complete_when_not_waiting(rules) -> None:
         action("1.2.1", status="Underway", status_raw="Underway", links_raw="Reliant on 1.1.1", depends_on=["1.1.1"]),
     )
     assert codes(doc, rules) == []
+
+
+def test_plan_without_age_or_status_columns_gets_one_finding_each(rules) -> None:
+    doc = plan(
+        action("1.1.1", age_group=None, age_group_raw=None, status=None, status_raw=None),
+        action("1.2.1", age_group=None, age_group_raw=None, status=None, status_raw=None),
+    )
+    assert codes(doc, rules) == [("warning", "no-statuses", "plan"), ("info", "no-age-groups", "plan")]

@@ -115,3 +115,9 @@ def test_plan_headers(header: str, field: str | None, rules) -> None:
 
 def test_fold() -> None:
     assert fold("  Initial   Meeting. ") == "initial meeting"
+
+
+def test_header_broken_inside_a_word_still_maps(rules) -> None:
+    assert rules.header_field("plan", "Objectiv\ne") == "outcome"
+    assert rules.header_field("plan", "Depende\nncies") == "links"
+    assert rules.header_field("plan", "Lead\nofficer") is None
