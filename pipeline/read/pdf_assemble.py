@@ -10,6 +10,7 @@ What no single page can tell is settled here, in page order:
   joins a row that a page break split, since only it knows which column holds the ids);
 - a paragraph or list item broken by a page break is joined;
 - the title and heading levels come from the sizes used in the whole document;
+- a word a narrow column broke across two lines is joined, judged by the whole document's words;
 - every word is accounted for: the word report counts, page by page, the words that went into
   tables, text and page furniture, and any word that went nowhere becomes a warning.
 """
@@ -27,6 +28,7 @@ from pipeline.read.pdf_borderless import cut_rows, fits
 from pipeline.read.pdf_flow import build_blocks
 from pipeline.read.pdf_page import BAND, body_size
 from pipeline.read.pdf_types import Fragment, Item, Line, PageContent
+from pipeline.read.pdf_wordbreak import resolve as resolve_word_breaks
 from pipeline.rules import Rules
 
 Note = tuple[str, str, str]
@@ -39,6 +41,7 @@ def assemble(pages: list[PageContent], rules: Rules) -> Layout:
     continue_borderless(pages, rules)
     blocks, indents = _blocks(pages, body)
     _levels(blocks, indents)
+    resolve_word_breaks(blocks)
     report, unplaced = word_report(pages)
     notes += unplaced
     return Layout(format="pdf", blocks=blocks, pages=len(pages), notes=notes, word_report=report)

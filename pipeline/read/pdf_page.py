@@ -7,6 +7,7 @@ page's own cached objects are released by the caller right after (`page.close()`
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter
 from typing import Any
@@ -129,9 +130,25 @@ def group_lines(words: list[Word], page: int) -> list[Line]:
     return lines
 
 
-def lines_text(words: list[Word]) -> str:
-    """The text of some words as laid out: lines joined by "\\n", words by a space."""
-    return "\n".join(line.text for line in group_lines(words, 0))
+def lines_text(words: list[Word], box: tuple[float, float] | None = None) -> str:
+    """The text of some words as laid out: lines joined by "\\n", words by a space.
+
+    Given the cell's left and right edges (`box`), a line break that may have cut a word in two
+    is marked for `pdf_wordbreak` to settle once the whole document has been read.
+    """
+    lines = group_lines(words, 0)
+    if box is None or len(lines) < 2:
+        return "\n".join(line.text for line in lines)
+    from pipeline.read.pdf_wordbreak import MARK, proposes_break
+
+    padding = max(0.0, min(line.x0 for line in lines) - box[0])
+    right_edge = box[1] - padding
+    out = [lines[0].text]
+    for previous, line in itertools.pairwise(lines):
+        if len(previous.words) == 1 and proposes_break(previous.x1, right_edge, line.text, previous.words[0].size):
+            out[-1] += MARK
+        out.append(line.text)
+    return "\n".join(out)
 
 
 def body_size(sizes: Counter[float]) -> float:

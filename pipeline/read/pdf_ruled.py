@@ -217,7 +217,7 @@ def build_fragment(cells: list[BBox], words: list[Word], page: int) -> tuple[Fra
             r0, c0, _r1, c1 = spans[index]
             span = c1 - c + 1
             if r0 == r:
-                text = lines_text(inside.get(index, []))
+                text = lines_text(inside.get(index, []), (cells[index][0], cells[index][2]))
                 row_cells.append(Cell(text=text, page=page, bbox=cells[index], span=span))
             else:
                 row_cells.append(Cell(text="", page=page, bbox=cells[index], merged=True, span=span))
