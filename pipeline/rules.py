@@ -427,17 +427,29 @@ def _load_statuses(f: _File) -> tuple[tuple[StatusRule, ...], dict[str, StatusRu
             open_ended=bool(f.get(entry, "open_ended", bool, required=False)),
             waits_on=tuple(patterns),
         )
-        for synonym, sline in [(label, line), *f.strings(entry, "synonyms")]:
-            key = fold(synonym)
-            if key in seen and seen[key][0] != label:
-                other, oline = seen[key]
-                raise f.fail(sline, f"'{synonym}' is listed under both {other} (line {oline}) and {label}")
-            seen.setdefault(key, (label, sline))
-            index[key] = rule
+        _index_words(f, [(label, line), *f.strings(entry, "synonyms")], label, rule, index, seen)
         out.append(rule)
     if len({s.label for s in out}) != len(out):
         raise f.fail(entries.line, "two statuses have the same label")
     return tuple(out), index
+
+
+def _index_words(
+    f: _File,
+    words: list[tuple[str, int]],
+    label: str,
+    rule: Any,
+    index: dict[str, Any],
+    seen: dict[str, tuple[str, int]],
+) -> None:
+    """Index each word (folded) to its rule; a word already under another label is an error."""
+    for word, line in words:
+        key = fold(word)
+        if key in seen and seen[key][0] != label:
+            other, other_line = seen[key]
+            raise f.fail(line, f"'{word}' is listed under both {other} (line {other_line}) and {label}")
+        seen.setdefault(key, (label, line))
+        index[key] = rule
 
 
 def _load_ages(f: _File) -> tuple[tuple[AgeRule, ...], dict[str, AgeRule]]:
@@ -454,13 +466,7 @@ def _load_ages(f: _File) -> tuple[tuple[AgeRule, ...], dict[str, AgeRule]]:
         label = f.get(entry, "label", str)
         synonyms = f.strings(entry, "synonyms")
         rule = AgeRule(label, str(entry.get("meaning", "")), tuple(s for s, _ in synonyms))
-        for synonym, sline in [(label, line), *synonyms]:
-            key = fold(synonym)
-            if key in seen and seen[key][0] != label:
-                other, oline = seen[key]
-                raise f.fail(sline, f"'{synonym}' is listed under both {other} (line {oline}) and {label}")
-            seen.setdefault(key, (label, sline))
-            index[key] = rule
+        _index_words(f, [(label, line), *synonyms], label, rule, index, seen)
         out.append(rule)
     return tuple(out), index
 

@@ -173,18 +173,9 @@ def _parse_rows(lines: list[_Line], plan: RawPlan, rules: Rules) -> None:
                 finish_action()
                 outcome, outcome_raw, outcome_text, in_outcome = ident, start.group("id"), [], True
                 last_action = None
-                text = start.group("rest")
-                trailing = _TRAILING_ID.match(text)
-                if trailing and _belongs(parse_id(trailing.group("id")), outcome, section, last_action):
-                    outcome_text.append(trailing.group("rest"))
-                    finish_outcome_text()
-                    current = _new_action(trailing.group("id"), outcome_raw, section, line)
-                    last_action = parse_id(trailing.group("id"))
-                else:
-                    outcome_text.append(text)
-                continue
+                text = start.group("rest")  # the outcome's first line, read on below
 
-        if in_outcome:
+        if in_outcome:  # outcome text runs until the line that ends with its first action's id
             trailing = _TRAILING_ID.match(text)
             if trailing and _belongs(parse_id(trailing.group("id")), outcome, section, last_action):
                 outcome_text.append(trailing.group("rest"))
