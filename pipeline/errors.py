@@ -64,12 +64,12 @@ class EncryptedFile(PipelineError):
 
 class NoTextLayer(PipelineError):
     category = "no-text"
-    remedy = "the pages are images; run OCR on it (or ask for the original Word/PDF) and try again"
+    remedy = "run OCR on it (or ask for the original Word or PDF) and try again"
 
 
 class GarbledText(PipelineError):
     category = "garbled"
-    remedy = "the fonts carry no readable text; run OCR on it or ask for the original document"
+    remedy = "run OCR on it, or ask for the original Word document or a PDF saved from it"
 
 
 class TooLarge(PipelineError):
