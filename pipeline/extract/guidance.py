@@ -337,9 +337,47 @@ def _row_fields(row: Row, columns: dict[int, str]) -> dict[str, str]:
 # --------------------------------------------------------------------------- the result
 
 
+_NUMBERED = re.compile(r"^\s*(?P<marker>\(?(?:\d{1,3}|[a-z]|[ivx]{1,5})[.)])\s+(?=\S)", re.IGNORECASE)
+
+
+def split_numbered(blocks: list[Block]) -> list[Block]:
+    """Numbered questions written as plain lines ("1. Is there ...?" in a text copy) become list items.
+
+    A paragraph is split only when it opens with a number and its items ask something, so a
+    numbered heading ("1. Leadership and governance") stays what it is.
+    """
+    out: list[Block] = []
+    for block in blocks:
+        if block.kind != "paragraph" or not _NUMBERED.match(block.text):
+            out.append(block)
+            continue
+        items: list[tuple[str, list[str], int]] = []
+        for offset, line in enumerate(block.text.split("\n")):
+            found = _NUMBERED.match(line)
+            if found:
+                items.append((found.group("marker"), [line[found.end() :]], offset))
+            elif items:
+                items[-1][1].append(line)
+        if not any("?" in " ".join(lines) for _, lines, _ in items):
+            out.append(block)
+            continue
+        for marker, lines, offset in items:
+            out.append(
+                Block(
+                    kind="list_item",
+                    text="\n".join(lines),
+                    page=block.page,
+                    line=block.line + offset if block.line is not None else None,
+                    marker=marker,
+                    level=block.level,
+                )
+            )
+    return out
+
+
 def extract(layout: Layout, rules: Rules) -> RawGuidance:
     """Title, priorities and their question items, with each item's text as laid out."""
-    blocks = drop_boilerplate(layout.blocks, rules)
+    blocks = split_numbered(drop_boilerplate(layout.blocks, rules))
     title_index = find_title(blocks, rules)
     title = blocks[title_index].text if title_index is not None else None
     numbered = any(priority_of(b.text, rules) for b in blocks if b.kind not in ("table", "list_item")) or any(
