@@ -211,7 +211,7 @@ def _dependency_ids(a: Action, rules: Rules) -> list[str]:
         for pattern in rule.waits_on:
             match = pattern.match(a.status_raw)
             if match:
-                ids.extend(cite(match.group("on"), rules).actions)
+                ids.extend(cite(match.group("on"), rules).ids)
                 break
     ids.extend(cite(a.links_raw, rules).depends_on)
     return ids

@@ -69,3 +69,26 @@ def test_new_words_in_rules_are_read_without_code_changes(tmp_path: Path) -> Non
     assert (got["1.1.2"]["status"], got["1.1.2"]["age_group"]) == ("Idea", "Both")
     assert got["1.2.1"]["age_group"] == "CYP"
     assert not [f for f in after["findings"] if f["code"] in ("unknown-status", "missing-status")]
+
+
+def test_two_level_numbering_links_and_dependencies(tmp_path: Path) -> None:
+    """A plan numbered 1.1, 1.2 (no outcomes): "links with 1.1" cites an action, not an outcome."""
+    document = docx.Document()
+    document.add_heading("Borough Self-Harm Action Plan", level=0)
+    table = document.add_table(rows=1, cols=5)
+    for cell, text in zip(table.rows[0].cells, ["Ref", "Action", "Status", "Links", "Age group"], strict=True):
+        cell.text = text
+    rows = [
+        ["1.1", "Train GPs in risk assessment", "In progress", "", "Adults"],
+        ["1.2", "Set up peer support groups", "Not started", "Links with 1.1 and 4.4", "CYP"],
+        ["2.1", "Audit repeat attendances", "On hold", "Dependent on 1.2", "All ages"],
+    ]
+    for values in rows:
+        for cell, text in zip(table.add_row().cells, values, strict=True):
+            cell.text = text
+    document.save(tmp_path / "two-level.docx")
+    doc = as_dict(process(tmp_path / "two-level.docx", load_rules()))
+    got = {a["id"]: a for a in doc["actions"]}
+    assert got["1.2"]["linked_actions"] == ["1.1"] and got["1.2"]["linked_outcomes"] == []
+    assert got["2.1"]["depends_on"] == ["1.2"] and got["2.1"]["linked_actions"] == ["1.2"]
+    assert [(f["code"], f["where"]) for f in doc["findings"]] == [("dangling-reference", "1.2")]

@@ -77,19 +77,21 @@ def _action(
     status_rule = rules.status_for(status_raw)
     age_rule = rules.age_for(age_raw)
 
+    # What a cited number is, is decided by the plan, not by its shape: in a plan numbered
+    # 1.1, 1.2 ... "links with 1.1" cites an action.
     links = cite(links_raw, rules)
-    linked_actions = [i for i in links.actions if i in known_actions and i != ident]
-    linked_outcomes = [i for i in links.outcomes if i in outcome_ids]
-    unresolved = [i for i in links.actions + links.outcomes if i not in known_actions and i not in outcome_ids]
+    linked_actions = [i for i in links.ids if i in known_actions and i != ident]
+    linked_outcomes = [i for i in links.ids if i in outcome_ids and i not in known_actions]
+    unresolved = [i for i in links.ids if i not in known_actions and i not in outcome_ids]
 
     depends: list[str] = []
     waits = _waits_on(status_raw, status_rule, rules)
-    for candidate in cite(waits, rules).actions + links.depends_on:
+    for candidate in cite(waits, rules).ids + links.depends_on:
         if candidate == ident or candidate in depends:
             continue
         if candidate in known_actions:
             depends.append(candidate)
-        elif candidate not in unresolved:
+        elif candidate not in unresolved and candidate not in outcome_ids:
             unresolved.append(candidate)
 
     statements: list[int] = []

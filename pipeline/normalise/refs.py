@@ -24,6 +24,7 @@ _ID_LIST = r"\d{1,3}(?:\.\d{1,3})*(?:\s*(?:,|&|and)\s*\d{1,3}(?:\.\d{1,3})*)*"
 class Citations:
     """What one cell cites."""
 
+    ids: list[str] = field(default_factory=list)  # every local-looking id, in the order cited
     actions: list[str] = field(default_factory=list)  # ids shaped like this plan's actions
     outcomes: list[str] = field(default_factory=list)  # ids shaped like this plan's outcomes
     external: list[str] = field(default_factory=list)  # outside programmes, verbatim
@@ -173,6 +174,8 @@ def cite(text: str | None, rules: Rules) -> Citations:
         ident = normalise_id(match.group(1))
         if ident is None:
             continue
+        if ident not in out.ids:
+            out.ids.append(ident)
         if action_re.match(ident):
             if ident not in out.actions:
                 out.actions.append(ident)
@@ -182,6 +185,6 @@ def cite(text: str | None, rules: Rules) -> Citations:
     for match in c.dependency.finditer(masked):
         for ident_match in c.local_id.finditer(match.group("rest")):
             ident = normalise_id(ident_match.group(1))
-            if ident and action_re.match(ident) and ident not in out.depends_on:
+            if ident and ident not in out.depends_on:  # any numbering: the plan decides what is an action
                 out.depends_on.append(ident)
     return out
