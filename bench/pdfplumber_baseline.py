@@ -51,29 +51,56 @@ def golden() -> dict[str, dict[str, str]]:
 
 def baseline_rows(data: bytes, rules: Rules) -> dict[str, dict[str, str]]:
     """Actions as a person would read them off pdfplumber's default `extract_tables()`."""
+    return actions_from_tables(pdfplumber_tables(data), rules)
+
+
+def pdfplumber_tables(data: bytes) -> list[list[list[list[str | None]]]]:
+    """Every page's tables from pdfplumber's default `extract_tables()`: pages -> tables -> rows -> cells."""
     import pdfplumber
 
-    action_id = re.compile(rf"^\s*({rules.action_id})\.?\s*$")
-    found: dict[str, dict[str, str]] = {}
-    columns: dict[str, int] = {}
+    pages = []
     with pdfplumber.open(io.BytesIO(data)) as pdf:
         for page in pdf.pages:
-            for table in page.extract_tables():
-                for row in table:
-                    cells = [clean(c) if c else "" for c in row]
-                    header = {rules.header_field("plan", c): i for i, c in enumerate(cells) if c}
-                    header.pop(None, None)
-                    if len(header) >= 3:
-                        columns = header  # type: ignore[assignment]
-                        continue
-                    ident = next((m.group(1) for c in cells if (m := action_id.match(c))), None)
-                    if ident is None or ident in found:
-                        continue
-                    found[ident] = {
-                        f: cells[columns[f]] if f in columns and columns[f] < len(cells) else "" for f in FIELDS
-                    }
+            pages.append(page.extract_tables())
             page.close()
-    return found
+    return pages
+
+
+def actions_from_tables(pages: list[list[list[list[str | None]]]], rules: Rules) -> dict[str, dict[str, str]]:
+    """Rows to actions the way a person would by hand.
+
+    A row whose cells name three or more plan columns is a header (its columns are used from
+    then on); a row with an action id in one of its cells starts an action; a row with no id
+    that follows one in the same table goes on with its cells (finders that cut a row per text
+    line, such as camelot's stream mode, need this; a page's table is never continued from the
+    page before, since a finder that works a page at a time cannot know).
+    """
+    action_id = re.compile(rf"^\s*({rules.action_id})\.?\s*$")
+    found: dict[str, dict[str, list[str]]] = {}
+    columns: dict[str, int] = {}
+    for tables in pages:
+        for table in tables:
+            current: dict[str, list[str]] | None = None
+            for row in table:
+                cells = [c or "" for c in row]
+                header = {rules.header_field("plan", clean(c)): i for i, c in enumerate(cells) if clean(c)}
+                header.pop(None, None)
+                if len(header) >= 3:
+                    columns = header  # type: ignore[assignment]
+                    current = None
+                    continue
+                ident = next((m.group(1) for c in cells if (m := action_id.match(clean(c)))), None)
+                if ident is not None:
+                    current = None if ident in found else {f: [] for f in FIELDS}
+                    if current is not None:
+                        found[ident] = current
+                if current is None:
+                    continue
+                for f in FIELDS:
+                    i = columns.get(f)
+                    if i is not None and i < len(cells) and cells[i].strip():
+                        current[f].append(cells[i])
+    return {ident: {f: clean("\n".join(parts)) for f, parts in cells.items()} for ident, cells in found.items()}
 
 
 def ours(path: Path, rules: Rules) -> dict[str, dict[str, str]]:

@@ -1,0 +1,420 @@
+"""`make bench`: the pipeline against the bare libraries, on a long plan (W1) and a mixed corpus (W2).
+
+Measured in one run, printed as a table and written to bench/results.json:
+1. W1 extract time (`process()`: read, extract, normalise, check) ÷ bare pdfplumber (open +
+   `extract_words()` on every page) in one process, and with page-parallel extraction;
+   the `python -m pipeline extract` command (start-up, JSON and workbook included) beside it;
+2. W1 correctness: every action's fields against the generator's answers, and the sequential
+   and page-parallel JSON byte for byte;
+3. peak memory (ru_maxrss of a fresh child) reading W1 ÷ reading its first 30 pages;
+4. W2 full build with `--jobs 2` against `--jobs 1` (speed-up, fresh output folders);
+5. W2 rebuild with nothing changed: wall time and documents sent to a worker;
+6. `python -m pipeline --help` ÷ `python -c pass` (medians);
+7. W1 through pdfplumber's default `extract_tables()` and camelot (stream), read into actions
+   as a person would (bench/pdfplumber_baseline.py), rows right against ours.
+
+Timings of the same quantity are interleaved (bare, sequential, parallel, bare, ...) and the
+median is kept, so a noisy machine moves them together. Workloads are generated and cached in
+bench/work/ (bench/workloads.py). camelot is installed into bench/work/camelot-venv, never into
+the project's environment.
+
+Run: `.venv/bin/python bench/run.py [--quick] [--repeat N] [--no-camelot] [--no-libreoffice]`
+(`--quick`: a few pages and documents, for the smoke test; its ratios mean little).
+"""
+
+from __future__ import annotations
+
+import argparse
+import io
+import json
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(HERE))
+
+import workloads  # noqa: E402
+from pdfplumber_baseline import FIELDS, actions_from_tables, pdfplumber_tables, score  # noqa: E402
+
+CAMELOT = "camelot-py==2.0.0"
+PAGE_ENV = "PIPELINE_PAGE_JOBS"
+FIRST_PAGES = 30
+
+
+# ----------------------------------------------------------------------------- results
+
+
+class Results:
+    """The measures of one run, each with its target; printed as a table, written as JSON."""
+
+    def __init__(self) -> None:
+        self.rows: list[dict[str, Any]] = []
+        self.data: dict[str, Any] = {}
+
+    def add(self, key: str, label: str, value: Any, target: str = "", met: bool | None = None, note: str = "") -> None:
+        self.rows.append({"key": key, "measure": label, "value": value, "target": target, "met": met, "note": note})
+        print(f"  {label}: {_fmt(value)}" + (f"  (target {target})" if target else "") + (f" - {note}" if note else ""))
+
+    def table(self) -> str:
+        head = ("#", "measure", "value", "target", "met")
+        body = [
+            (r["key"], r["measure"], _fmt(r["value"]), r["target"], {True: "yes", False: "MISSED", None: ""}[r["met"]])
+            for r in self.rows
+        ]
+        widths = [max(len(str(row[i])) for row in [head, *body]) for i in range(len(head))]
+        lines = ["  ".join(str(c).ljust(w) for c, w in zip(head, widths, strict=True))]
+        lines.append("  ".join("-" * w for w in widths))
+        lines += ["  ".join(str(c).ljust(w) for c, w in zip(row, widths, strict=True)) for row in body]
+        return "\n".join(lines)
+
+    def write(self, path: Path) -> None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        payload = {"measures": self.rows, **self.data}
+        path.write_text(json.dumps(payload, indent=2, sort_keys=True, default=str) + "\n", encoding="utf-8")
+
+
+def _fmt(value: Any) -> str:
+    if isinstance(value, float):
+        return f"{value:.3f}" if value < 10 else f"{value:.1f}"
+    return str(value)
+
+
+def median_times(actions: dict[str, Callable[[], Any]], repeat: int) -> dict[str, float]:
+    """Median wall time of each action, the actions interleaved round by round."""
+    times: dict[str, list[float]] = {name: [] for name in actions}
+    for _ in range(repeat):
+        for name, action in actions.items():
+            started = time.perf_counter()
+            action()
+            times[name].append(time.perf_counter() - started)
+    return {name: statistics.median(values) for name, values in times.items()}
+
+
+# ----------------------------------------------------------------------------- W1: speed, correctness
+
+
+def bare_words(data: bytes) -> None:
+    """The library floor: open, `extract_words()` on every page, close each page."""
+    import pdfplumber
+
+    with pdfplumber.open(io.BytesIO(data)) as pdf:
+        for page in pdf.pages:
+            page.extract_words()
+            page.close()
+
+
+def extract(path: Path, rules: Any, jobs: int) -> str:
+    """The document's JSON, its pages read by `jobs` processes."""
+    from pipeline.model import to_json
+    from pipeline.process import process
+
+    os.environ[PAGE_ENV] = str(jobs)
+    try:
+        return to_json(process(path, rules))
+    finally:
+        os.environ.pop(PAGE_ENV, None)
+
+
+def measure_w1(w1: workloads.W1, rules: Any, results: Results, repeat: int, cores: int) -> dict[str, Any]:
+    from pipeline.read import pdf_parallel
+
+    data = w1.pdf.read_bytes()
+    parallel = max(2, cores)
+    extract(workloads.FIXTURES / "plan-word.pdf", rules, 1)  # libraries loaded outside the timings
+    outputs: dict[str, str] = {}
+
+    def ours(jobs: int) -> Callable[[], None]:
+        def run() -> None:
+            outputs[str(jobs)] = extract(w1.pdf, rules, jobs)
+
+        return run
+
+    will_split = w1.pages >= pdf_parallel.PAGE_THRESHOLD
+    times = median_times({"bare": lambda: bare_words(data), "seq": ours(1), "par": ours(parallel)}, repeat)
+    seq, par, bare = times["seq"] / times["bare"], times["par"] / times["bare"], times["bare"]
+    results.data["w1_seconds"] = {k: round(v, 3) for k, v in times.items()}
+    note = f"bare {bare:.2f} s, ours {times['seq']:.2f} s"
+    results.add("1a", "W1 extract ÷ bare pdfplumber, one process", round(seq, 3), "≤ 1.3", seq <= 1.3, note)
+    note = f"{parallel} processes, {times['par']:.2f} s" + ("" if will_split else "; too few pages to split")
+    results.add("1b", "W1 extract ÷ bare pdfplumber, page-parallel", round(par, 3), "≤ 0.7", par <= 0.7, note)
+    return {"seq": outputs["1"], "par": outputs[str(parallel)], "bare": bare}
+
+
+def measure_cli_extract(w1: workloads.W1, results: Results, bare: float, work: Path) -> None:
+    """The whole `extract` command a user runs (interpreter start-up, JSON and workbook written)."""
+    out = Path(tempfile.mkdtemp(prefix="extract-", dir=work))
+    try:
+        started = time.perf_counter()
+        run = subprocess.run(
+            [sys.executable, "-m", "pipeline", "extract", str(w1.pdf), "-o", str(out)],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            env=_env(),
+        )
+        seconds = time.perf_counter() - started
+    finally:
+        shutil.rmtree(out, ignore_errors=True)
+    ok = run.returncode == 0
+    note = f"{seconds:.2f} s, writes JSON and workbook" + ("" if ok else f"; FAILED: {run.stderr.strip()[:200]}")
+    results.add("1c", "W1 `pipeline extract` command ÷ bare pdfplumber", round(seconds / bare, 3), note=note)
+
+
+def measure_correctness(w1: workloads.W1, outputs: dict[str, Any], results: Results) -> None:
+    doc = json.loads(outputs["par"])
+    right, diffs = workloads.action_differences(doc, w1.expected)
+    total = len(w1.expected["actions"])
+    results.data["w1_differences"] = diffs[:200]
+    note = f"{right}/{total} actions, every field" + (f"; first: {diffs[0]}" if diffs else "")
+    results.add(
+        "2", "W1 actions exactly right", f"{100 * right / total:.1f}%", "100%", right == total and not diffs, note
+    )
+    same = outputs["seq"] == outputs["par"]
+    results.add(
+        "2b", "W1 JSON page-parallel == sequential", "byte-identical" if same else "DIFFERENT", "identical", same
+    )
+
+
+# ----------------------------------------------------------------------------- W1: memory
+
+
+def peak_rss_mb(pdf: Path) -> float:
+    """ru_maxrss of a fresh child that reads `pdf` (pages in order, one process)."""
+    code = (
+        "import sys; from pathlib import Path; from pipeline.rules import load_rules; "
+        "from pipeline.process import process; process(Path(sys.argv[1]), load_rules())"
+    )
+    child = subprocess.Popen([sys.executable, "-c", code, str(pdf)], cwd=ROOT, env=_env({PAGE_ENV: "1"}))
+    _, status, usage = os.wait4(child.pid, 0)
+    child.returncode = os.waitstatus_to_exitcode(status)
+    if child.returncode != 0:
+        raise RuntimeError(f"reading {pdf.name} failed in the memory probe (exit {child.returncode})")
+    return usage.ru_maxrss / 1024  # kB on Linux
+
+
+def measure_memory(w1: workloads.W1, results: Results) -> None:
+    first = workloads.first_pages(w1.pdf, min(FIRST_PAGES, w1.pages), w1.pdf.with_name(f"first-{FIRST_PAGES}.pdf"))
+    whole, part = peak_rss_mb(w1.pdf), peak_rss_mb(first)
+    ratio = whole / part
+    note = f"{whole:.0f} MB for {w1.pages} pages, {part:.0f} MB for {min(FIRST_PAGES, w1.pages)}"
+    results.add("3", "W1 peak RSS ÷ first 30 pages' peak RSS", round(ratio, 3), "≤ 1.3", ratio <= 1.3, note)
+
+
+# ----------------------------------------------------------------------------- W2: builds
+
+
+def build(inputs: Path, outputs: Path, jobs: int) -> tuple[float, dict[str, int], int]:
+    """(wall seconds, the build's own counts, exit status) of `python -m pipeline build` in a child."""
+    code = (
+        "import json, sys; from pipeline.cli import main; code = main(sys.argv[1:]); "
+        "from pipeline.build import last_stats; print('STATS ' + json.dumps(last_stats)); sys.exit(code)"
+    )
+    argv = [sys.executable, "-c", code, "build", str(inputs), str(outputs), "--jobs", str(jobs), "--quiet"]
+    started = time.perf_counter()
+    run = subprocess.run(argv, cwd=ROOT, capture_output=True, text=True, env=_env())
+    seconds = time.perf_counter() - started
+    stats = next((json.loads(line[6:]) for line in run.stdout.splitlines() if line.startswith("STATS ")), {})
+    if run.returncode not in (0, 1) or not stats:
+        raise RuntimeError(f"the build failed (exit {run.returncode}): {run.stderr.strip()[-400:]}")
+    return seconds, stats, run.returncode
+
+
+def measure_w2(inputs: Path, results: Results, work: Path) -> None:
+    count = sum(1 for p in inputs.iterdir() if p.is_file())
+    out = Path(tempfile.mkdtemp(prefix="w2-out-", dir=work))
+    try:
+        t1, s1, _ = build(inputs, out / "jobs1", 1)
+        t2, s2, code = build(inputs, out / "jobs2", 2)
+        t3, s3, _ = build(inputs, out / "jobs2", 2)
+    finally:
+        shutil.rmtree(out, ignore_errors=True)
+    results.data["w2"] = {"documents": count, "jobs1": [t1, s1], "jobs2": [t2, s2], "rebuild": [t3, s3]}
+    speedup = t1 / t2
+    failed = s2.get("failed", 0)
+    note = f"{count} documents: {t1:.1f} s with 1 worker, {t2:.1f} s with 2; {s2.get('built', 0)} built"
+    note += f", {failed} failed" if failed else ""
+    results.add("4", "W2 build speed-up, --jobs 2 over --jobs 1", round(speedup, 3), "≥ 1.6", speedup >= 1.6, note)
+    opened = s3.get("sent", -1)
+    results.add("5a", "W2 rebuild, nothing changed: wall time (s)", round(t3, 3), "< 1 s", t3 < 1.0, "whole command")
+    results.add("5b", "W2 rebuild: documents opened", opened, "0", opened == 0, f"{s3.get('unchanged', 0)} unchanged")
+    if code != 0 or failed:
+        results.data["w2_failed"] = failed
+
+
+# ----------------------------------------------------------------------------- start-up
+
+
+def measure_startup(results: Results, runs: int) -> None:
+    help_cmd = [sys.executable, "-m", "pipeline", "--help"]
+    bare_cmd = [sys.executable, "-c", "pass"]
+
+    def run(cmd: list[str]) -> Callable[[], None]:
+        return lambda: subprocess.run(cmd, cwd=ROOT, capture_output=True, check=True, env=_env())
+
+    times = median_times({"pass": run(bare_cmd), "help": run(help_cmd)}, runs)
+    ratio = times["help"] / times["pass"]
+    note = f"{times['help'] * 1000:.0f} ms vs {times['pass'] * 1000:.0f} ms, median of {runs}"
+    results.add("6", "`python -m pipeline --help` ÷ `python -c pass`", round(ratio, 3), "≤ 3", ratio <= 3, note)
+
+
+# ----------------------------------------------------------------------------- other table finders
+
+
+def measure_finders(w1: workloads.W1, rules: Any, outputs: dict[str, Any], results: Results, camelot: bool) -> None:
+    want = w1.expected["cells"]
+    total = len(want)
+    doc = json.loads(outputs["par"])
+    ours = {
+        a["id"]: {
+            "text": a["text"],
+            "status": a["status_raw"] or "",
+            "links": a["links_raw"] or "",
+            "age_group": a.get("age_group_raw") or "",
+        }
+        for a in doc["actions"]
+    }
+    mine = score(ours, want)
+    results.add("7a", "W1 rows right: this pipeline", f"{mine['rows_right']}/{total}", note=_fields(mine))
+    started = time.perf_counter()
+    tables = pdfplumber_tables(w1.pdf.read_bytes())
+    seconds = time.perf_counter() - started
+    base = score(actions_from_tables(tables, rules), want)
+    note = f"{seconds:.1f} s; " + _fields(base)
+    results.add("7b", "W1 rows right: pdfplumber extract_tables()", f"{base['rows_right']}/{total}", note=note)
+    results.data["finders"] = {"ours": mine, "pdfplumber": base, "pdfplumber_seconds": seconds}
+    if not camelot:
+        results.add("7c", "W1 rows right: camelot (stream)", "not run", note="--no-camelot")
+        return
+    python, why = camelot_python()
+    if python is None:
+        results.add("7c", "W1 rows right: camelot (stream)", "not installed", note=why)
+        return
+    with tempfile.TemporaryDirectory() as tmp:
+        out = Path(tmp) / "camelot.json"
+        run = subprocess.run(
+            [str(python), str(HERE / "camelot_tables.py"), str(w1.pdf), str(out)], capture_output=True, text=True
+        )
+        if run.returncode != 0 or not out.is_file():
+            results.add("7c", "W1 rows right: camelot (stream)", "failed", note=run.stderr.strip()[-200:])
+            return
+        found = json.loads(out.read_text(encoding="utf-8"))
+    cam = score(actions_from_tables(found["pages"], rules), want)
+    note = f"camelot {found.get('version')}, {found['seconds']:.1f} s; " + _fields(cam)
+    results.add("7c", "W1 rows right: camelot (stream)", f"{cam['rows_right']}/{total}", note=note)
+    results.data["finders"]["camelot"] = cam
+
+
+def _fields(counts: dict[str, int]) -> str:
+    return "fields right: " + ", ".join(f"{f} {counts[f]}" for f in FIELDS)
+
+
+def camelot_python(venv: Path | None = None) -> tuple[Path | None, str]:
+    """camelot's own virtual environment (made on first use), or None and why not."""
+    venv = venv or workloads.WORK / "camelot-venv"
+    python = venv / "bin" / "python"
+    if python.is_file() and _has_camelot(python):
+        return python, ""
+    base = getattr(sys, "_base_executable", sys.executable)
+    print(f"  installing {CAMELOT} into {venv.relative_to(ROOT)} (not a project dependency) ...")
+    try:
+        shutil.rmtree(venv, ignore_errors=True)
+        subprocess.run([base, "-m", "venv", str(venv)], check=True, capture_output=True, timeout=300)
+        subprocess.run(
+            [str(python), "-m", "pip", "install", "-q", "--disable-pip-version-check", CAMELOT],
+            check=True,
+            capture_output=True,
+            timeout=900,
+        )
+    except (subprocess.SubprocessError, OSError) as exc:
+        detail = getattr(exc, "stderr", b"") or b""
+        text = detail.decode(errors="replace") if isinstance(detail, bytes) else str(detail)
+        return None, f"{CAMELOT} did not install: {text.strip().splitlines()[-1] if text.strip() else exc}"
+    return (python, "") if _has_camelot(python) else (None, f"{CAMELOT} installed but does not import")
+
+
+def _has_camelot(python: Path) -> bool:
+    return subprocess.run([str(python), "-c", "import camelot"], capture_output=True).returncode == 0
+
+
+# ----------------------------------------------------------------------------- main
+
+
+def _env(extra: dict[str, str] | None = None) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if k != PAGE_ENV}
+    env.update(extra or {})
+    return env
+
+
+def main(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--quick", action="store_true", help="tiny workloads: checks the script works (seconds)")
+    parser.add_argument("--repeat", type=int, default=None, help="timing rounds (default 3, quick 1)")
+    parser.add_argument("--work", type=Path, default=workloads.WORK, help="where workloads are generated and cached")
+    parser.add_argument("--results", type=Path, default=HERE / "results.json", help="where the numbers are written")
+    parser.add_argument("--no-camelot", action="store_true", help="skip camelot (it is installed on first use)")
+    parser.add_argument("--no-libreoffice", action="store_true", help="render the workloads with reportlab only")
+    args = parser.parse_args(argv)
+    repeat = args.repeat or (1 if args.quick else 3)
+    args.work.mkdir(parents=True, exist_ok=True)
+    started = time.perf_counter()
+
+    import pdfplumber
+
+    from pipeline.read.pdf_parallel import usable_cores
+    from pipeline.rules import load_rules
+
+    cores = usable_cores()
+    results = Results()
+    results.data["machine"] = {
+        "cores": cores,
+        "python": platform.python_version(),
+        "pdfplumber": pdfplumber.__version__,
+        "quick": args.quick,
+        "repeat": repeat,
+    }
+    libreoffice = not args.no_libreoffice
+    if libreoffice and workloads.soffice() is None:
+        print("LibreOffice (soffice) is not installed: the workloads are rendered with reportlab instead.")
+    w1 = workloads.build_w1(args.work, quick=args.quick, libreoffice=libreoffice)
+    w2 = workloads.build_w2(args.work, quick=args.quick, libreoffice=libreoffice)
+    results.data["workloads"] = {
+        "w1": {"pages": w1.pages, "actions": len(w1.expected["actions"]), "renderer": w1.renderer, "file": str(w1.pdf)},
+        "w2": {"documents": sum(1 for p in w2.iterdir() if p.is_file()), "folder": str(w2)},
+    }
+    print(f"W1: {w1.pages} pages, {len(w1.expected['actions'])} actions ({w1.renderer}); {cores} cores")
+    rules = load_rules()
+
+    print("1-2. W1 extract time and correctness ...")
+    outputs = measure_w1(w1, rules, results, repeat, cores)
+    measure_cli_extract(w1, results, outputs["bare"], args.work)
+    measure_correctness(w1, outputs, results)
+    print("3. peak memory ...")
+    measure_memory(w1, results)
+    print("4-5. W2 builds ...")
+    measure_w2(w2, results, args.work)
+    print("6. start-up ...")
+    measure_startup(results, 3 if args.quick else 9)
+    print("7. other table finders on W1 ...")
+    measure_finders(w1, rules, outputs, results, camelot=not args.no_camelot and not args.quick)
+
+    results.data["seconds"] = round(time.perf_counter() - started, 1)
+    results.write(args.results)
+    print()
+    print(results.table())
+    print(f"\n(written to {args.results}; {results.data['seconds']:.0f} s)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
