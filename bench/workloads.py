@@ -573,7 +573,7 @@ def first_pages(pdf: Path, count: int, out: Path) -> Path:
 
 
 def build_w2(work: Path = WORK, quick: bool = False, libreoffice: bool = True, log: Any = print) -> Path:
-    """A folder of distinct documents in every format (cached): 50, or 8 with `quick`."""
+    """A folder of distinct documents in every format (cached): 50, or 5 with `quick`."""
     office = soffice() if libreoffice else None
     key = _generator_key("w2", quick, office is not None, _fixture_digest())
     folder = work / f"w2-{key}"
@@ -582,7 +582,7 @@ def build_w2(work: Path = WORK, quick: bool = False, libreoffice: bool = True, l
     shutil.rmtree(folder, ignore_errors=True)
     inputs = folder / "inputs"
     inputs.mkdir(parents=True)
-    counts = {"pdf": 2, "docx": 2, "html": 2, "txt": 2} if quick else {"pdf": 14, "docx": 13, "html": 12, "txt": 11}
+    counts = {"pdf": 1, "docx": 2, "html": 1, "txt": 1} if quick else {"pdf": 14, "docx": 13, "html": 12, "txt": 11}
     log(f"W2: {sum(counts.values())} documents ({', '.join(f'{n} {k}' for k, n in counts.items())}) ...")
     rng = random.Random(50)
     n_pdf, n_docx, n_html = counts["pdf"], counts["docx"], counts["html"]

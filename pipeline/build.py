@@ -180,7 +180,7 @@ class _Build:
             workers,
             Limits(float(limits.seconds_per_document), int(limits.memory_mb)),
             prepare=PREPARE,
-            prepare_args={"rules_dir": str(self.rules.directory)},
+            prepare_args={"rules_dir": str(self.rules.directory), "page_jobs": page_jobs(workers, limits.memory_mb)},
             log_file=log_file,
         )
         try:
@@ -366,6 +366,15 @@ def default_jobs(memory_mb: float) -> int:
     if available and memory_mb > 0:
         cores = min(cores, max(1, int(available // memory_mb)))
     return max(1, cores)
+
+
+def page_jobs(workers: int, memory_mb: float) -> int:
+    """Processes each worker may read a long PDF's pages with: the cores (and memory) the workers leave idle.
+
+    With as many workers as cores a worker reads its pages itself; a build of one stale
+    document (one worker) lends it the other cores (pipeline.read.pdf_parallel).
+    """
+    return max(1, default_jobs(memory_mb) // max(1, workers))
 
 
 def _available_mb() -> float:

@@ -31,11 +31,12 @@ WARM_MODULES = (
 )
 
 
-def prepare(rules_dir: str) -> None:
-    """Import what reading needs and load the rules, once per worker."""
-    from pipeline.read import READERS
+def prepare(rules_dir: str, page_jobs: int | None = None) -> None:
+    """Import what reading needs and load the rules, once per worker; `page_jobs`: see build.page_jobs."""
+    from pipeline.read import READERS, pdf_parallel
     from pipeline.rules import load_rules
 
+    pdf_parallel.allow(page_jobs)
     for name in (*WARM_MODULES, *READERS.values()):
         with contextlib.suppress(ImportError):  # a reader not installed or not written yet fails its own files
             importlib.import_module(name)

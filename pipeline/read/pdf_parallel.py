@@ -107,10 +107,11 @@ def page_jobs(pages: int) -> int:
 def read_range(pdf: Any, indexes: Sequence[int], rules: Rules, name: str) -> tuple[list[PageContent], list[int]]:
     """Read the pages at `indexes` (0-based) in order: their contents, and the numbers of those unreadable.
 
-    Each page's characters are turned into pdfplumber's dicts on the fast path (`pdf_objects`),
-    and the page is closed once read so its cached objects are released. A page whose content
-    cannot be interpreted is replaced by an empty page (its number is returned); a
-    PipelineError, or running out of memory, stops the document.
+    Each page's characters are turned into pdfplumber's dicts on the fast path (`pdf_objects`);
+    once read, the page is closed and its decoded content released, so memory does not grow
+    with the page count beyond what the pages hold (`release_contents`, `share_coordinates`).
+    A page whose content cannot be interpreted is replaced by an empty page (its number is
+    returned); a PipelineError, or running out of memory, stops the document.
     """
     pages: list[PageContent] = []
     unreadable: list[int] = []
@@ -120,7 +121,9 @@ def read_range(pdf: Any, indexes: Sequence[int], rules: Rules, name: str) -> tup
         number = index + 1
         try:
             speed_up(page)
-            pages.append(read_page(page, rules))
+            content = read_page(page, rules)
+            share_coordinates(content)
+            pages.append(content)
         except PipelineError:
             raise
         except MemoryError:
@@ -132,7 +135,45 @@ def read_range(pdf: Any, indexes: Sequence[int], rules: Rules, name: str) -> tup
         finally:
             page.close()
             restore(page)
+            release_contents(page)
     return pages, unreadable
+
+
+def release_contents(page: Any) -> None:
+    """Let go of a page's decoded content streams once it is read.
+
+    pdfminer keeps every object it has parsed, and a page keeps its content streams decoded:
+    kept for every page, they would grow memory with the page count. Fonts and other shared
+    resources stay cached. The page cannot be read again afterwards (each page is read once).
+    """
+    cache = getattr(getattr(page.pdf, "doc", None), "_cached_objs", None)
+    page_obj = page.page_obj
+    for stream in getattr(page_obj, "contents", None) or []:
+        objid = getattr(stream, "objid", None)
+        if isinstance(cache, dict) and objid is not None:
+            cache.pop(objid, None)
+    page_obj.contents = []
+
+
+def share_coordinates(content: PageContent) -> None:
+    """One float object per distinct coordinate or size on a page, instead of one per word.
+
+    Every word on a line has the same top and bottom, and a page uses a few font sizes: for a
+    long document the duplicates are a good part of the memory its words take. Values are
+    unchanged (zeros, whose sign matters, are left as they are).
+    """
+    seen: dict[float, float] = {}
+    for word in content.words:
+        if word.top:
+            word.top = seen.setdefault(word.top, word.top)
+        if word.bottom:
+            word.bottom = seen.setdefault(word.bottom, word.bottom)
+        if word.size:
+            word.size = seen.setdefault(word.size, word.size)
+        if word.x0:
+            word.x0 = seen.setdefault(word.x0, word.x0)
+        if word.x1:
+            word.x1 = seen.setdefault(word.x1, word.x1)
 
 
 def read_pages(
@@ -192,6 +233,7 @@ class _Helper:
 
     @classmethod
     def start(cls, pdf: Any, share: range, rules: Rules, name: str, password: str | None, method: str) -> _Helper:
+        receive = send = None
         try:
             context = multiprocessing.get_context(method)
             receive, send = context.Pipe(duplex=False)
@@ -207,7 +249,11 @@ class _Helper:
             process.start()
             send.close()
         except Exception as exc:  # no processes here (limits, sandbox): this share is read in this process
-            log.info("could not start a page reader for %s (%r); reading those pages here", name, exc)
+            for end in (receive, send):
+                if end is not None:
+                    with contextlib.suppress(OSError):
+                        end.close()
+            log.info("could not start a page reader for %s (%r); reading its pages here", name, exc)
             return cls(share, None, None)
         return cls(share, process, receive)
 
