@@ -302,7 +302,9 @@ def measure_startup(results: Results, runs: int) -> None:
 # ----------------------------------------------------------------------------- other table finders
 
 
-def measure_finders(w1: workloads.W1, rules: Any, outputs: dict[str, Any], results: Results, camelot: bool) -> None:
+def measure_finders(
+    w1: workloads.W1, rules: Any, outputs: dict[str, Any], results: Results, camelot: bool, work: Path
+) -> None:
     want = w1.expected["cells"]
     total = len(want)
     doc = json.loads(outputs["par"])
@@ -327,7 +329,7 @@ def measure_finders(w1: workloads.W1, rules: Any, outputs: dict[str, Any], resul
     if not camelot:
         results.add("7c", "W1 rows right: camelot (stream)", "not run", note="--no-camelot")
         return
-    python, why = camelot_python()
+    python, why = camelot_python(work / "camelot-venv")
     if python is None:
         results.add("7c", "W1 rows right: camelot (stream)", "not installed", note=why)
         return
@@ -357,7 +359,7 @@ def camelot_python(venv: Path | None = None) -> tuple[Path | None, str]:
     if python.is_file() and _has_camelot(python):
         return python, ""
     base = getattr(sys, "_base_executable", sys.executable)
-    print(f"  installing {CAMELOT} into {venv.relative_to(ROOT)} (not a project dependency) ...")
+    print(f"  installing {CAMELOT} into {venv} (not a project dependency) ...")
     try:
         shutil.rmtree(venv, ignore_errors=True)
         subprocess.run([base, "-m", "venv", str(venv)], check=True, capture_output=True, timeout=300)
@@ -437,7 +439,7 @@ def main(argv: list[str]) -> int:
     print("6. start-up ...")
     measure_startup(results, 3 if args.quick else 9)
     print("7. other table finders on W1 ...")
-    measure_finders(w1, rules, outputs, results, camelot=not args.no_camelot and not args.quick)
+    measure_finders(w1, rules, outputs, results, camelot=not args.no_camelot and not args.quick, work=args.work)
 
     results.data["seconds"] = round(time.perf_counter() - started, 1)
     results.write(args.results)
