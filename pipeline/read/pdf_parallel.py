@@ -263,11 +263,11 @@ class _Helper:
         if self.conn is not None:
             try:
                 message = self.conn.recv()
-            except (EOFError, OSError):
-                message = None
             except MemoryError:
                 share = f"{self.share.start + 1}-{self.share.stop}"
                 raise TooLarge(f"pages {share} need more memory than allowed to read") from None
+            except Exception as exc:  # it died (EOF), or what it sent cannot be read: read its pages here
+                message = ("failed", repr(exc)[:200])
         if message is not None and message[0] == "pages":
             return message[1], message[2]
         if message is not None and message[0] == "error":
