@@ -306,11 +306,10 @@ class Rules:
         A narrow column can break a header inside a word ("Objectiv" / "e" in a PDF); when the
         header as written matches nothing, it is compared once more with all spaces removed.
         """
-        index = self._header_index.get(table, {})
-        found = index.get(fold(text))
+        folded = fold(text)
+        found = self._header_index.get(table, {}).get(folded)
         if found is None:
-            squeezed = re.sub(r"\s+", "", fold(text))
-            found = next((field for key, field in index.items() if re.sub(r"\s+", "", key) == squeezed), None)
+            found = self._header_index.get(table + _SQUEEZED, {}).get(folded.replace(" ", ""))
         return found
 
     def status_synonyms(self) -> list[tuple[str, StatusRule]]:
@@ -471,6 +470,7 @@ def _load_ages(f: _File) -> tuple[tuple[AgeRule, ...], dict[str, AgeRule]]:
     return tuple(out), index
 
 
+_SQUEEZED = ":squeezed"  # header index keyed without spaces, for headers broken inside a word
 PLAN_FIELDS = ("outcome", "id", "text", "status", "links", "age_group")
 FORM_FIELDS = ("question", "response", "improve", "rag")
 
@@ -496,6 +496,7 @@ def _load_headers(f: _File) -> tuple[dict[str, dict[str, tuple[str, ...]]], dict
                     raise f.fail(line, f"header '{word}' is listed under both {other} (line {oline}) and {name}")
                 seen.setdefault(key, (name, line))
                 index[table][key] = name
+        index[table + _SQUEEZED] = {key.replace(" ", ""): name for key, name in index[table].items()}
     return headers, index
 
 

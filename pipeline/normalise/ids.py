@@ -8,12 +8,18 @@ from __future__ import annotations
 import re
 
 _ID = re.compile(r"^\s*(\d{1,3}(?:\.\d{1,3}){0,3})\.?\s*$")
+_WRAP = re.compile(r"(?<=[\d.])[ \t]*\n[ \t]*(?=[\d.])")
 
 
 def parse_id(text: str | None) -> tuple[int, ...] | None:
-    """The numbers of an id, or None.  "2.2." -> (2, 2);  " 1.1.2" -> (1, 1, 2);  "x" -> None"""
+    """The numbers of an id, or None.  "2.2." -> (2, 2);  " 1.1.2" -> (1, 1, 2);  "x" -> None
+
+    An id wrapped by a narrow column is one id: "1.1.1\n0" -> (1, 1, 10); "1.1.\n12" -> (1, 1, 12).
+    """
     if text is None:
         return None
+    if "\n" in text.strip():
+        text = _WRAP.sub("", text)
     match = _ID.match(text)
     if not match:
         return None

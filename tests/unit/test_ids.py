@@ -41,3 +41,10 @@ def test_id_round_trip(parts: list[int], decoration: str) -> None:
     assert parse_id(text) == tuple(parts)
     assert parse_id(" " + text + decoration) == tuple(parts)
     assert normalise_id(normalise_id(text + decoration)) == text
+
+
+def test_id_wrapped_by_a_narrow_column_is_one_id() -> None:
+    assert parse_id("1.1.1\n0") == (1, 1, 10)
+    assert parse_id("1.1.\n12") == (1, 1, 12)
+    assert normalise_id("2.3.1\n5 ") == "2.3.15"
+    assert parse_id("1.1\nfoo") is None
