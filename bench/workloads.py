@@ -35,6 +35,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
+from pipeline.model import CONTRACT_ACTION_FIELDS  # noqa: E402
 from tests.fixtures import plan_fixtures  # noqa: E402
 from tests.fixtures.plan_fixtures import ActionRow, OutcomeGroup, SectionGroup  # noqa: E402
 
@@ -379,21 +380,7 @@ def _action(
     return row, record
 
 
-ACTION_FIELDS = (
-    "id",
-    "outcome",
-    "section",
-    "text",
-    "status",
-    "status_raw",
-    "links_raw",
-    "linked_actions",
-    "linked_outcomes",
-    "external_refs",
-    "depends_on",
-    "age_group",
-    "quality_statements",
-)
+ACTION_FIELDS = tuple(f for f in CONTRACT_ACTION_FIELDS if f != "source")
 
 
 def action_differences(doc: dict[str, Any], expected: dict[str, Any]) -> tuple[int, list[str]]:

@@ -62,6 +62,25 @@ class Outcome:
     quality_statements: list[int] = field(default_factory=list)
 
 
+# The action fields SPEC.md names (contract v1), in its order; more may be added, none removed.
+CONTRACT_ACTION_FIELDS = (
+    "id",
+    "outcome",
+    "section",
+    "text",
+    "status",
+    "status_raw",
+    "links_raw",
+    "linked_actions",
+    "linked_outcomes",
+    "external_refs",
+    "depends_on",
+    "age_group",
+    "quality_statements",
+    "source",
+)
+
+
 @dataclass
 class Action:
     id: str

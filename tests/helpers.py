@@ -14,25 +14,13 @@ from typing import Any
 
 import yaml
 
+from pipeline.model import CONTRACT_ACTION_FIELDS
+
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
 GOLDEN = ROOT / "tests" / "golden"
 FIXTURES = ROOT / "tests" / "fixtures" / "files"
-PLAN_FIELDS = (
-    "id",
-    "outcome",
-    "section",
-    "text",
-    "status",
-    "status_raw",
-    "links_raw",
-    "linked_actions",
-    "linked_outcomes",
-    "external_refs",
-    "depends_on",
-    "age_group",
-    "quality_statements",
-)
+PLAN_FIELDS = tuple(f for f in CONTRACT_ACTION_FIELDS if f != "source")  # every field but where it was read
 
 
 @lru_cache(maxsize=1)
