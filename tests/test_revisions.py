@@ -235,3 +235,30 @@ def test_three_revisions_in_version_order_with_one_row_per_action(built, tmp_pat
 def test_plan_name(stems: list[str], title: str, expected: str) -> None:
     doc = _plan({"1.1.1": "x"}, title=title)
     assert plan_name([Plan(f"{s}.pdf", s, doc) for s in stems]) == expected
+
+
+def test_quick_pass_decides_clear_pairs_without_matching(monkeypatch) -> None:
+    """Identical or unrelated plans are told apart without pairing every action."""
+    from pipeline.diff import revisions
+    from pipeline.model import Action, Document, Source
+
+    def plan(title: str, texts: list[str]) -> Document:
+        actions = [
+            Action(id=f"1.1.{n}", outcome="1.1", section="1", text=t, status=None, status_raw=None, links_raw=None)
+            for n, t in enumerate(texts, 1)
+        ]
+        return Document(
+            source=Source(file=f"{title}.txt", sha256="0" * 64, format="txt"),
+            kind="action_plan",
+            title=title,
+            actions=actions,
+        )
+
+    def no_matching(*args, **kwargs):
+        raise AssertionError("the quick pass should have decided")
+
+    monkeypatch.setattr(revisions, "match_actions", no_matching)
+    words = ["Train staff in schools", "Publish the directory", "Audit repeat attendances", "Open a crisis cafe"]
+    assert revisions.same_plan(plan("A", words), plan("B", [*words[:3], "Something new entirely"]))
+    other = ["Plant trees in parks", "Repair the library roof", "Resurface the high street", "Count the swans"]
+    assert not revisions.same_plan(plan("A", words), plan("B", other))

@@ -11,7 +11,10 @@ matched as `diff` matches them (same number with similar words, or the same word
 number): at least `SAME_PLAN_SHARE` (half) of the smaller plan's actions, or
 `SAME_TITLE_SHARE` (a quarter) when the two plans also carry the same title. Numbering alone
 is not enough (every plan has a 1.1.1), and a title alone is not either (many councils publish
-a "Self-Harm Action Plan"). Revisions are grouped transitively: v1~v2 and v2~v3 put all three
+a "Self-Harm Action Plan"). A quick pass comes first: when half the smaller plan's actions kept
+their words (or their number and most words) the two are revisions, and when fewer than
+`QUICK_NO_SHARE` did (and the titles differ) they are not; only the doubtful pairs are matched
+action by action, which costs a comparison of every pair of actions. Revisions are grouped transitively: v1~v2 and v2~v3 put all three
 together even if v3 has drifted far from v1.
 
 Order: by the version or date in the file names or titles (`revision_order`). A rule pins both
@@ -29,8 +32,9 @@ from pathlib import Path
 
 from pipeline.diff.compare import compare, match_actions
 from pipeline.diff.history_xlsx import Revision, history_workbook
+from pipeline.diff.match import SAME_ID_MIN
 from pipeline.diff.revision_order import marks_of, order
-from pipeline.diff.similarity import tokens
+from pipeline.diff.similarity import compare_form, similarity, tokens
 from pipeline.diff.write import diff_stem, workbook_bytes, write_diff, write_if_changed
 from pipeline.model import Document, from_dict
 from pipeline.rules import Rules, fold
@@ -39,6 +43,7 @@ log = logging.getLogger(__name__)
 
 SAME_PLAN_SHARE = 0.5
 SAME_TITLE_SHARE = 0.25
+QUICK_NO_SHARE = 0.2  # fewer actions than this kept as they were: not revisions (unless the titles agree)
 PREFILTER_OVERLAP = 0.3  # plans sharing less than this of their numbers and of their words are not compared
 HISTORY_SUFFIX = ".history.xlsx"
 _UNSAFE_NAME = re.compile(r'[\\/:*?"<>|\x00-\x1f]+')
@@ -136,9 +141,28 @@ def same_plan(a: Document, b: Document) -> bool:
     same_title = bool(fold(a.title)) and fold(a.title) == fold(b.title)
     if not same_title and not _overlap(a, b):
         return False
+    kept = _kept_share(a, b)  # cheap: the full matching below compares every pair of actions
+    if kept >= SAME_PLAN_SHARE:
+        return True
+    if kept < QUICK_NO_SHARE and not same_title:
+        return False
     matched = len(match_actions(a, b).pairs)
     share = matched / smaller
     return share >= SAME_PLAN_SHARE or (same_title and share >= SAME_TITLE_SHARE)
+
+
+def _kept_share(a: Document, b: Document) -> float:
+    """Share of the smaller plan's actions found unchanged in the other: the same words, or the
+    same number with words at least `SAME_ID_MIN` alike. Found in one pass, no pairing."""
+    small, large = (a, b) if len(a.actions) <= len(b.actions) else (b, a)
+    texts = {compare_form(x.text) for x in large.actions}
+    by_id = {x.id: x.text for x in large.actions}
+    kept = sum(
+        1
+        for x in small.actions
+        if compare_form(x.text) in texts or (x.id in by_id and similarity(x.text, by_id[x.id]) >= SAME_ID_MIN)
+    )
+    return kept / len(small.actions)
 
 
 def _overlap(a: Document, b: Document) -> bool:
