@@ -14,8 +14,8 @@ is not enough (every plan has a 1.1.1), and a title alone is not either (many co
 a "Self-Harm Action Plan"). A quick pass comes first: when half the smaller plan's actions kept
 their words (or their number and most words) the two are revisions, and when fewer than
 `QUICK_NO_SHARE` did (and the titles differ) they are not; only the doubtful pairs are matched
-action by action, which costs a comparison of every pair of actions. Revisions are grouped transitively: v1~v2 and v2~v3 put all three
-together even if v3 has drifted far from v1.
+action by action, which costs a comparison of every pair of actions. Revisions are grouped
+transitively: v1~v2 and v2~v3 put all three together even if v3 has drifted far from v1.
 
 Order: by the version or date in the file names or titles (`revision_order`). A rule pins both
 the group and its order when the guess is wrong: `revisions:` in rules/documents.yaml maps a plan
