@@ -207,6 +207,15 @@ class StatusRule:
 
 
 @dataclass(frozen=True)
+class RatingRule:
+    """One rating of a self-assessment form's RAG column, e.g. Amber (FFD966), also written "A"."""
+
+    label: str
+    colour: str
+    synonyms: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class AgeRule:
     label: str
     meaning: str
@@ -265,11 +274,14 @@ class Rules:
     priority_patterns: tuple[re.Pattern[str], ...]
     boilerplate: Boilerplate
     note_starters: tuple[str, ...]
+    ratings: tuple[RatingRule, ...]
     question_patterns: tuple[dict[str, Any], ...]
     entity_patterns: tuple[dict[str, Any], ...]
     kinds: dict[str, str]
     passwords: dict[str, str]
     revisions: dict[str, tuple[str, ...]]
+    revision_months: dict[str, int]
+    revision_version_words: tuple[str, ...]
     limits: Limits
     _status_index: dict[str, StatusRule] = field(default_factory=dict, repr=False, compare=False)
     _age_index: dict[str, AgeRule] = field(default_factory=dict, repr=False, compare=False)
@@ -293,6 +305,13 @@ class Rules:
 
     def status_by_label(self, label: str | None) -> StatusRule | None:
         return next((s for s in self.statuses if s.label == label), None)
+
+    def rating_for(self, raw: str | None) -> RatingRule | None:
+        """The rating a form's RAG cell means: "amber" or "A" -> Amber; "partly" -> None."""
+        if not raw:
+            return None
+        folded = fold(raw)
+        return next((r for r in self.ratings if folded in (fold(w) for w in (r.label, *r.synonyms))), None)
 
     def age_for(self, raw: str | None) -> AgeRule | None:
         """The age group a whole cell means: "Children and young people" -> CYP."""
@@ -556,7 +575,7 @@ def _load_programmes(f: _File) -> tuple[tuple[Programme, ...], tuple[str, ...]]:
 
 def _load_guidance(f: _File) -> dict[str, Any]:
     data = f.load_yaml()
-    f.unknown_keys(data, {"priority_patterns", "boilerplate", "note_starters"})
+    f.unknown_keys(data, {"priority_patterns", "boilerplate", "note_starters", "ratings"})
     patterns = []
     for pattern, line in f.strings(data, "priority_patterns"):
         compiled = f.regex(pattern, line, "priority pattern")
@@ -579,12 +598,34 @@ def _load_guidance(f: _File) -> dict[str, Any]:
             words("html_main") or ("body",),
         ),
         "note_starters": tuple(w for w, _ in f.strings(data, "note_starters", required=False)),
+        "ratings": _load_ratings(f, data),
     }
+
+
+def _load_ratings(f: _File, data: LineDict) -> tuple[RatingRule, ...]:
+    entries = f.get(data, "ratings", list, required=False) or []
+    out: list[RatingRule] = []
+    seen: dict[str, str] = {}
+    for entry, line in zip(entries, getattr(entries, "item_lines", []), strict=True):
+        if not isinstance(entry, dict):
+            raise f.fail(line, "each rating should have `label`, `colour` and, if any, `synonyms`")
+        f.unknown_keys(entry, {"label", "colour", "synonyms"})
+        label = f.get(entry, "label", str)
+        colour = str(f.get(entry, "colour", (str, int)))
+        if not re.fullmatch(r"[0-9A-Fa-f]{6}", colour):
+            raise f.fail(entry.key_lines["colour"], f"colour {colour!r} should be six hex digits like FFD966")
+        synonyms = tuple(w for w, _ in f.strings(entry, "synonyms", required=False))
+        for word in (label, *synonyms):
+            if seen.get(fold(word), label) != label:
+                raise f.fail(line, f"rating word '{word}' is listed under both {seen[fold(word)]} and {label}")
+            seen[fold(word)] = label
+        out.append(RatingRule(label, colour.upper(), synonyms))
+    return tuple(out)
 
 
 def _load_documents(f: _File) -> dict[str, Any]:
     data = f.load_yaml()
-    f.unknown_keys(data, {"kinds", "passwords", "revisions"})
+    f.unknown_keys(data, {"kinds", "passwords", "revisions", "revision_months", "revision_version_words"})
     kinds = dict(f.get(data, "kinds", dict, required=False) or {})
     for name, kind in kinds.items():
         if kind not in ("action_plan", "guidance"):
@@ -597,7 +638,31 @@ def _load_documents(f: _File) -> dict[str, Any]:
         if not isinstance(files, list) or not all(isinstance(x, str) for x in files):
             raise f.fail(data["revisions"].key_lines.get(plan), f"revisions of '{plan}' should be a list of file names")
         revisions[str(plan)] = tuple(files)
-    return {"kinds": kinds, "passwords": passwords, "revisions": revisions}
+    return {
+        "kinds": kinds,
+        "passwords": passwords,
+        "revisions": revisions,
+        "revision_months": _load_months(f, data),
+        "revision_version_words": tuple(fold(w) for w, _ in f.strings(data, "revision_version_words", required=False)),
+    }
+
+
+def _load_months(f: _File, data: LineDict) -> dict[str, int]:
+    """`revision_months:` (month number -> names) as name -> number, names folded."""
+    months = f.get(data, "revision_months", dict, required=False) or LineDict()
+    out: dict[str, int] = {}
+    for number, names in months.items():
+        line = months.key_lines.get(number)
+        if isinstance(number, bool) or not isinstance(number, int) or not 1 <= number <= 12:
+            raise f.fail(line, f"month {number!r} should be a number from 1 to 12")
+        if not isinstance(names, list) or not names or not all(isinstance(n, str) and n.strip() for n in names):
+            raise f.fail(line, f"month {number} should list its names, like [June, Jun]")
+        for name in names:
+            word = fold(name)
+            if out.get(word, number) != number:
+                raise f.fail(line, f"'{name}' is given for months {out[word]} and {number}")
+            out[word] = number
+    return out
 
 
 def _load_limits(f: _File) -> Limits:
@@ -641,7 +706,8 @@ def summary(rules: Rules) -> list[str]:
         f"{len(rules.headers['plan'])} fields",
         f"  outside programmes: {len(rules.programmes)}; link cues: {len(rules.link_cues)}",
         f"  guidance: {len(rules.priority_patterns)} priority patterns, "
-        f"{len(rules.boilerplate.phrases)} boilerplate phrases",
+        f"{len(rules.boilerplate.phrases)} boilerplate phrases, "
+        f"ratings {', '.join(r.label for r in rules.ratings) or 'none'}",
         f"  spaCy patterns: {len(rules.question_patterns)} question, {len(rules.entity_patterns)} entity",
         f"  per-file kinds: {len(rules.kinds)}; passwords: {len(rules.passwords)}",
     ]

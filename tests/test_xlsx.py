@@ -321,6 +321,53 @@ def test_answers_read_back_from_a_form_appear_in_the_sheet(guidance_doc: Documen
     assert (first["Amber"], first["Green"], first["Answered"]) == (1, 1, 1)
 
 
+def test_ratings_written_short_are_read_by_the_rules(guidance_doc: Document, rules, tmp_path: Path) -> None:
+    doc = copy.deepcopy(guidance_doc)
+    doc.questions[0].rag, doc.questions[1].rag, doc.questions[2].rag = "A", " r ", "g."
+    path = tmp_path / "short.xlsx"
+    write_workbook(doc, path, rules)
+    wb = load_workbook(path)
+    ws = wb["Questions"]
+    rag = column_of(ws, "RAG")
+    assert [ws[f"{rag}{r}"].value for r in (2, 3, 4)] == ["Amber", "Red", "Green"]
+    summary = wb["Summary"]
+    start = next(r for r in range(1, summary.max_row + 1) if summary.cell(r, 1).value == "Priority")
+    headers = header_row(summary, start)
+    first = dict(zip(headers, (summary.cell(start + 1, c).value for c in range(1, 13)), strict=False))
+    assert (first["Red"], first["Amber"], first["Green"]) == (1, 1, 1)
+
+
+def test_a_rating_added_to_the_rules_is_offered_counted_and_coloured(guidance_doc: Document, tmp_path: Path) -> None:
+    """BRAG forms: an officer adds Blue to rules/guidance.yaml; no code changes."""
+    import shutil
+
+    from pipeline.rules import DEFAULT_RULES_DIR, load_rules
+
+    folder = tmp_path / "rules"
+    shutil.copytree(DEFAULT_RULES_DIR, folder)
+    path = folder / "guidance.yaml"
+    text = path.read_text(encoding="utf-8")
+    old = "    synonyms: [G]\n"
+    assert old in text
+    path.write_text(
+        text.replace(old, old + "  - label: Blue\n    colour: 9BC2E6\n    synonyms: [B, Complete]\n"), "utf-8"
+    )
+    brag = load_rules(folder)
+    doc = copy.deepcopy(guidance_doc)
+    doc.questions[0].rag = "complete"
+    book = tmp_path / "brag.xlsx"
+    write_workbook(doc, book, brag)
+    wb = check_workbook(book, "guidance", brag, records=21)
+    ws = wb["Questions"]
+    rag = column_of(ws, "RAG")
+    assert ws[f"{rag}2"].value == "Blue"
+    assert validations(ws)[f"{rag}2:{rag}22"].formula1 == '"Red,Amber,Green,Blue"'
+    assert conditional_colours(ws)[f"{rag}2:{rag}22"]["Blue"].endswith("9BC2E6")
+    summary = wb["Summary"]
+    start = next(r for r in range(1, summary.max_row + 1) if summary.cell(r, 1).value == "Priority")
+    assert header_row(summary, start)[-2:] == ["Blue", "Not rated"]
+
+
 # --------------------------------------------------------------------------- other plans
 
 

@@ -119,9 +119,10 @@ def check_workbook(path: Path, kind: str, rules: Any, records: int) -> Any:
         last = max(records + 1, 2)
         rag, date = column_of(ws, "RAG"), column_of(ws, "Review date")
         found = validations(ws)
-        assert found[f"{rag}2:{rag}{last}"].formula1 == '"Red,Amber,Green"'
+        ratings = [r.label for r in rules.ratings]  # the shipped rules: Red, Amber, Green
+        assert found[f"{rag}2:{rag}{last}"].formula1 == '"' + ",".join(ratings) + '"'
         assert found[f"{date}2:{date}{last}"].type == "date"
-        assert set(conditional_colours(ws)[f"{rag}2:{rag}{last}"]) == {"Red", "Amber", "Green"}
+        assert set(conditional_colours(ws)[f"{rag}2:{rag}{last}"]) == set(ratings)
         assert list(ws.tables) == ["QuestionsTable"]
     assert ws.freeze_panes is not None
     findings = wb["Findings"]

@@ -7,62 +7,22 @@ ordered by whichever of the two all of them carry — except possibly one, the o
 often has neither ("plan.pdf" then "plan v2.pdf") and so comes first. When neither tells, file
 name order is used and the caller is told so (a rule in rules/documents.yaml can pin the order).
 
-Month names and version words are English: the plans this reads are. Dates are read day
-first (UK): 05/06/2020 is 5 June.
+Month names and version words come from rules/documents.yaml (`revision_months:`,
+`revision_version_words:`), so other spellings and languages are added there. Dates written in
+figures are read day first (UK): 05/06/2020 is 5 June.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
+from typing import TYPE_CHECKING
 
-MONTHS = {
-    "jan": 1,
-    "january": 1,
-    "feb": 2,
-    "february": 2,
-    "mar": 3,
-    "march": 3,
-    "apr": 4,
-    "april": 4,
-    "may": 5,
-    "jun": 6,
-    "june": 6,
-    "jul": 7,
-    "july": 7,
-    "aug": 8,
-    "august": 8,
-    "sep": 9,
-    "sept": 9,
-    "september": 9,
-    "oct": 10,
-    "october": 10,
-    "nov": 11,
-    "november": 11,
-    "dec": 12,
-    "december": 12,
-}
-VERSION_WORDS = ("version", "revision", "rev", "ver", "v", "issue", "draft", "edition", "update")
+if TYPE_CHECKING:
+    from pipeline.rules import Rules
 
 _YEAR = r"(?:19|20)\d{2}"
-_MONTH_NAMES = "|".join(sorted(MONTHS, key=len, reverse=True))
-_DATE_PATTERNS = (
-    # 2020-06-15, 2020.06, 2020 06
-    re.compile(rf"(?<!\d)(?P<y>{_YEAR})[-./ ](?P<m>1[0-2]|0?[1-9])(?:[-./ ](?P<d>3[01]|[12]\d|0?[1-9]))?(?!\d)"),
-    # 15/06/2020, 15.06.2020, 15-6-2020 (day first)
-    re.compile(rf"(?<!\d)(?P<d>3[01]|[12]\d|0?[1-9])[-./](?P<m>1[0-2]|0?[1-9])[-./](?P<y>{_YEAR})(?!\d)"),
-    # 15 June 2020, 15th Jun 2020, June 2020, Jun. 2020, June-2020
-    re.compile(
-        rf"(?:(?<!\d)(?P<d>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?[\s-]+)?(?P<mon>{_MONTH_NAMES})\b\.?,?[\s-]*"
-        rf"(?P<y>{_YEAR})(?!\d)",
-        re.IGNORECASE,
-    ),
-    # a year, or a financial year 2019-20 / 2019/2020 (its first year)
-    re.compile(rf"(?<!\d)(?P<y>{_YEAR})(?:\s*[-/–]\s*(?:{_YEAR}|\d{{2}}))?(?!\d)"),
-)
-_VERSION = re.compile(
-    rf"(?<![^\W\d_])(?:{'|'.join(VERSION_WORDS)})\.?\s*(?!{_YEAR}(?!\d))(?P<n>\d+(?:\.\d+)*)(?!\d)", re.IGNORECASE
-)  # "Update 2020" is a year, not version 2020
 
 Date = tuple[int, int, int]  # (year, month, day); 0 where not given
 Version = tuple[int, ...]
@@ -85,31 +45,65 @@ class Marks:
         return ", ".join(bits)
 
 
-def find_date(text: str) -> Date | None:
-    """The first date in `text`, most specific form first.
+class NameReader:
+    """Reads dates and versions with one vocabulary of month names and version words."""
 
-    "plan 2020-06 revision 2" -> (2020, 6, 0);  "Plan 15.06.2020" -> (2020, 6, 15);
-    "Update June 2020" -> (2020, 6, 0);  "SH plan 2019-20" -> (2019, 0, 0);  "plan v2" -> None
-    """
-    text = text.replace("_", " ")
-    for pattern in _DATE_PATTERNS:
-        match = pattern.search(text)
-        if match:
-            groups = match.groupdict()
-            month = MONTHS[groups["mon"].lower()] if groups.get("mon") else int(groups.get("m") or 0)
-            return int(groups["y"]), month, int(groups.get("d") or 0)
-    return None
+    def __init__(self, months: dict[str, int], version_words: tuple[str, ...]) -> None:
+        self.months = {name.lower(): number for name, number in months.items()}
+        names = "|".join(re.escape(m) for m in sorted(self.months, key=len, reverse=True)) or r"(?!x)x"
+        self.date_patterns = (
+            # 2020-06-15, 2020.06, 2020 06
+            re.compile(
+                rf"(?<!\d)(?P<y>{_YEAR})[-./ ](?P<m>1[0-2]|0?[1-9])(?:[-./ ](?P<d>3[01]|[12]\d|0?[1-9]))?(?!\d)"
+            ),
+            # 15/06/2020, 15.06.2020, 15-6-2020 (day first)
+            re.compile(rf"(?<!\d)(?P<d>3[01]|[12]\d|0?[1-9])[-./](?P<m>1[0-2]|0?[1-9])[-./](?P<y>{_YEAR})(?!\d)"),
+            # 15 June 2020, 15th Jun 2020, June 2020, Jun. 2020, June-2020
+            re.compile(
+                rf"(?:(?<!\d)(?P<d>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?[\s-]+)?(?<![^\W\d_])(?P<mon>{names})\b\.?,?"
+                rf"[\s-]*(?P<y>{_YEAR})(?!\d)",
+                re.IGNORECASE,
+            ),
+            # a year, or a financial year 2019-20 / 2019/2020 (its first year)
+            re.compile(rf"(?<!\d)(?P<y>{_YEAR})(?:\s*[-/–]\s*(?:{_YEAR}|\d{{2}}))?(?!\d)"),
+        )
+        words = "|".join(re.escape(w) for w in sorted(version_words, key=len, reverse=True)) or r"(?!x)x"
+        self.version_pattern = re.compile(
+            rf"(?<![^\W\d_])(?:{words})\.?\s*(?!{_YEAR}(?!\d))(?P<n>\d+(?:\.\d+)*)(?!\d)", re.IGNORECASE
+        )  # "Update 2020" is a year, not version 2020
+
+    @classmethod
+    def from_rules(cls, rules: Rules) -> NameReader:
+        return _reader(tuple(sorted(rules.revision_months.items())), rules.revision_version_words)
+
+    def find_date(self, text: str) -> Date | None:
+        """The first date in `text`, most specific form first.
+
+        "plan 2020-06 revision 2" -> (2020, 6, 0);  "Plan 15.06.2020" -> (2020, 6, 15);
+        "Update June 2020" -> (2020, 6, 0);  "SH plan 2019-20" -> (2019, 0, 0);  "plan v2" -> None
+        """
+        text = text.replace("_", " ")
+        for pattern in self.date_patterns:
+            match = pattern.search(text)
+            if match:
+                groups = match.groupdict()
+                month = self.months[groups["mon"].lower()] if groups.get("mon") else int(groups.get("m") or 0)
+                return int(groups["y"]), month, int(groups.get("d") or 0)
+        return None
+
+    def find_version(self, text: str) -> Version | None:
+        """A version or revision number: "Plan v2.1" -> (2, 1);  "revision 3" -> (3,);  "plan" -> None"""
+        match = self.version_pattern.search(text.replace("_", " "))
+        return tuple(int(p) for p in match.group("n").split(".")) if match else None
+
+    def marks_of(self, name: str, title: str = "") -> Marks:
+        """Date and version from a file name (without its extension), else from the title."""
+        return Marks(self.find_date(name) or self.find_date(title), self.find_version(name) or self.find_version(title))
 
 
-def find_version(text: str) -> Version | None:
-    """A version or revision number: "Plan v2.1" -> (2, 1);  "revision 3" -> (3,);  "plan" -> None"""
-    match = _VERSION.search(text.replace("_", " "))
-    return tuple(int(p) for p in match.group("n").split(".")) if match else None
-
-
-def marks_of(name: str, title: str = "") -> Marks:
-    """Date and version from a file name (without its extension), else from the title."""
-    return Marks(find_date(name) or find_date(title), find_version(name) or find_version(title))
+@lru_cache(maxsize=8)
+def _reader(months: tuple[tuple[str, int], ...], version_words: tuple[str, ...]) -> NameReader:
+    return NameReader(dict(months), version_words)
 
 
 def order(items: list[tuple[str, Marks]]) -> tuple[list[str], str]:

@@ -33,7 +33,7 @@ from pathlib import Path
 from pipeline.diff.compare import compare, match_actions
 from pipeline.diff.history_xlsx import Revision, history_workbook
 from pipeline.diff.match import SAME_ID_MIN
-from pipeline.diff.revision_order import marks_of, order
+from pipeline.diff.revision_order import NameReader, order
 from pipeline.diff.similarity import compare_form, similarity, tokens
 from pipeline.diff.write import diff_stem, workbook_bytes, write_diff, write_if_changed
 from pipeline.model import Document, from_dict
@@ -117,10 +117,11 @@ def find_groups(plans: dict[str, Plan], rules: Rules) -> list[RevisionGroup]:
     for name in free:
         members.setdefault(root(name), []).append(name)
     taken = {g.plan for g in groups}
+    names_read = NameReader.from_rules(rules)
     for names in sorted(members.values()):
         if len(names) < 2:
             continue
-        ordered, how = order([(n, marks_of(plans[n].stem, plans[n].doc.title)) for n in names])
+        ordered, how = order([(n, names_read.marks_of(plans[n].stem, plans[n].doc.title)) for n in names])
         if how.startswith("by file name"):
             log.warning(
                 "revisions %s: no dates or versions in their names; ordered by file name. "
@@ -227,8 +228,9 @@ def _label(k: int, stem: str, plan: str) -> str:
 def write_group(outputs: Path, group: RevisionGroup, plans: dict[str, Plan], rules: Rules) -> list[Path]:
     """The history workbook and the consecutive diffs of one plan's revisions."""
     members = [plans[name] for name in group.members]
+    names_read = NameReader.from_rules(rules)
     revisions = [
-        Revision(_label(k, p.stem, group.plan), p.doc, marks_of(p.stem, p.doc.title).describe())
+        Revision(_label(k, p.stem, group.plan), p.doc, names_read.marks_of(p.stem, p.doc.title).describe())
         for k, p in enumerate(members, 1)
     ]
     steps = []

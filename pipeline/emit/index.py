@@ -28,6 +28,7 @@ if TYPE_CHECKING:
 
 INDEX_VERSION = 1
 NO_STATUS = "No status"
+PRINT_COLUMNS_PER_PAGE = 16  # more columns than this print too small on one A4 page
 KIND_LABEL = {"action_plan": "Action plan", "guidance": "Guidance"}
 STATE_LABEL = {
     "ok": "Up to date",
@@ -175,7 +176,7 @@ def combined_workbook(
     wb = style.new_workbook()
     index_ws = style.add_sheet(wb, INDEX_SHEET)
     actions_first = _all_actions(wb, loaded, rules)
-    questions_first = _all_questions(wb, loaded)
+    questions_first = _all_questions(wb, loaded, rules)
     _all_findings(wb, loaded)
     _index_sheet(index_ws, data, rules, actions_first, questions_first)
     return wb
@@ -223,6 +224,9 @@ def _index_sheet(
     placed = style.write_table(
         ws, headers, rows, widths={"File": 34, "Title": 40, "State": 22, "Problem": 60}, table_name="Documents"
     )
+    if len(headers) > PRINT_COLUMNS_PER_PAGE:  # readable on paper: two pages wide, file names on both
+        style.print_setup(ws, pages_wide=2)
+        ws.print_title_cols = f"{placed.column('File')}:{placed.column('File')}"
     colours = style.status_colours(rules)
     for label, header in zip(status_columns, status_headers, strict=True):
         if label in colours:
@@ -303,7 +307,10 @@ def _all_actions(
     return first
 
 
-def _all_questions(wb: Workbook, loaded: list[tuple[Entry, dict[str, Any] | None, str | None]]) -> dict[str, int]:
+def _all_questions(
+    wb: Workbook, loaded: list[tuple[Entry, dict[str, Any] | None, str | None]], rules: Rules
+) -> dict[str, int]:
+    from pipeline.emit import xlsx_guidance
     from pipeline.emit import xlsx_style as style
 
     ws = style.add_sheet(wb, QUESTIONS_SHEET)
@@ -322,11 +329,11 @@ def _all_questions(wb: Workbook, loaded: list[tuple[Entry, dict[str, Any] | None
                     q.get("text"),
                     q.get("response"),
                     q.get("improve"),
-                    q.get("rag"),
+                    xlsx_guidance.rag_label(q.get("rag"), rules),
                 ]
             )
     placed = style.write_table(ws, headers, rows, table_name="AllQuestions", widths={"File": 28, "Text": 70})
-    style.add_value_colours(ws, placed.data_range("RAG"), style.RAG_COLOURS)
+    style.add_value_colours(ws, placed.data_range("RAG"), style.rating_colours(rules))
     return first
 
 

@@ -36,7 +36,7 @@ def build_workbook(doc: Document, rules: Rules) -> Workbook:
         ids = {a.id: row for row, a in enumerate(doc.actions, records.first_data_row)}
         write_findings(wb, doc, xlsx_plan.ACTIONS, records.column("Action"), ids)
     else:
-        records = xlsx_guidance.write_questions(wb, doc)
+        records = xlsx_guidance.write_questions(wb, doc, rules)
         xlsx_guidance.write_summary(wb, doc, rules)
         ids = {q.id: row for row, q in enumerate(doc.questions, records.first_data_row)}
         write_findings(wb, doc, xlsx_guidance.QUESTIONS, records.column("Question"), ids)

@@ -37,15 +37,13 @@ def numbered(lines: Sequence[str]) -> str:
     return "\n".join(f"{i}. {line}" for i, line in enumerate(lines, 1))
 
 
-def rag_label(value: str | None) -> str | None:
-    """A form's RAG value in the drop-down's spelling when it is one of them ("amber" -> "Amber")."""
-    if value is None:
-        return None
-    folded = value.strip().lower()
-    return next((r for r in style.RAG_VALUES if r.lower() == folded), value)
+def rag_label(value: str | None, rules: Rules) -> str | None:
+    """A form's rating as the drop-down spells it when the rules know it ("A" -> "Amber"), else as written."""
+    rating = rules.rating_for(value)
+    return rating.label if rating else value
 
 
-def question_row(q: Question) -> list[object]:
+def question_row(q: Question, rules: Rules) -> list[object]:
     return [
         q.priority,
         q.id,
@@ -55,7 +53,7 @@ def question_row(q: Question) -> list[object]:
         "\n".join(q.notes),
         q.response,
         q.improve,
-        rag_label(q.rag),
+        rag_label(q.rag, rules),
         None,
         None,
     ]
@@ -85,11 +83,11 @@ WIDTHS = {
 }
 
 
-def write_questions(wb: Workbook, doc: Document) -> style.TableRange:
+def write_questions(wb: Workbook, doc: Document, rules: Rules) -> style.TableRange:
     from openpyxl.styles import PatternFill
 
     ws = style.add_sheet(wb, QUESTIONS)
-    rows = [question_row(q) for q in doc.questions]
+    rows = [question_row(q, rules) for q in doc.questions]
     placed = style.write_table(
         ws, HEADERS, rows, widths=WIDTHS, table_name="QuestionsTable", centre=("Priority", "Question", "RAG")
     )
@@ -100,8 +98,12 @@ def write_questions(wb: Workbook, doc: Document) -> style.TableRange:
         letter = placed.column(header)
         for row in range(placed.first_data_row, last + 1):
             ws[f"{letter}{row}"].fill = fill
-    style.add_list_validation(ws, placed.data_range("RAG"), list(style.RAG_VALUES), "RAG", prompt="Red, Amber or Green")
-    style.add_value_colours(ws, placed.data_range("RAG"), style.RAG_COLOURS)
+    ratings = style.rating_colours(rules)
+    if ratings:
+        labels = list(ratings)
+        prompt = " or ".join([", ".join(labels[:-1]), labels[-1]] if len(labels) > 1 else labels)
+        style.add_list_validation(ws, placed.data_range("RAG"), labels, "RAG", prompt=prompt)
+        style.add_value_colours(ws, placed.data_range("RAG"), ratings)
     style.add_date_validation(ws, placed.data_range("Review date"), "Review date")
     return placed
 
@@ -112,7 +114,8 @@ def write_summary(wb: Workbook, doc: Document, rules: Rules) -> None:
     row = style.write_title(ws, 1, "Summary", f"{doc.title} - {len(doc.questions)} questions")
     row += 1
     style.write_heading(ws, row, "Questions by priority")
-    rags = [*style.RAG_VALUES, NO_RAG]
+    ratings = style.rating_colours(rules)
+    rags = [*ratings, NO_RAG]
     headers = ["Priority", "Title", "Questions", "Parts", "Closed parts", "Open parts", "Answered", *rags]
     numbers = [p.number for p in doc.priorities]
     numbers += sorted({q.priority for q in doc.questions} - set(numbers))
@@ -122,8 +125,8 @@ def write_summary(wb: Workbook, doc: Document, rules: Rules) -> None:
         qs = [q for q in doc.questions if q.priority == number]
         rag_counts = dict.fromkeys(rags, 0)
         for q in qs:
-            label = rag_label(q.rag)
-            rag_counts[label if label in style.RAG_VALUES else NO_RAG] += 1
+            rating = rules.rating_for(q.rag)
+            rag_counts[rating.label if rating else NO_RAG] += 1
         body.append(
             [
                 number,
@@ -147,7 +150,7 @@ def write_summary(wb: Workbook, doc: Document, rules: Rules) -> None:
         freeze=False,
         filters=False,
     )
-    for header, colour in style.RAG_COLOURS.items():
+    for header, colour in ratings.items():
         cell = ws[f"{placed.column(header)}{placed.header_row}"]
         cell.fill = style.solid_fill(colour)
         cell.font = style.font(bold=True, color="000000")

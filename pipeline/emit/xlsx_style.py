@@ -35,12 +35,12 @@ API (stable: names are only ever added, never renamed):
   so the colour follows the value when an officer picks another status.
 - `add_value_colours(ws, cell_range, colours)`: the same for any value -> "RRGGBB" mapping.
 - `SEVERITY_COLOURS`, `severity_fill(severity)`, `add_severity_colours(ws, cell_range)`.
-- `RAG_COLOURS`, `RAG_VALUES`: the Red/Amber/Green of self-assessment forms.
+- `rating_colours(rules) -> dict[label, "RRGGBB"]`: the ratings of self-assessment forms.
 - `link_to_cell(cell, sheet_title, coordinate)`: an internal hyperlink (works in Excel and
   LibreOffice; no external relationship).
 - `fit_row_heights(ws, first_row, last_row)`: row heights estimated from wrapped text, so rows
   open tall enough in Excel (which does not re-measure rows when it opens a file).
-- `print_setup(ws, landscape=True)`: A4, one page wide (done by `write_table`).
+- `print_setup(ws, landscape=True, pages_wide=1)`: A4, one page wide (done by `write_table`).
 - `save(wb, path)`: byte-reproducible and atomic (see `xlsx_safe.save_reproducible`).
 """
 
@@ -72,8 +72,6 @@ NOTE_FONT = "595959"
 BORDER_COLOUR = "BFBFBF"
 TABLE_STYLE = "TableStyleLight9"
 SEVERITY_COLOURS: dict[str, str] = {"error": "FFC7CE", "warning": "FFEB9C", "info": "DDEBF7"}
-RAG_VALUES: tuple[str, ...] = ("Red", "Amber", "Green")
-RAG_COLOURS: dict[str, str] = {"Red": "FF9999", "Amber": "FFD966", "Green": "A9D08E"}
 LIST_SHEET = "Lists"
 MIN_WIDTH = 6.0
 LINE_HEIGHT = 15.0  # points per wrapped line at the default 11pt font
@@ -278,13 +276,17 @@ def write_table(
     return placed
 
 
-def print_setup(ws: Worksheet, landscape: bool = True) -> None:
-    """Print on A4, one page wide (as many pages tall as it takes), with gridlines-free tables."""
+def print_setup(ws: Worksheet, landscape: bool = True, pages_wide: int = 1) -> None:
+    """Print on A4, `pages_wide` pages wide (as many pages tall as it takes).
+
+    A sheet with a score of columns squeezed onto one page prints too small to read; such a
+    sheet asks for two pages wide and repeats its first column on each (`repeat_first_column`).
+    """
     from openpyxl.worksheet.properties import PageSetupProperties
 
     ws.page_setup.paperSize = ws.PAPERSIZE_A4
     ws.page_setup.orientation = "landscape" if landscape else "portrait"
-    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToWidth = pages_wide
     ws.page_setup.fitToHeight = 0
     if ws.sheet_properties.pageSetUpPr is None:
         ws.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
@@ -378,6 +380,11 @@ def solid_fill(colour: str) -> PatternFill:
 
 
 _solid = solid_fill
+
+
+def rating_colours(rules: Rules) -> dict[str, str]:
+    """Each rating of `rules/guidance.yaml` (Red, Amber, Green...) and its colour, in order."""
+    return {r.label: r.colour for r in rules.ratings}
 
 
 def status_colours(rules: Rules) -> dict[str, str]:

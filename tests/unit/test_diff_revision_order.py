@@ -4,7 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.diff.revision_order import Marks, find_date, find_version, marks_of, order
+from pipeline.diff.revision_order import Marks, NameReader, order
+from pipeline.rules import load_rules
+
+READER = NameReader.from_rules(load_rules())
+find_date, find_version, marks_of = READER.find_date, READER.find_version, READER.marks_of
 
 
 @pytest.mark.parametrize(
@@ -71,3 +75,27 @@ def test_order_by_date() -> None:
 def test_order_by_name_when_nothing_tells() -> None:
     ordered, how = order([("b plan", Marks()), ("a plan", Marks())])
     assert ordered == ["a plan", "b plan"] and how.startswith("by file name")
+
+
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        ("Cynllun gweithredu Mehefin 2020", (2020, 6, 0)),  # Welsh month names ship in the rules
+        ("plan 3 Mai 2021", (2021, 5, 3)),
+    ],
+)
+def test_month_names_in_other_languages(text: str, date: tuple[int, int, int]) -> None:
+    assert find_date(text) == date
+
+
+def test_month_names_and_version_words_come_from_the_rules() -> None:
+    reader = NameReader({"juni": 6, "jun": 6}, ("fassung",))
+    assert reader.find_date("Aktionsplan Juni 2020") == (2020, 6, 0)
+    assert reader.find_date("Plan June 2020") == (2020, 0, 0)  # not a month here: only the year
+    assert reader.find_version("Plan Fassung 3") == (3,)
+    assert reader.find_version("Plan v3") is None
+
+
+def test_a_month_word_inside_another_word_is_not_a_month() -> None:
+    assert find_date("Plan Summer 2020") == (2020, 0, 0)
+    assert find_date("Planmar 2020") == (2020, 0, 0)

@@ -93,6 +93,29 @@ def test_duplicate_header_and_bad_jsonl(rules_copy: Path) -> None:
         load_rules(rules_copy)
 
 
+def test_bad_month_names(rules_copy: Path) -> None:
+    path = rules_copy / "documents.yaml"
+    edit(path, "  12: [December, Dec, Rhagfyr]\n", "  13: [Undecember]\n")
+    with pytest.raises(RulesError) as err:
+        load_rules(rules_copy)
+    assert err.value.reason.startswith(f"rules/documents.yaml line {line_of(path, '13: [Undecember]')}: month 13")
+    shutil.copy(DEFAULT_RULES_DIR / "documents.yaml", path)
+    edit(path, "  12: [December, Dec, Rhagfyr]\n", "  12: [December, Jun]\n")
+    with pytest.raises(RulesError, match="'Jun' is given for months 6 and 12"):
+        load_rules(rules_copy)
+
+
+def test_bad_ratings(rules_copy: Path) -> None:
+    path = rules_copy / "guidance.yaml"
+    edit(path, "    synonyms: [G]\n", "    synonyms: [G, A]\n")
+    with pytest.raises(RulesError, match=r"rules/guidance.yaml line \d+: rating word 'A' is listed under both Amber"):
+        load_rules(rules_copy)
+    shutil.copy(DEFAULT_RULES_DIR / "guidance.yaml", path)
+    edit(path, "    colour: FFD966\n", "    colour: orange\n")
+    with pytest.raises(RulesError, match="colour 'orange' should be six hex digits"):
+        load_rules(rules_copy)
+
+
 def test_missing_file(rules_copy: Path) -> None:
     (rules_copy / "programmes.yaml").unlink()
     with pytest.raises(RulesError, match=r"rules/programmes\.yaml: file is missing"):
