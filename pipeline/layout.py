@@ -35,6 +35,7 @@ class Row:
     cells: list[Cell]
     page: int | None = None
     bbox: BBox | None = None
+    line: int | None = None  # the line of a text file the row starts on
 
     def texts(self) -> list[str]:
         return [c.text for c in self.cells]

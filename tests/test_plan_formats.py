@@ -26,6 +26,9 @@ RENDERINGS = {
     "word-unruled-pdf": FIXTURES / "plan-word-unruled.pdf",
     "borderless-pdf": FIXTURES / "plan-borderless.pdf",
     "browser-pdf": FIXTURES / "plan-browser.pdf",
+    "word-pdf-as-text": FIXTURES / "plan-word-layout.txt",
+    "word-unruled-pdf-as-text": FIXTURES / "plan-word-unruled-layout.txt",
+    "borderless-pdf-as-text": FIXTURES / "plan-borderless-layout.txt",
 }
 
 
@@ -87,7 +90,36 @@ def test_renderings_are_what_their_names_say() -> None:
         "word-unruled-pdf": "pdf",
         "borderless-pdf": "pdf",
         "browser-pdf": "pdf",
+        "word-pdf-as-text": "txt",
+        "word-unruled-pdf-as-text": "txt",
+        "borderless-pdf-as-text": "txt",
     }
+
+
+@pytest.mark.parametrize("name", ["word-pdf-as-text", "word-unruled-pdf-as-text", "borderless-pdf-as-text"])
+def test_text_in_columns_says_page_and_line(name: str) -> None:
+    """`pdftotext -layout` keeps the PDF's pages (form feeds): each action names its page and the
+    text file's line where its row starts."""
+    doc = _document(name)
+    pdf = _document(name.removesuffix("-as-text"))
+    lines = RENDERINGS[name].read_text(encoding="utf-8").split("\n")
+    assert doc["source"]["pages"] == pdf["source"]["pages"]
+    for action, in_pdf in zip(doc["actions"], pdf["actions"], strict=True):
+        assert action["source"]["page"] == in_pdf["source"]["page"], action["id"]
+        line = action["source"]["line"]
+        assert action["id"] in lines[line - 1], (action["id"], line)
+        assert "bbox" not in action["source"]
+
+
+def test_a_browser_print_as_text_loses_no_row_and_flags_every_doubtful_one() -> None:
+    """A browser sizes each section's table to its contents and prints the header once; the
+    converter then sets some cells a single space apart. Every action is still found, and an
+    action whose cells could not all be told apart carries a finding that names it."""
+    doc = as_dict(process(FIXTURES / "plan-browser-layout.txt", load_rules()))
+    assert [a["id"] for a in doc["actions"]] == [a["id"] for a in _document("text")["actions"]]
+    flagged = {f["where"] for f in doc["findings"]}
+    wrong = {d.split()[1] for d in plan_differences(doc) if d.startswith("action ")}
+    assert wrong and wrong <= flagged, wrong - flagged
 
 
 def test_the_seed_fixtures_are_committed() -> None:

@@ -106,18 +106,37 @@ class _PlanReader:
         self._styled_title = False
         self._outcome_id = re.compile(rf"^\s*(?P<id>{rules.outcome_id}\.?)(?=\s|$)(?P<rest>.*)$", re.DOTALL)
         self._action_id = re.compile(rf"^\s*(?P<id>{rules.action_id}\.?)(?=\s|$)(?P<rest>.*)$", re.DOTALL)
+        self._action_line = re.compile(  # a line opening with an id, or an action id after a column gap
+            rf"(?:^\s*(?:{rules.action_id}|{rules.outcome_id})|(?<=\S {{2}}){rules.action_id})\.?(?=\s|$)", re.MULTILINE
+        )
 
     # text between tables -------------------------------------------------------------
     def text(self, block: Block) -> None:
         text = f"{block.marker} {block.text}" if block.kind == "list_item" and block.marker else block.text
         if self._section(text, styled=block.kind in ("heading", "title")):
+            self._unplaced(text)  # a heading run together with rows below it
             return
         if self.plan.sections or self.plan.actions:
+            self._unplaced(text)
             return
         if block.kind == "title" and not self._styled_title:
             self.plan.title, self._styled_title = block.text, True  # wins over text printed above it
         elif self.plan.title is None and block.kind in ("heading", "paragraph"):
             self.plan.title = block.text
+
+    def _unplaced(self, text: str) -> None:
+        """Text between tables is notes or headings; one with a line opening with an action number
+        is a row the table reader could not place, and the officer is told, never left to find out."""
+        if not self._action_line.search(text):
+            return
+        self.plan.notes.append(
+            (
+                "warning",
+                "unplaced-text",
+                self.section or "plan",
+                f"Text outside the table looks like an action but was not read as one: {clean(text)[:80]!r}",
+            )
+        )
 
     def _section(self, text: str, styled: bool) -> bool:
         heading = section_heading(text, self.rules)
@@ -199,7 +218,7 @@ class _PlanReader:
             links=cells.pop("links", None),
             age_group=cells.pop("age_group", None),
             extra={k: v for k, v in cells.items() if clean(v)},
-            where=Where(page=row.page, bbox=[round(v, 1) for v in row.bbox] if row.bbox else None),
+            where=Where(page=row.page, line=row.line, bbox=[round(v, 1) for v in row.bbox] if row.bbox else None),
         )
         self.plan.actions.append(self.action)
 

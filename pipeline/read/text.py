@@ -21,6 +21,12 @@ BULLET = re.compile(r"^\s*([•◦▪▫●○■□‣⁃∙·*\-–])\s+(?=\S)
 def read(path: Path, data: bytes | None = None, rules: Rules | None = None, password: str | None = None) -> Layout:
     raw = path.read_bytes() if data is None else data
     text, _encoding = decode(raw)
+    if rules is not None:
+        from pipeline.read.text_columns import read_columns
+
+        columns = read_columns(text, rules)  # a table laid out in columns of characters
+        if columns is not None:
+            return columns
     return layout_from_text(safe_text(text))
 
 

@@ -241,3 +241,20 @@ def test_a_heading_may_skip_a_section_number_a_numbered_paragraph_may_not(rules)
     _, (sections, _, actions) = records(lay, rules)
     assert [s.number for s in sections] == ["1", "3"]
     assert [(a.id, a.section) for a in actions] == [("1.1.1", "1"), ("3.1.1", "3")]
+
+
+def test_text_outside_the_tables_that_reads_like_an_action_is_flagged(rules) -> None:
+    lay = layout(
+        heading("1. Prevention"),
+        table(row(HEADER), row(["1.1 Parents", "1.1.1", "First", "Underway", "", "CYP"])),
+        Block(kind="paragraph", text="Note: figures are for 2019."),
+        Block(kind="paragraph", text="Note: action 1.1.1 is funded to 2025."),  # a citation, not a row
+        Block(kind="paragraph", text="2. Access to care\n2.1 People   2.1.1 Pilot support   Underway"),
+        Block(kind="paragraph", text="A closing note\n1.1.2   Second action   Idea   CYP"),
+    )
+    raw, _records = records(lay, rules)
+    unplaced = [n for n in raw.notes if n[1] == "unplaced-text"]
+    assert [n[3][:60] for n in unplaced] == [
+        "Text outside the table looks like an action but was not read",
+    ] * 2
+    assert "2. Access to care 2.1 People" in unplaced[0][3] and "A closing note 1.1.2" in unplaced[1][3]
