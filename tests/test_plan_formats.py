@@ -29,6 +29,7 @@ RENDERINGS = {
     "word-pdf-as-text": FIXTURES / "plan-word-layout.txt",
     "word-unruled-pdf-as-text": FIXTURES / "plan-word-unruled-layout.txt",
     "borderless-pdf-as-text": FIXTURES / "plan-borderless-layout.txt",
+    "spreadsheet-copy-text": FIXTURES / "plan-excel-copy.txt",
 }
 
 
@@ -93,7 +94,19 @@ def test_renderings_are_what_their_names_say() -> None:
         "word-pdf-as-text": "txt",
         "word-unruled-pdf-as-text": "txt",
         "borderless-pdf-as-text": "txt",
+        "spreadsheet-copy-text": "txt",
     }
+
+
+def test_tab_separated_rows_say_their_line() -> None:
+    """A row quoted over several lines is one action, found at the line its row starts on."""
+    doc = _document("spreadsheet-copy-text")
+    lines = RENDERINGS["spreadsheet-copy-text"].read_text(encoding="utf-8").split("\n")
+    for action in doc["actions"]:
+        source = action["source"]
+        assert source["page"] is None and "bbox" not in source
+        row = "\n".join(lines[source["line"] - 1 : source["line"] + 6])
+        assert f"\t{action['id']}\t" in row, action["id"]
 
 
 @pytest.mark.parametrize("name", ["word-pdf-as-text", "word-unruled-pdf-as-text", "borderless-pdf-as-text"])

@@ -1,5 +1,8 @@
 """Plain-text files: what copying a PDF table or a web page into a text file gives.
 
+Tables in tab-separated cells (`text_delimited`) and tables laid out in columns of spaces
+(`text_columns`) are read as tables; anything else as the paragraphs below.
+
 Blocks are paragraphs separated by blank lines; a line opening with a bullet character starts
 a list item. Line breaks inside a paragraph are kept (the plan extractor reads them), and every
 block carries the line it starts on.
@@ -21,6 +24,11 @@ BULLET = re.compile(r"^\s*([•◦▪▫●○■□‣⁃∙·*\-–])\s+(?=\S)
 def read(path: Path, data: bytes | None = None, rules: Rules | None = None, password: str | None = None) -> Layout:
     raw = path.read_bytes() if data is None else data
     text, _encoding = decode(raw)
+    from pipeline.read.text_delimited import read_delimited
+
+    delimited = read_delimited(text)  # tables in tab-separated cells
+    if delimited is not None:
+        return delimited
     if rules is not None:
         from pipeline.read.text_columns import read_columns
 
