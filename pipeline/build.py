@@ -41,7 +41,7 @@ from pipeline.build_plan import (
     scan,
 )
 from pipeline.build_report import Reporter, summary_lines
-from pipeline.errors import PipelineError, UsageError
+from pipeline.errors import PipelineError, UsageError, failure_line
 
 JOB = "pipeline.build_task:build_document"
 PREPARE = "pipeline.build_task:prepare"
@@ -110,7 +110,7 @@ class _Build:
             self.manifest.files[item.name].pop("failed", None)
         for item in todo.still_failing:
             failure = self.manifest.files[item.name]["failed"]
-            self.report.failed_one(f"{item.name}: {failure['reason']} — {failure['remedy']}")
+            self.report.failed_one(failure_line(item.name, failure["reason"], failure["remedy"]))
         built = 0
         sent = 0
         try:
@@ -252,14 +252,15 @@ class _Build:
 
         entries = []
         for item in items:
-            entry = self.manifest.files.get(item.name, {})
-            outputs = entry.get("outputs", [])
-            json_name = next((o for o in outputs if o.endswith(".json")), None)
-            workbook = next((o for o in outputs if o.endswith(".xlsx")), None)
-            failed = entry.get("failed")
+            failed = self.manifest.files.get(item.name, {}).get("failed")
             failure = {k: failed[k] for k in ("category", "reason", "remedy")} if failed else None
-            entries.append(Entry(item.name, json_name, workbook, failure))
+            entries.append(Entry(item.name, self._output(item, ".json"), self._output(item, ".xlsx"), failure))
         return entries
+
+    def _output(self, item: Input, suffix: str) -> str | None:
+        """The name of the output of `item` with this suffix, as the manifest records it."""
+        outputs = self.manifest.files.get(item.name, {}).get("outputs", [])
+        return next((o for o in outputs if o.endswith(suffix)), None)
 
     def _index(self, items: list[Input]) -> None:
         names = [INDEX_JSON, INDEX_XLSX]
@@ -286,16 +287,15 @@ class _Build:
     def _revisions(self, items: list[Input]) -> None:
         """Per-plan histories and diffs, by the revisions module when it exists."""
         present = REVISIONS_MODULE.is_file()
-        documents = {}
-        for item in items:
-            outputs = self.manifest.files.get(item.name, {}).get("outputs", [])
-            json_name = next((o for o in outputs if o.endswith(".json")), None)
-            if json_name:
-                documents[item.name] = self.outputs / json_name
         key = key_of([self.code, self.rules.fingerprint, present, self._document_keys(items)])
         previous = [n for n in self.manifest.revisions.get("files", []) if is_plain_name(n)]
         if self.manifest.revisions.get("key") == key and all((self.outputs / n).is_file() for n in previous):
             return
+        documents = {}
+        for item in items:
+            json_name = self._output(item, ".json")
+            if json_name:
+                documents[item.name] = self.outputs / json_name
         written: list[Path] = []
         if present:
             try:
@@ -352,7 +352,7 @@ class _Build:
         """Rewrite the manifest (atomically) if anything in it changed."""
         data = self.manifest.to_bytes()
         if data != self.saved:
-            self.manifest.save(self.outputs)
+            self.manifest.save(self.outputs, data)
             self.saved = data
 
 

@@ -20,11 +20,12 @@ from pathlib import Path
 from typing import Any
 
 from pipeline import __version__
+from pipeline.emit.atomic import TEMP_PREFIX
 
 MANIFEST = ".manifest.json"
 MANIFEST_VERSION = 2
 LOG = ".build.log"
-STAGING_PREFIX = ".tmp-"  # everything the build writes half-way starts with this (and is ignored by git)
+STAGING_PREFIX = TEMP_PREFIX  # everything the build writes half-way starts with this (and is ignored by git)
 # Files in outputs/ that belong to the whole build, never to one document.
 INDEX_JSON = "index.json"
 INDEX_XLSX = "all-plans.xlsx"
@@ -46,9 +47,6 @@ class Input:
     sha256: str
     size: int
     stem: str
-
-    def outputs(self) -> list[str]:
-        return [self.stem + suffix for suffix in OUTPUT_SUFFIXES]
 
 
 @dataclass
@@ -223,24 +221,19 @@ class Manifest:
             "index": self.index,
             "revisions": self.revisions,
         }
-        return dump_json(body)
+        from pipeline.model import json_bytes
 
-    def save(self, outputs: Path) -> None:
+        return json_bytes(body)
+
+    def save(self, outputs: Path, data: bytes | None = None) -> None:
+        """Write the manifest; `data` is `to_bytes()` when the caller already has it."""
         from pipeline.emit.atomic import write_bytes_atomic
 
-        write_bytes_atomic(outputs / MANIFEST, self.to_bytes())
+        write_bytes_atomic(outputs / MANIFEST, self.to_bytes() if data is None else data)
 
     def owned(self) -> set[str]:
         """Every output file name some current entry owns."""
         return {name for entry in self.files.values() for name in entry.get("outputs", [])}
-
-
-def dump_json(data: Any) -> bytes:
-    """Sorted, indented UTF-8 JSON; names that are not valid Unicode are escaped rather than lost."""
-    try:
-        return (json.dumps(data, indent=2, sort_keys=True, ensure_ascii=False) + "\n").encode("utf-8")
-    except UnicodeEncodeError:
-        return (json.dumps(data, indent=2, sort_keys=True, ensure_ascii=True) + "\n").encode("ascii")
 
 
 def is_plain_name(name: Any) -> bool:

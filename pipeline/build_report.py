@@ -121,7 +121,7 @@ class Reporter:
             return
         width = shutil.get_terminal_size((80, 20)).columns
         slots = 20
-        filled = int(slots * self.done / self.total) if self.total else slots
+        filled = int(slots * self.done / self.total)
         elapsed = time.monotonic() - self._started
         head = f"[{'#' * filled}{'-' * (slots - filled)}] {self.done}/{self.total}"
         if self.failed:

@@ -50,11 +50,13 @@ def build_document(source: str, stem: str, staging: str, rules_dir: str, fingerp
     file may have been saved again since the build hashed it), the document's summary, the
     names written and the JSON's hash. Raises PipelineError on bad input.
     """
+    from pipeline.emit.atomic import write_bytes_atomic
     from pipeline.emit.index import summarise
-    from pipeline.emit.json_out import write_json
     from pipeline.emit.xlsx import write_workbook
-    from pipeline.errors import PipelineError, TooLarge
+    from pipeline.errors import PipelineError
+    from pipeline.model import to_json
     from pipeline.process import process
+    from pipeline.read.guard import check_file_size
     from pipeline.rules import load_rules
 
     rules = load_rules(rules_dir)
@@ -62,22 +64,21 @@ def build_document(source: str, stem: str, staging: str, rules_dir: str, fingerp
         raise PipelineError("the rule files changed while the build was running", "run `make` again")
     path = Path(source)
     try:
-        size = path.stat().st_size
-        limit = rules.limits.max_file_mb * 1024 * 1024
-        if size > limit:
-            raise TooLarge(f"file is {size / 1024 / 1024:.0f} MB, over the {rules.limits.max_file_mb:g} MB limit")
+        check_file_size(path.stat().st_size, rules.limits)
         data = path.read_bytes()
     except OSError as exc:
         raise PipelineError(f"cannot be read ({exc.strerror or exc})", "check the file is there and readable") from None
     doc = process(path, rules, data=data)
     out = Path(staging)
     out.mkdir(parents=True, exist_ok=True)
-    write_json(doc, out / f"{stem}.json")
+    record = doc.to_dict()
+    body = to_json(record).encode("utf-8")
+    write_bytes_atomic(out / f"{stem}.json", body)
     write_workbook(doc, out / f"{stem}.xlsx", rules)
     written = sorted(p.name for p in out.iterdir() if p.is_file() and not p.name.startswith("."))
     return {
-        "sha256": hashlib.sha256(data).hexdigest(),
-        "summary": summarise(doc.to_dict()),
+        "sha256": doc.source.sha256,
+        "summary": summarise(record),
         "outputs": written,
-        "json_sha256": hashlib.sha256((out / f"{stem}.json").read_bytes()).hexdigest(),
+        "json_sha256": hashlib.sha256(body).hexdigest(),
     }

@@ -32,8 +32,8 @@ def _plan_findings(doc: Document, rules: Rules) -> list[Finding]:
     out: list[Finding] = []
     actions = {a.id: a for a in doc.actions}
     outcomes = {o.id for o in doc.outcomes}
-    sections = {s.number for s in doc.sections}
     counts = Counter(a.id for a in doc.actions)
+    done = max(s.progress for s in rules.statuses)  # the progress of a finished action
 
     if not doc.actions:
         out.append(Finding("error", "no-actions", "plan", "No actions were found in this plan."))
@@ -71,7 +71,7 @@ def _plan_findings(doc: Document, rules: Rules) -> list[Finding]:
             )
         )
     for a in doc.actions:
-        out.extend(_action_findings(a, actions, outcomes, sections, rules, has_ages, has_statuses))
+        out.extend(_action_findings(a, actions, outcomes, rules, has_ages, has_statuses, done))
 
     with_actions = {a.outcome for a in doc.actions}
     for o in doc.outcomes:
@@ -86,10 +86,10 @@ def _action_findings(
     a: Action,
     actions: dict[str, Action],
     outcomes: set[str],
-    sections: set[str],
     rules: Rules,
-    plan_has_ages: bool = True,
-    plan_has_statuses: bool = True,
+    plan_has_ages: bool,
+    plan_has_statuses: bool,
+    done: int,
 ) -> list[Finding]:
     out: list[Finding] = []
     if not a.text:
@@ -186,7 +186,6 @@ def _action_findings(
             )
         )
     own = rules.status_by_label(a.status)
-    done = max(s.progress for s in rules.statuses)
     for dep in a.depends_on if own is not None and own.blocked else []:
         other = actions.get(dep)
         rule = rules.status_by_label(other.status) if other else None
@@ -203,18 +202,11 @@ def _action_findings(
 
 
 def _dependency_ids(a: Action, rules: Rules) -> list[str]:
+    from pipeline.normalise.plan import waits_on
     from pipeline.normalise.refs import cite
 
-    ids = []
-    rule = rules.status_by_label(a.status)
-    if rule and a.status_raw:
-        for pattern in rule.waits_on:
-            match = pattern.match(a.status_raw)
-            if match:
-                ids.extend(cite(match.group("on"), rules).ids)
-                break
-    ids.extend(cite(a.links_raw, rules).depends_on)
-    return ids
+    waits = waits_on(a.status_raw, rules.status_by_label(a.status))
+    return cite(waits, rules).ids + cite(a.links_raw, rules).depends_on
 
 
 def _guidance_findings(doc: Document) -> list[Finding]:

@@ -60,11 +60,11 @@ def layout_text(layout: Layout) -> str:
     return "\n".join(parts)
 
 
-def evidence(layout: Layout, rules: Rules) -> Evidence:
-    """Count the signs of each kind in a layout."""
+def evidence(layout: Layout, rules: Rules, text: str | None = None) -> Evidence:
+    """Count the signs of each kind in a layout (`text`: its `layout_text`, when already made)."""
     from pipeline.extract.guidance import priority_of
 
-    text = layout_text(layout)
+    text = layout_text(layout) if text is None else text
     action_ids = len(re.findall(rf"(?<![\d.]){rules.action_id}(?![\d])", text))
     questions = len(re.findall(r"\?(?=[\s)\"'”’]|$)", text))
     priorities = sum(
@@ -107,9 +107,10 @@ def detect_kind(layout: Layout, rules: Rules, file_name: str) -> Kind:
     override = rules.kind_for(file_name)
     if override:
         return override  # type: ignore[return-value]
-    if not layout_text(layout).strip():
+    text = layout_text(layout)
+    if not text.strip():
         raise NotRecognised("no text found in the document", "check the file is the document you meant to send")
-    seen = evidence(layout, rules)
+    seen = evidence(layout, rules, text)
     if seen.plan >= 3 and seen.plan >= seen.guidance:
         return "action_plan"
     if seen.guidance >= 2:

@@ -8,6 +8,11 @@ are caught at the reader boundary and turned into one of these, so they never re
 from __future__ import annotations
 
 
+def failure_line(name: str, reason: str, remedy: str) -> str:
+    """The one line a person sees for a file that failed: the file, the reason, what to do."""
+    return f"{name}: {reason} — {remedy}"
+
+
 class PipelineError(Exception):
     """Base class. `reason` says what is wrong, `remedy` what the officer can do about it."""
 
@@ -22,7 +27,7 @@ class PipelineError(Exception):
 
     def line(self, name: str) -> str:
         """The one line the user sees for this failure."""
-        return f"{name}: {self.reason} — {self.remedy}"
+        return failure_line(name, self.reason, self.remedy)
 
 
 class UsageError(PipelineError):

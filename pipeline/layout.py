@@ -74,6 +74,3 @@ class Layout:
 
     def tables(self) -> list[Block]:
         return [b for b in self.blocks if b.kind == "table"]
-
-    def text_blocks(self) -> list[Block]:
-        return [b for b in self.blocks if b.kind not in ("table", "furniture")]

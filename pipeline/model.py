@@ -174,6 +174,16 @@ def to_json(doc: Document | dict[str, Any]) -> str:
     return json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
 
 
+def json_bytes(data: Document | dict[str, Any]) -> bytes:
+    """`to_json` as UTF-8 bytes. A file name that is not valid Unicode (undecodable bytes on
+    disk) cannot be UTF-8: the whole document is then written with escapes, never lost."""
+    try:
+        return to_json(data).encode("utf-8")
+    except UnicodeEncodeError:
+        plain = data.to_dict() if isinstance(data, Document) else data
+        return (json.dumps(plain, indent=2, sort_keys=True) + "\n").encode("ascii")
+
+
 def from_dict(data: dict[str, Any]) -> Document:
     """Rebuild a Document from its JSON form (used by diff and by the round-trip test)."""
 

@@ -18,6 +18,7 @@ from pipeline.layout import Layout
 from pipeline.model import Document, Finding, Source
 from pipeline.normalise.text import clean
 from pipeline.read import read
+from pipeline.read.guard import check_file_size
 from pipeline.rules import Rules
 
 log = logging.getLogger(__name__)
@@ -27,9 +28,7 @@ def process(path: Path, rules: Rules, data: bytes | None = None, password: str |
     """The finished record of one input file."""
     if data is None:
         try:
-            size = path.stat().st_size
-            if size > rules.limits.max_file_mb * 1024 * 1024:
-                raise TooLarge(f"file is {size / 1024 / 1024:.1f} MB, over the {rules.limits.max_file_mb:g} MB limit")
+            check_file_size(path.stat().st_size, rules.limits)
             data = path.read_bytes()
         except OSError as exc:
             raise PipelineError(

@@ -12,7 +12,7 @@ import hashlib
 import json
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -171,6 +171,13 @@ class _File:
         except re.error as exc:
             raise self.fail(line, f"{what} is not a valid pattern: {exc.msg} at position {exc.pos}") from None
 
+    def colour(self, entry: LineDict, example: str) -> str:
+        """An entry's `colour`: six hex digits, upper case."""
+        colour = str(self.get(entry, "colour", (str, int)))
+        if not re.fullmatch(r"[0-9A-Fa-f]{6}", colour):
+            raise self.fail(entry.key_lines["colour"], f"colour {colour!r} should be six hex digits like {example}")
+        return colour.upper()
+
     def unknown_keys(self, data: LineDict, allowed: set[str]) -> None:
         for key in data:
             if key not in allowed:
@@ -249,10 +256,22 @@ class Boilerplate:
 
     def is_phrase(self, text: str) -> bool:
         folded = fold(text)
-        return any(fold(p) in folded for p in self.phrases) or folded in {fold(x) for x in self.labels}
+        return any(p in folded for p in self._folded_phrases) or folded in self._folded_labels
 
     def is_section(self, heading: str) -> bool:
-        return fold(heading) in {fold(s) for s in self.sections}
+        return fold(heading) in self._folded_sections
+
+    @cached_property
+    def _folded_phrases(self) -> tuple[str, ...]:
+        return tuple(fold(p) for p in self.phrases)
+
+    @cached_property
+    def _folded_labels(self) -> frozenset[str]:
+        return frozenset(fold(x) for x in self.labels)
+
+    @cached_property
+    def _folded_sections(self) -> frozenset[str]:
+        return frozenset(fold(s) for s in self.sections)
 
 
 @dataclass(frozen=True, eq=False)
@@ -285,6 +304,7 @@ class Rules:
     limits: Limits
     _status_index: dict[str, StatusRule] = field(default_factory=dict, repr=False, compare=False)
     _age_index: dict[str, AgeRule] = field(default_factory=dict, repr=False, compare=False)
+    _rating_index: dict[str, RatingRule] = field(default_factory=dict, repr=False, compare=False)
     _header_index: dict[str, dict[str, str]] = field(default_factory=dict, repr=False, compare=False)
 
     # lookups ---------------------------------------------------------------------------
@@ -310,8 +330,7 @@ class Rules:
         """The rating a form's RAG cell means: "amber" or "A" -> Amber; "partly" -> None."""
         if not raw:
             return None
-        folded = fold(raw)
-        return next((r for r in self.ratings if folded in (fold(w) for w in (r.label, *r.synonyms))), None)
+        return self._rating_index.get(fold(raw))
 
     def age_for(self, raw: str | None) -> AgeRule | None:
         """The age group a whole cell means: "Children and young people" -> CYP."""
@@ -424,9 +443,7 @@ def _load_statuses(f: _File) -> tuple[tuple[StatusRule, ...], dict[str, StatusRu
         )
         label = f.get(entry, "label", str)
         progress = f.get(entry, "progress", int)
-        colour = str(f.get(entry, "colour", (str, int)))
-        if not re.fullmatch(r"[0-9A-Fa-f]{6}", colour):
-            raise f.fail(entry.key_lines["colour"], f"colour {colour!r} should be six hex digits like C6EFCE")
+        colour = f.colour(entry, "C6EFCE")
         waits = f.get(entry, "waits_on", list, required=False) or []
         wait_lines = getattr(waits, "item_lines", [])
         patterns = []
@@ -438,7 +455,7 @@ def _load_statuses(f: _File) -> tuple[tuple[StatusRule, ...], dict[str, StatusRu
         rule = StatusRule(
             label=label,
             progress=progress,
-            colour=colour.upper(),
+            colour=colour,
             meaning=str(f.get(entry, "meaning", str, required=False) or ""),
             synonyms=tuple(s for s, _ in f.strings(entry, "synonyms")),
             blocked=bool(f.get(entry, "blocked", bool, required=False)),
@@ -459,13 +476,14 @@ def _index_words(
     rule: Any,
     index: dict[str, Any],
     seen: dict[str, tuple[str, int]],
+    what: str = "",
 ) -> None:
     """Index each word (folded) to its rule; a word already under another label is an error."""
     for word, line in words:
         key = fold(word)
         if key in seen and seen[key][0] != label:
             other, other_line = seen[key]
-            raise f.fail(line, f"'{word}' is listed under both {other} (line {other_line}) and {label}")
+            raise f.fail(line, f"{what}'{word}' is listed under both {other} (line {other_line}) and {label}")
         seen.setdefault(key, (label, line))
         index[key] = rule
 
@@ -508,13 +526,7 @@ def _load_headers(f: _File) -> tuple[dict[str, dict[str, tuple[str, ...]]], dict
         for name in fields:
             words = f.strings(section, name, required=name in ("id", "text", "question"))
             headers[table][name] = tuple(w for w, _ in words)
-            for word, line in words:
-                key = fold(word)
-                if key in seen and seen[key][0] != name:
-                    other, oline = seen[key]
-                    raise f.fail(line, f"header '{word}' is listed under both {other} (line {oline}) and {name}")
-                seen.setdefault(key, (name, line))
-                index[table][key] = name
+            _index_words(f, words, name, name, index[table], seen, what="header ")
         index[table + _SQUEEZED] = {key.replace(" ", ""): name for key, name in index[table].items()}
     return headers, index
 
@@ -598,29 +610,27 @@ def _load_guidance(f: _File) -> dict[str, Any]:
             words("html_main") or ("body",),
         ),
         "note_starters": tuple(w for w, _ in f.strings(data, "note_starters", required=False)),
-        "ratings": _load_ratings(f, data),
+        **_load_ratings(f, data),
     }
 
 
-def _load_ratings(f: _File, data: LineDict) -> tuple[RatingRule, ...]:
+def _load_ratings(f: _File, data: LineDict) -> dict[str, Any]:
     entries = f.get(data, "ratings", list, required=False) or []
     out: list[RatingRule] = []
-    seen: dict[str, str] = {}
+    index: dict[str, RatingRule] = {}
+    seen: dict[str, tuple[str, int]] = {}
     for entry, line in zip(entries, getattr(entries, "item_lines", []), strict=True):
         if not isinstance(entry, dict):
             raise f.fail(line, "each rating should have `label`, `colour` and, if any, `synonyms`")
         f.unknown_keys(entry, {"label", "colour", "synonyms"})
         label = f.get(entry, "label", str)
-        colour = str(f.get(entry, "colour", (str, int)))
-        if not re.fullmatch(r"[0-9A-Fa-f]{6}", colour):
-            raise f.fail(entry.key_lines["colour"], f"colour {colour!r} should be six hex digits like FFD966")
-        synonyms = tuple(w for w, _ in f.strings(entry, "synonyms", required=False))
-        for word in (label, *synonyms):
-            if seen.get(fold(word), label) != label:
-                raise f.fail(line, f"rating word '{word}' is listed under both {seen[fold(word)]} and {label}")
-            seen[fold(word)] = label
-        out.append(RatingRule(label, colour.upper(), synonyms))
-    return tuple(out)
+        synonyms = f.strings(entry, "synonyms", required=False)
+        rule = RatingRule(label, f.colour(entry, "FFD966"), tuple(w for w, _ in synonyms))
+        _index_words(f, [(label, line), *synonyms], label, rule, index, seen, what="rating word ")
+        out.append(rule)
+    if len({r.label for r in out}) != len(out):
+        raise f.fail(entries.line, "two ratings have the same label")
+    return {"ratings": tuple(out), "_rating_index": index}
 
 
 def _load_documents(f: _File) -> dict[str, Any]:
@@ -667,19 +677,13 @@ def _load_months(f: _File, data: LineDict) -> dict[str, int]:
 
 def _load_limits(f: _File) -> Limits:
     data = f.load_yaml()
-    defaults = Limits()
-    f.unknown_keys(data, set(Limits.__dataclass_fields__))
+    fields = Limits.__dataclass_fields__
+    f.unknown_keys(data, set(fields))
     values: dict[str, Any] = {}
-    for key in data:
-        default = getattr(defaults, key)
-        value = data[key]
+    for key, value in data.items():
         if isinstance(value, bool) or not isinstance(value, (int, float)) or value <= 0:
             raise f.fail(data.key_lines.get(key), f"`{key}` should be a positive number, not {value!r}")
-        values[key] = (
-            float(value)
-            if isinstance(default, float) or Limits.__dataclass_fields__[key].type == "float"
-            else int(value)
-        )
+        values[key] = float(value) if fields[key].type == "float" else int(value)
     return Limits(**values)
 
 

@@ -61,7 +61,9 @@ class Failure:
     remedy: str
 
     def line(self, name: str) -> str:
-        return f"{name}: {self.reason} — {self.remedy}"
+        from pipeline.errors import failure_line
+
+        return failure_line(name, self.reason, self.remedy)
 
 
 @dataclass(frozen=True)

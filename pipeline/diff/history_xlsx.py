@@ -16,18 +16,16 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from pipeline.diff.changes import ChangeSet, summary_lines
+from pipeline.diff.changes import ActionChange, ChangeSet, summary_lines
 from pipeline.diff.render_xlsx import what_changed
 from pipeline.emit import xlsx_style as style
-from pipeline.emit.xlsx_safe import cell_text
+from pipeline.emit.xlsx_style import NO_STATUS
 from pipeline.model import Action, Document
 from pipeline.normalise.ids import sort_key
 from pipeline.rules import Rules
 
 ABSENT = "not in plan"
 ABSENT_COLOUR = "F2F2F2"
-NO_STATUS = "No status"
-FONT = "Calibri"
 
 
 @dataclass
@@ -92,12 +90,12 @@ def history_workbook(plan: str, revisions: list[Revision], steps: list[ChangeSet
 def _history_sheet(
     wb: Any, rows: list[Lineage], revisions: list[Revision], steps: list[ChangeSet], latest: Any, rules: Rules
 ) -> None:
-    from openpyxl.styles import Font
 
     ws = style.add_sheet(wb, "History")
     labels = [r.label for r in revisions]
     headers = ["Action", "Earlier numbers", "Outcome", "What we will do", *labels, "Change in the latest revision"]
     values: list[list[Any]] = []
+    latest_changes = {c.new_index: c for c in steps[-1].actions if c.new_index is not None} if steps else {}
     for row in rows:
         _k, action = latest(row)
         earlier = []
@@ -115,7 +113,7 @@ def _history_sheet(
                 action.outcome,
                 action.text,
                 *statuses,
-                _latest_change(row, revisions, steps),
+                _latest_change(row, revisions, latest_changes),
             ]
         )
     widths = {
@@ -128,19 +126,19 @@ def _history_sheet(
     widths.update(dict.fromkeys(labels, 18.0))
     placed = style.write_table(ws, headers, values, widths=widths)
     first_status = headers.index(labels[0]) + 1
-    grey = Font(name=FONT, size=11, italic=True, color="808080")
+    grey = style.font(italic=True, color="808080")
     for r, row in enumerate(rows, placed.first_data_row):
         for i in range(len(revisions)):
             cell = ws.cell(row=r, column=first_status + i)
             if i not in row.at:
-                cell.fill, cell.font = _solid(ABSENT_COLOUR), grey
+                cell.fill, cell.font = style.solid_fill(ABSENT_COLOUR), grey
                 continue
             action = revisions[i].doc.actions[row.at[i]]
             fill = style.status_fill(action.status, rules)
             if fill is not None:
                 cell.fill = fill
             if action.status_raw and (action.status or "").lower() != action.status_raw.strip().lower():
-                _comment(cell, f"As written: {action.status_raw}")
+                style.add_comment(cell, f"As written: {action.status_raw}")
     ws.freeze_panes = ws.cell(row=placed.first_data_row, column=2).coordinate
 
 
@@ -148,7 +146,7 @@ def _status_of(action: Action) -> str:
     return action.status or (f"({action.status_raw})" if action.status_raw else NO_STATUS)
 
 
-def _latest_change(row: Lineage, revisions: list[Revision], steps: list[ChangeSet]) -> str | None:
+def _latest_change(row: Lineage, revisions: list[Revision], latest_changes: dict[int, ActionChange]) -> str | None:
     """What happened to the action in the latest revision, in the words of the diff workbook."""
     last = len(revisions) - 1
     if last == 0:
@@ -156,8 +154,7 @@ def _latest_change(row: Lineage, revisions: list[Revision], steps: list[ChangeSe
     if last not in row.at:
         gone = max(row.at) + 2  # the revision number it is missing from first
         return "Removed" if gone == last + 1 else f"Removed in revision {gone}"
-    step = steps[-1]
-    change = next((c for c in step.actions if c.new_index == row.at[last]), None)
+    change = latest_changes.get(row.at[last])
     return what_changed(change) if change is not None else "No change"
 
 
@@ -173,8 +170,8 @@ def _counts_sheet(wb: Any, revisions: list[Revision], rules: Rules) -> None:
         rows.append([r.label, *counts, sum(1 for a in r.doc.actions if not a.status), len(r.doc.actions)])
     placed = style.write_table(ws, headers, rows, widths={"Revision": 30})
     for col, status in enumerate(rules.statuses, 2):
-        ws.cell(row=placed.header_row, column=col).fill = _solid(status.colour)
-        ws.cell(row=placed.header_row, column=col).font = _font(bold=True)
+        ws.cell(row=placed.header_row, column=col).fill = style.solid_fill(status.colour)
+        ws.cell(row=placed.header_row, column=col).font = style.font(bold=True)
 
     chart = BarChart()
     chart.type, chart.grouping, chart.overlap = "col", "stacked", 100
@@ -222,23 +219,3 @@ def _revisions_sheet(wb: Any, plan: str, revisions: list[Revision], steps: list[
         first_row=first + 1,
         widths={"Revision": 10, "Actions": 10, "What changed since the previous revision": 60},
     )
-
-
-def _solid(colour: str) -> Any:
-    from openpyxl.styles import PatternFill
-
-    return PatternFill("solid", start_color=colour, end_color=colour)
-
-
-def _font(bold: bool = False) -> Any:
-    from openpyxl.styles import Font
-
-    return Font(name=FONT, size=11, bold=bold)
-
-
-def _comment(cell: Any, text: str) -> None:
-    from openpyxl.comments import Comment
-
-    comment = Comment(str(cell_text(text)), "plan-pipeline")
-    comment.width, comment.height = 260, 80
-    cell.comment = comment

@@ -6,10 +6,9 @@ same two revisions always give the same bytes.
 
 from __future__ import annotations
 
-import json
-
 from pipeline.diff.changes import ChangeSet
+from pipeline.model import to_json
 
 
 def render_json(changes: ChangeSet) -> str:
-    return json.dumps(changes.to_dict(), ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+    return to_json(changes.to_dict())

@@ -23,8 +23,6 @@ from pipeline.rules import Rules
 CHANGED = "FFF2CC"  # a changed cell: pale yellow
 ADDED = "E2EFDA"  # a row that is new in this revision: pale green
 TAG_COLOURS = {"forward": "C6EFCE", "back": "FFC7CE", "stalled": "FFC7CE", "added": ADDED, "removed": "F2F2F2"}
-AUTHOR = "plan-pipeline"
-FONT = "Calibri"  # the workbook's body font, named so bold and rich text do not fall back to another
 
 ACTION_HEADERS = [
     "Action",
@@ -54,6 +52,7 @@ CHANGE_NAMES = {
     "removed": "Removed",
     "replaced": "Replaced by different work",
 }
+RECORD_NAMES = {**CHANGE_NAMES, "renamed": "Renamed"}  # outcomes and sections: renamed, not reworded
 
 
 def diff_workbook(changes: ChangeSet, rules: Rules) -> Any:
@@ -142,7 +141,7 @@ def _actions_sheet(wb: Any, changes: ChangeSet, rules: Rules) -> None:
             continue
         what = ws.cell(row=row, column=column["What changed"])
         lead = change.tags()[0]
-        what.fill = _solid(TAG_COLOURS.get(lead, CHANGED))
+        what.fill = style.solid_fill(TAG_COLOURS.get(lead, CHANGED))
         if change.change in ("added", "replaced"):
             note = (
                 "Added in this revision"
@@ -151,8 +150,8 @@ def _actions_sheet(wb: Any, changes: ChangeSet, rules: Rules) -> None:
             )
             for name in ACTION_HEADERS:
                 if name != "Status":
-                    ws.cell(row=row, column=column[name]).fill = _solid(ADDED)
-            _comment(ws.cell(row=row, column=column["Action"]), note)
+                    ws.cell(row=row, column=column[name]).fill = style.solid_fill(ADDED)
+            style.add_comment(ws.cell(row=row, column=column["Action"]), note, 320, 120)
             continue
         old = change.old
         assert old is not None
@@ -174,16 +173,17 @@ def _actions_sheet(wb: Any, changes: ChangeSet, rules: Rules) -> None:
         for name, was in marked:
             cell = ws.cell(row=row, column=column[name])
             if name == "Status":
-                cell.font = _bold()
+                cell.font = style.font(bold=True)
             else:
-                cell.fill = _solid(CHANGED)
-            _comment(cell, f"Was: {was}")
+                cell.fill = style.solid_fill(CHANGED)
+            style.add_comment(cell, f"Was: {was}", 320, 120)
 
 
 def _changes_sheet(wb: Any, changes: ChangeSet) -> None:
     ws = style.add_sheet(wb, "Changes")
     rows: list[list[Any]] = []
     diffs: list[TextChange | None] = []
+    tags: list[str] = []  # each row's change, for its colour
     for c in changes.actions:
         for tag in c.tags():
             before, after, words = _before_after(c, tag)
@@ -199,6 +199,7 @@ def _changes_sheet(wb: Any, changes: ChangeSet) -> None:
                 ]
             )
             diffs.append(words)
+            tags.append(tag)
     for o in changes.outcomes:
         for tag in o.tags():
             rows.append(
@@ -206,13 +207,14 @@ def _changes_sheet(wb: Any, changes: ChangeSet) -> None:
                     "Outcome",
                     o.new_id,
                     o.old_id if o.old_id != o.new_id or o.new_id is None else None,
-                    _record_change(tag),
+                    RECORD_NAMES.get(tag, tag),
                     o.old_text if tag != "added" else None,
                     o.new_text if tag != "removed" else None,
                     None,
                 ]
             )
             diffs.append(o.text if tag == "reworded" else None)
+            tags.append(tag)
     for s in changes.sections:
         for tag in s.tags():
             rows.append(
@@ -220,34 +222,22 @@ def _changes_sheet(wb: Any, changes: ChangeSet) -> None:
                     "Section",
                     s.new_number,
                     s.old_number if s.old_number != s.new_number or s.new_number is None else None,
-                    _record_change(tag),
+                    RECORD_NAMES.get(tag, tag),
                     s.old_title if tag != "added" else None,
                     s.new_title if tag != "removed" else None,
                     None,
                 ]
             )
             diffs.append(s.title if tag == "renamed" else None)
+            tags.append(tag)
     placed = style.write_table(ws, CHANGE_HEADERS, rows, widths={"Before": 50, "After": 50, "Word by word": 60})
     word_col = CHANGE_HEADERS.index("Word by word") + 1
     change_col = CHANGE_HEADERS.index("Change") + 1
-    for row, (values, words) in enumerate(zip(rows, diffs, strict=True), placed.first_data_row):
-        tag = next((t for t, name in CHANGE_NAMES.items() if name == values[change_col - 1]), None)
+    for row, (tag, words) in enumerate(zip(tags, diffs, strict=True), placed.first_data_row):
         if tag in TAG_COLOURS:
-            ws.cell(row=row, column=change_col).fill = _solid(TAG_COLOURS[tag])
+            ws.cell(row=row, column=change_col).fill = style.solid_fill(TAG_COLOURS[tag])
         if words is not None and words.old and words.new:
             ws.cell(row=row, column=word_col).value = _rich_words(words)
-
-
-def _record_change(tag: str) -> str:
-    return {
-        "added": "Added",
-        "removed": "Removed",
-        "replaced": "Replaced by different work",
-        "reworded": "Reworded",
-        "renamed": "Renamed",
-        "moved": "Renumbered",
-        "section": "Moved to another section",
-    }.get(tag, tag)
 
 
 def _before_after(c: ActionChange, tag: str) -> tuple[str | None, str | None, TextChange | None]:
@@ -288,8 +278,8 @@ def _rich_words(change: TextChange) -> Any:
     from openpyxl.cell.rich_text import CellRichText, TextBlock
     from openpyxl.cell.text import InlineFont
 
-    dropped = InlineFont(rFont=FONT, sz=11, strike=True, color="C00000")
-    added = InlineFont(rFont=FONT, sz=11, b=True, color="006100")
+    dropped = InlineFont(rFont=style.FONT_NAME, sz=11, strike=True, color="C00000")
+    added = InlineFont(rFont=style.FONT_NAME, sz=11, b=True, color="006100")
     parts: list[Any] = []
     last = len(change.words) - 1
     for i, (op, words) in enumerate(change.words):
@@ -297,23 +287,3 @@ def _rich_words(change: TextChange) -> Any:
         text = str(cell_text(words)) + (" " if i < last else "")
         parts.append(text if op == "=" else TextBlock(dropped if op == "-" else added, text))
     return CellRichText(parts)
-
-
-def _bold() -> Any:
-    from openpyxl.styles import Font
-
-    return Font(name=FONT, size=11, bold=True)
-
-
-def _solid(colour: str) -> Any:
-    from openpyxl.styles import PatternFill
-
-    return PatternFill("solid", start_color=colour, end_color=colour)
-
-
-def _comment(cell: Any, text: str) -> None:
-    from openpyxl.comments import Comment
-
-    comment = Comment(str(cell_text(text)), AUTHOR)
-    comment.width, comment.height = 320, 120
-    cell.comment = comment

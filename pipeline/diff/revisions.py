@@ -35,7 +35,8 @@ from pipeline.diff.history_xlsx import Revision, history_workbook
 from pipeline.diff.match import SAME_ID_MIN
 from pipeline.diff.revision_order import NameReader, order
 from pipeline.diff.similarity import compare_form, similarity, tokens
-from pipeline.diff.write import diff_stem, workbook_bytes, write_diff, write_if_changed
+from pipeline.diff.write import diff_stem, write_diff, write_if_changed
+from pipeline.emit.xlsx_safe import reproducible_bytes
 from pipeline.model import Document, from_dict
 from pipeline.rules import Rules, fold
 
@@ -242,5 +243,5 @@ def write_group(outputs: Path, group: RevisionGroup, plans: dict[str, Plan], rul
         written += write_diff(changes, outputs, older.stem, newer.stem, rules)
         revisions[k].diff_name = diff_stem(older.stem, newer.stem) + ".diff.xlsx"
     workbook = history_workbook(group.plan, revisions, steps, group.how, rules)
-    written.append(write_if_changed(outputs / f"{group.plan}{HISTORY_SUFFIX}", workbook_bytes(workbook)))
+    written.append(write_if_changed(outputs / f"{group.plan}{HISTORY_SUFFIX}", reproducible_bytes(workbook)))
     return written

@@ -8,13 +8,11 @@ stays quiet.
 from __future__ import annotations
 
 import hashlib
-import io
 from pathlib import Path
-from typing import Any
 
 from pipeline.diff.changes import ChangeSet
 from pipeline.emit.atomic import write_bytes_atomic
-from pipeline.emit.xlsx_safe import normalise_zip
+from pipeline.emit.xlsx_safe import reproducible_bytes
 from pipeline.rules import Rules
 
 SUFFIXES = (".diff.md", ".diff.json", ".diff.xlsx")
@@ -52,15 +50,6 @@ def write_if_changed(path: Path, data: bytes) -> Path:
     return path
 
 
-def workbook_bytes(workbook: Any) -> bytes:
-    """A workbook's file content, byte-reproducible (fixed times, as `xlsx_safe.save_reproducible`)."""
-    workbook.properties.creator = "plan-pipeline"
-    workbook.properties.lastModifiedBy = "plan-pipeline"
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return normalise_zip(buffer.getvalue())
-
-
 def write_diff(changes: ChangeSet, out_dir: Path, old_stem: str, new_stem: str, rules: Rules) -> list[Path]:
     """Write `<old>__<new>.diff.md`, `.diff.json` and `.diff.xlsx` in `out_dir`; return their paths."""
     from pipeline.diff.render_json import render_json
@@ -72,5 +61,5 @@ def write_diff(changes: ChangeSet, out_dir: Path, old_stem: str, new_stem: str, 
     return [
         write_if_changed(md_path, render_markdown(changes).encode("utf-8")),
         write_if_changed(json_path, render_json(changes).encode("utf-8")),
-        write_if_changed(xlsx_path, workbook_bytes(diff_workbook(changes, rules))),
+        write_if_changed(xlsx_path, reproducible_bytes(diff_workbook(changes, rules))),
     ]

@@ -10,6 +10,8 @@ import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
+TEMP_PREFIX = ".tmp-"  # every half-written file starts with this; the build sweeps them up
+
 
 def write_bytes_atomic(path: Path, data: bytes) -> None:
     write_atomic(path, lambda tmp: tmp.write_bytes(data))
@@ -18,7 +20,7 @@ def write_bytes_atomic(path: Path, data: bytes) -> None:
 def write_atomic(path: Path, produce: Callable[[Path], None]) -> None:
     """Call `produce(tmp_path)` to write a temp file, then rename it over `path`."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, name = tempfile.mkstemp(prefix=".tmp-", suffix=path.suffix, dir=path.parent)
+    fd, name = tempfile.mkstemp(prefix=TEMP_PREFIX, suffix=path.suffix, dir=path.parent)
     os.close(fd)
     tmp = Path(name)
     try:

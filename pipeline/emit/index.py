@@ -19,7 +19,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from pipeline import __version__
-from pipeline.model import SEVERITIES
+from pipeline.emit import xlsx_style as style
+from pipeline.emit.xlsx_style import NO_STATUS
+from pipeline.model import SEVERITIES, json_bytes
 
 if TYPE_CHECKING:
     from openpyxl import Workbook
@@ -27,7 +29,6 @@ if TYPE_CHECKING:
     from pipeline.rules import Rules
 
 INDEX_VERSION = 1
-NO_STATUS = "No status"
 PRINT_COLUMNS_PER_PAGE = 16  # more columns than this print too small on one A4 page
 KIND_LABEL = {"action_plan": "Action plan", "guidance": "Guidance"}
 STATE_LABEL = {
@@ -153,16 +154,11 @@ def index_data(loaded: list[tuple[Entry, dict[str, Any] | None, str | None]], ru
 
 def write_index(outputs: Path, entries: list[Entry], rules: Rules, json_name: str, workbook_name: str) -> list[Path]:
     """Write index.json and the combined workbook atomically; return their paths."""
-    from pipeline.emit import xlsx_style as style
     from pipeline.emit.atomic import write_bytes_atomic
 
     loaded = load(outputs, entries)
     data = index_data(loaded, rules)
-    try:
-        body = (json.dumps(data, indent=2, sort_keys=True, ensure_ascii=False) + "\n").encode("utf-8")
-    except UnicodeEncodeError:  # a file name that is not valid Unicode: escaped, never lost
-        body = (json.dumps(data, indent=2, sort_keys=True) + "\n").encode("ascii")
-    write_bytes_atomic(outputs / json_name, body)
+    write_bytes_atomic(outputs / json_name, json_bytes(data))
     style.save(combined_workbook(loaded, data, rules), outputs / workbook_name)
     return [outputs / json_name, outputs / workbook_name]
 
@@ -171,7 +167,6 @@ def combined_workbook(
     loaded: list[tuple[Entry, dict[str, Any] | None, str | None]], data: dict[str, Any], rules: Rules
 ) -> Workbook:
     """Index, All actions, All questions, All findings: one workbook across every document."""
-    from pipeline.emit import xlsx_style as style
 
     wb = style.new_workbook()
     index_ws = style.add_sheet(wb, INDEX_SHEET)
@@ -185,7 +180,6 @@ def combined_workbook(
 def _index_sheet(
     ws: Any, data: dict[str, Any], rules: Rules, actions_first: dict[str, int], questions_first: dict[str, int]
 ) -> None:
-    from pipeline.emit import xlsx_style as style
 
     labels = [s.label for s in rules.statuses]
     extra = sorted({k for d in data["documents"] for k in d["statuses"]} - set(labels) - {NO_STATUS})
@@ -252,15 +246,10 @@ def _index_sheet(
             )
 
 
-def _ids(values: list[Any]) -> str:
-    return ", ".join(str(v) for v in values)
-
-
 def _all_actions(
     wb: Workbook, loaded: list[tuple[Entry, dict[str, Any] | None, str | None]], rules: Rules
 ) -> dict[str, int]:
     """Every plan's actions; returns the first row of each plan (for the index's links)."""
-    from pipeline.emit import xlsx_style as style
 
     ws = style.add_sheet(wb, ACTIONS_SHEET)
     headers = [
@@ -294,8 +283,8 @@ def _all_actions(
                     a.get("status"),
                     a.get("status_raw"),
                     a.get("age_group"),
-                    _ids(a.get("linked_actions", [])),
-                    _ids(a.get("depends_on", [])),
+                    style.joined_ids(a.get("linked_actions", [])),
+                    style.joined_ids(a.get("depends_on", [])),
                     "\n".join(a.get("external_refs", [])),
                     where.get("page") if where.get("page") is not None else where.get("line"),
                 ]
@@ -311,7 +300,6 @@ def _all_questions(
     wb: Workbook, loaded: list[tuple[Entry, dict[str, Any] | None, str | None]], rules: Rules
 ) -> dict[str, int]:
     from pipeline.emit import xlsx_guidance
-    from pipeline.emit import xlsx_style as style
 
     ws = style.add_sheet(wb, QUESTIONS_SHEET)
     headers = ["File", "Priority", "Question", "Text", "Current position", "What could be improved", "RAG"]
@@ -338,7 +326,6 @@ def _all_questions(
 
 
 def _all_findings(wb: Workbook, loaded: list[tuple[Entry, dict[str, Any] | None, str | None]]) -> None:
-    from pipeline.emit import xlsx_style as style
 
     ws = style.add_sheet(wb, FINDINGS_SHEET)
     headers = ["File", "Severity", "Code", "Where", "Message"]

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from pipeline.emit import xlsx_style as style
+from pipeline.emit.xlsx_style import NO_STATUS
 from pipeline.model import Action, Document
 
 if TYPE_CHECKING:
@@ -23,14 +24,9 @@ if TYPE_CHECKING:
 
 ACTIONS = "Actions"
 SUMMARY = "Summary"
-NO_STATUS = "No status"
 NO_SECTION = "(no section)"
 NO_AGE = "Not given"
 TOTAL = "Total"
-
-
-def _ids(values: Sequence[Any]) -> str:
-    return ", ".join(str(v) for v in values)
 
 
 @dataclass(frozen=True)
@@ -54,12 +50,12 @@ def action_columns(doc: Document) -> list[Column]:
         Column("Status", lambda a: a.status, 15),
         Column("Status as written", lambda a: a.status_raw, 24),
         Column("Age group", lambda a: a.age_group, 10),
-        Column("Linked actions", lambda a: _ids(a.linked_actions), 13),
-        Column("Linked outcomes", lambda a: _ids(a.linked_outcomes), 13),
+        Column("Linked actions", lambda a: style.joined_ids(a.linked_actions), 13),
+        Column("Linked outcomes", lambda a: style.joined_ids(a.linked_outcomes), 13),
         Column("Outside references", lambda a: "\n".join(a.external_refs), 28),
-        Column("Depends on", lambda a: _ids(a.depends_on), 12),
+        Column("Depends on", lambda a: style.joined_ids(a.depends_on), 12),
         Column("Links as written", lambda a: a.links_raw, 28),
-        Column("NICE quality statements", lambda a: _ids(a.quality_statements), 12),
+        Column("NICE quality statements", lambda a: style.joined_ids(a.quality_statements), 12),
     ]
     taken = {c.header.lower() for c in columns} | {where.lower()}
     for key in _extra_keys(doc.actions):
@@ -256,7 +252,7 @@ def _count_table(
     return placed
 
 
-def _write_status_key(ws: Worksheet, row: int, rules: Rules, labels: list[str]) -> int:
+def _write_status_key(ws: Worksheet, row: int, rules: Rules, labels: list[str]) -> None:
     """The colour key: each canonical status, its colour and what it means."""
     style.write_heading(ws, row, "Status key")
     rows = [[s.label, s.meaning] for s in rules.statuses]
@@ -269,7 +265,6 @@ def _write_status_key(ws: Worksheet, row: int, rules: Rules, labels: list[str]) 
         fill = style.status_fill(ws[f"A{r}"].value, rules)
         if fill is not None:
             ws[f"A{r}"].fill = fill
-    return placed.last_row + 2
 
 
 def _summary_widths(labels: list[str]) -> list[float]:

@@ -109,15 +109,23 @@ def write_cell(ws: Any, row: int, column: int, value: Any) -> Any:
     return cell
 
 
-def save_reproducible(workbook: Any, path: Path) -> None:
-    """Save with fixed document times and zip entry times, atomically."""
-    workbook.properties.creator = "plan-pipeline"
-    workbook.properties.lastModifiedBy = "plan-pipeline"
+AUTHOR = "plan-pipeline"  # the creator of every workbook and the author of its cell notes
+
+
+def reproducible_bytes(workbook: Any) -> bytes:
+    """A workbook's file content with fixed document times and zip entry times."""
+    workbook.properties.creator = AUTHOR
+    workbook.properties.lastModifiedBy = AUTHOR
     workbook.properties.created = FIXED_DATETIME
     workbook.properties.lastPrinted = None
     buffer = io.BytesIO()
     workbook.save(buffer)
-    write_bytes_atomic(path, normalise_zip(buffer.getvalue()))
+    return normalise_zip(buffer.getvalue())
+
+
+def save_reproducible(workbook: Any, path: Path) -> None:
+    """Save with fixed document times and zip entry times, atomically."""
+    write_bytes_atomic(path, reproducible_bytes(workbook))
 
 
 def ignore_numbers_as_text(sheet_xml: bytes) -> bytes:

@@ -54,7 +54,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from pipeline.emit.xlsx_safe import cell_text, save_reproducible, write_cell
+from pipeline.emit.xlsx_safe import AUTHOR, cell_text, save_reproducible, write_cell
 
 if TYPE_CHECKING:
     from openpyxl import Workbook
@@ -71,6 +71,7 @@ TITLE_SIZE = 14
 NOTE_FONT = "595959"
 BORDER_COLOUR = "BFBFBF"
 TABLE_STYLE = "TableStyleLight9"
+NO_STATUS = "No status"  # the column and count of actions whose status matched no rule
 SEVERITY_COLOURS: dict[str, str] = {"error": "FFC7CE", "warning": "FFEB9C", "info": "DDEBF7"}
 LIST_SHEET = "Lists"
 MIN_WIDTH = 6.0
@@ -382,6 +383,11 @@ def solid_fill(colour: str) -> PatternFill:
 _solid = solid_fill
 
 
+def joined_ids(values: Sequence[Any]) -> str:
+    """Ids for one cell: ["1.1.1", "2.3"] -> "1.1.1, 2.3"."""
+    return ", ".join(str(v) for v in values)
+
+
 def rating_colours(rules: Rules) -> dict[str, str]:
     """Each rating of `rules/guidance.yaml` (Red, Amber, Green...) and its colour, in order."""
     return {r.label: r.colour for r in rules.ratings}
@@ -507,6 +513,15 @@ def add_date_validation(ws: Worksheet, cell_range: str, title: str = "Date") -> 
 
 
 # --------------------------------------------------------------------------- links and saving
+
+
+def add_comment(cell: Any, text: str, width: int = 260, height: int = 80) -> None:
+    """A note on a cell (shown on hover), its text made safe like any cell's."""
+    from openpyxl.comments import Comment
+
+    comment = Comment(str(cell_text(text)), AUTHOR)
+    comment.width, comment.height = width, height
+    cell.comment = comment
 
 
 def link_to_cell(cell: Any, sheet_title: str, coordinate: str, tooltip: str | None = None) -> None:

@@ -22,11 +22,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from pipeline.extract.plan_text import section_heading
+from pipeline.extract.plan_text import follows, section_heading
 from pipeline.extract.records import RawAction, RawOutcome, RawPlan, RawSection
 from pipeline.layout import Block, Cell, Layout, Row
 from pipeline.model import Where
-from pipeline.normalise.ids import normalise_id, parent_id, parse_id
+from pipeline.normalise.ids import normalise_id, parent_id
 from pipeline.normalise.text import clean
 from pipeline.rules import Rules
 
@@ -140,23 +140,12 @@ class _PlanReader:
 
     def _section(self, text: str, styled: bool) -> bool:
         heading = section_heading(text, self.rules)
-        if heading is None or not self._follows(heading[0], styled):
+        if heading is None or not follows(heading[0], self.plan.sections, styled):
             return False
         self.section = normalise_id(heading[0]) or heading[0]
         self.plan.sections.append(RawSection(number=heading[0], title=heading[1]))
         self.outcome, self.action = None, None
         return True
-
-    def _follows(self, number: str, styled: bool) -> bool:
-        """Section numbers go up: by one for a numbered paragraph (it could be a list item), by any
-        step for a heading or a row across the table (a plan may have dropped a section)."""
-        if not self.plan.sections:
-            return True
-        try:
-            step = int(number) - int(self.plan.sections[-1].number)
-        except ValueError:
-            return False
-        return step == 1 or (styled and step > 1)
 
     # tables --------------------------------------------------------------------------
     def table(self, block: Block) -> None:
@@ -265,7 +254,7 @@ class _PlanReader:
             else:
                 self._new_outcome(ident, rest.lstrip("\n"))
             return
-        parent = parent_id(normalise_id(action_id) or "") if parse_id(action_id) else None
+        parent = parent_id(action_id)
         current = normalise_id(self.outcome.id) if self.outcome else None
         if self.outcome is not None and (continuation or parent is None or parent == current):
             self._extend_outcome(text)

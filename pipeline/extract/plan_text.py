@@ -19,13 +19,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from pipeline.extract.records import RawAction, RawOutcome, RawPlan, RawSection
 from pipeline.layout import Layout
 from pipeline.model import Where
 from pipeline.normalise.ids import parse_id
-from pipeline.normalise.refs import find_link_cue, starts_with_link_cue
-from pipeline.rules import Rules, fold
+from pipeline.normalise.refs import find_link_cue, phrase, starts_with_link_cue
+from pipeline.rules import Rules, StatusRule, fold
 
 PARA = "\n\n"
 
@@ -34,7 +35,6 @@ PARA = "\n\n"
 class _Line:
     text: str
     number: int | None
-    para_start: bool
     block: int
     section: str | None = None
 
@@ -42,9 +42,8 @@ class _Line:
 def is_header_block(text: str, rules: Rules) -> bool:
     """True when a block holds nothing but column headers ("Outcome No. Specific Action Status")."""
     rest = " " + _words(text) + " "
-    words = sorted({_words(w) for ws in rules.headers["plan"].values() for w in ws}, key=len, reverse=True)
     found = 0
-    for word in words:
+    for word in _patterns(rules).header_words:
         key = " " + word + " "
         while word and key in rest:
             rest = rest.replace(key, " ", 1)
@@ -78,10 +77,10 @@ def extract(layout: Layout, rules: Rules) -> RawPlan:
     blocks = [b for b in layout.blocks if b.kind != "furniture" and b.text.strip()]
     for index, block in enumerate(blocks):
         heading = section_heading(block.text, rules)
-        if heading and _next_section(heading[0], plan):
+        if heading and follows(heading[0], plan.sections):
             section = heading[0]
             plan.sections.append(RawSection(number=section, title=heading[1]))
-            lines.append(_Line("", None, True, index, section))  # a boundary: ends the current row
+            lines.append(_Line("", None, index, section))  # a boundary: ends the current row
             continue
         if is_header_block(block.text, rules):
             header_seen = True
@@ -91,25 +90,58 @@ def extract(layout: Layout, rules: Rules) -> RawPlan:
             continue
         for offset, text in enumerate(block.text.split("\n")):
             number = block.line + offset if block.line is not None else None
-            lines.append(_Line(text, number, offset == 0, index, section))
+            lines.append(_Line(text, number, index, section))
 
     _parse_rows(lines, plan, rules)
     return plan
 
 
-def _next_section(number: str, plan: RawPlan) -> bool:
-    """Only take a heading whose number follows the previous section's (1, 2, 3 ...)."""
-    if not plan.sections:
+def follows(number: str, sections: list[RawSection], styled: bool = False) -> bool:
+    """Section numbers go up: by one for a numbered paragraph (it could be a list item), by any
+    step for a heading or a row across the table (a plan may have dropped a section)."""
+    if not sections:
         return True
     try:
-        return int(number) == int(plan.sections[-1].number) + 1
+        step = int(number) - int(sections[-1].number)
     except ValueError:
         return False
+    return step == 1 or (styled and step > 1)
 
 
-_OUTCOME_START = re.compile(r"^\s*(?P<id>\d{1,2}\.\d{1,2}\.?)\s+(?P<rest>\S.*)$")
-_LEADING_ID = re.compile(r"^\s*(?P<id>\d{1,2}\.\d{1,2}\.\d{1,3}\.?)(?=\s|$)(?P<rest>.*)$")
-_TRAILING_ID = re.compile(r"^(?P<rest>.*?)\s*(?<![\d.])(?P<id>\d{1,2}\.\d{1,2}\.\d{1,3}\.?)\s*$")
+@dataclass(frozen=True)
+class _Patterns:
+    """What the text reader matches, compiled once per rules: ids as rules/references.yaml
+    writes them, and the status and age-group words."""
+
+    outcome_start: re.Pattern[str]
+    leading_id: re.Pattern[str]
+    trailing_id: re.Pattern[str]
+    cited_id: re.Pattern[str]
+    header_words: tuple[str, ...]
+    ages: tuple[re.Pattern[str], ...]
+    statuses: tuple[tuple[re.Pattern[str], StatusRule], ...]
+
+
+@lru_cache(maxsize=8)
+def _patterns(rules: Rules) -> _Patterns:
+    action, outcome = rules.action_id, rules.outcome_id
+    return _Patterns(
+        outcome_start=re.compile(rf"^\s*(?P<id>{outcome}\.?)\s+(?P<rest>\S.*)$"),
+        leading_id=re.compile(rf"^\s*(?P<id>{action}\.?)(?=\s|$)(?P<rest>.*)$"),
+        trailing_id=re.compile(rf"^(?P<rest>.*?)\s*(?<![\d.])(?P<id>{action}\.?)\s*$"),
+        cited_id=re.compile(rf"\s*{outcome}"),
+        header_words=tuple(
+            sorted({_words(w) for ws in rules.headers["plan"].values() for w in ws}, key=len, reverse=True)
+        ),
+        ages=tuple(
+            re.compile(r"(?:^|(?<=\s))(" + phrase(synonym) + r")\s*$", re.IGNORECASE)
+            for synonym, _rule in rules.age_synonyms()
+        ),
+        statuses=tuple(
+            (re.compile(r"(?:^|(?<=\s))(" + phrase(synonym) + r")(?=$|\s|[,.;:])", re.IGNORECASE), rule)
+            for synonym, rule in rules.status_synonyms()
+        ),
+    )
 
 
 def _belongs(
@@ -126,6 +158,7 @@ def _belongs(
 
 
 def _parse_rows(lines: list[_Line], plan: RawPlan, rules: Rules) -> None:
+    patterns = _patterns(rules)
     outcome: tuple[int, ...] | None = None
     outcome_raw: str | None = None
     outcome_text: list[str] = []
@@ -160,7 +193,7 @@ def _parse_rows(lines: list[_Line], plan: RawPlan, rules: Rules) -> None:
         last_block = line.block
         text = line.text
 
-        start = _OUTCOME_START.match(text) if new_paragraph else None
+        start = patterns.outcome_start.match(text) if new_paragraph else None
         if start:
             ident = parse_id(start.group("id"))
             if (
@@ -176,7 +209,7 @@ def _parse_rows(lines: list[_Line], plan: RawPlan, rules: Rules) -> None:
                 text = start.group("rest")  # the outcome's first line, read on below
 
         if in_outcome:  # outcome text runs until the line that ends with its first action's id
-            trailing = _TRAILING_ID.match(text)
+            trailing = patterns.trailing_id.match(text)
             if trailing and _belongs(parse_id(trailing.group("id")), outcome, section, last_action):
                 outcome_text.append(trailing.group("rest"))
                 finish_outcome_text()
@@ -186,7 +219,7 @@ def _parse_rows(lines: list[_Line], plan: RawPlan, rules: Rules) -> None:
                 outcome_text.append(text)
             continue
 
-        leading = _LEADING_ID.match(text) if new_paragraph else None
+        leading = patterns.leading_id.match(text) if new_paragraph else None
         if leading and _belongs(parse_id(leading.group("id")), outcome, section, last_action):
             finish_action()
             current = _new_action(leading.group("id"), outcome_raw, section, line)
@@ -266,8 +299,7 @@ def _status_paragraph(body: str, rules: Rules) -> tuple[int, int] | None:
 
 def _take_age(body: str, rules: Rules) -> tuple[str, str | None]:
     """Take an age-group word off the end of a row, if it is written as a cell would be."""
-    for synonym, _rule in rules.age_synonyms():
-        pattern = re.compile(r"(?:^|(?<=\s))(" + r"\s+".join(map(re.escape, synonym.split())) + r")\s*$", re.IGNORECASE)
+    for pattern in _patterns(rules).ages:
         match = pattern.search(body)
         if match and _cell_like(match.group(1)) and body[: match.start()].strip():
             return body[: match.start()], match.group(1)
@@ -282,9 +314,8 @@ def _cell_like(word: str) -> bool:
 def _find_status(body: str, rules: Rules) -> tuple[int, int] | None:
     """(start, end) of the status cell inside a row's text, or None."""
     best: tuple[int, int] | None = None
-    for synonym, rule in rules.status_synonyms():
-        words = r"\s+".join(map(re.escape, synonym.split()))
-        for match in re.finditer(r"(?:^|(?<=\s))(" + words + r")(?=$|\s|[,.;:])", body, re.IGNORECASE):
+    for pattern, rule in _patterns(rules).statuses:
+        for match in pattern.finditer(body):
             start, end = match.span(1)
             if not _cell_like(match.group(1)) or not body[:start].strip():
                 continue
@@ -302,7 +333,7 @@ def _ends_cell(body: str, end: int, rules: Rules) -> bool:
     rest = body[end:]
     if not rest.strip() or rest.startswith(("\n", "  ")):
         return True
-    return starts_with_link_cue(rest, rules) or bool(re.match(r"\s*\d{1,2}\.\d{1,2}", rest))
+    return starts_with_link_cue(rest, rules) or bool(_patterns(rules).cited_id.match(rest))
 
 
 def _open_status_end(body: str, end: int, rules: Rules) -> int:

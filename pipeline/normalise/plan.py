@@ -11,18 +11,17 @@ from pipeline.model import Action, Outcome, Section
 from pipeline.normalise.ids import normalise_id, parent_id
 from pipeline.normalise.refs import cite, quality_statements
 from pipeline.normalise.text import clean, clean_or_none
-from pipeline.rules import Rules
+from pipeline.rules import Rules, StatusRule
 
 
 def normalise_plan(raw: RawPlan, rules: Rules) -> tuple[list[Section], list[Outcome], list[Action]]:
     sections = _sections(raw)
     outcomes = _outcomes(raw, rules)
-    outcome_ids = {o.id for o in outcomes}
+    outcome_sections = {o.id: o.section for o in outcomes}
     ids = [normalise_id(a.id) or clean(a.id) for a in raw.actions]
     known_actions = set(ids)
     actions = [
-        _action(a, ident, known_actions, outcome_ids, outcomes, rules)
-        for a, ident in zip(raw.actions, ids, strict=True)
+        _action(a, ident, known_actions, outcome_sections, rules) for a, ident in zip(raw.actions, ids, strict=True)
     ]
     if actions:
         from pipeline.normalise.entities import mentions
@@ -58,13 +57,12 @@ def _outcomes(raw: RawPlan, rules: Rules) -> list[Outcome]:
     return list(out.values())
 
 
-def _action(
-    raw: RawAction, ident: str, known_actions: set[str], outcome_ids: set[str], outcomes: list[Outcome], rules: Rules
-) -> Action:
+def _action(raw: RawAction, ident: str, known_actions: set[str], outcome_ids: dict[str, str], rules: Rules) -> Action:
+    """One action; `outcome_ids` maps each outcome of the plan to its section."""
     outcome = normalise_id(raw.outcome) if raw.outcome else None
     if outcome is None and parent_id(ident) in outcome_ids:
         outcome = parent_id(ident)
-    section = next((o.section for o in outcomes if o.id == outcome), None) or (
+    section = (outcome_ids.get(outcome) if outcome is not None else None) or (
         normalise_id(raw.section) if raw.section else None
     )
     if section is None and ident.count(".") >= 1:
@@ -85,7 +83,7 @@ def _action(
     unresolved = [i for i in links.ids if i not in known_actions and i not in outcome_ids]
 
     depends: list[str] = []
-    waits = _waits_on(status_raw, status_rule, rules)
+    waits = waits_on(status_raw, status_rule)
     for candidate in cite(waits, rules).ids + links.depends_on:
         if candidate == ident or candidate in depends:
             continue
@@ -121,7 +119,7 @@ def _action(
     )
 
 
-def _waits_on(status_raw: str | None, rule, rules: Rules) -> str | None:  # type: ignore[no-untyped-def]
+def waits_on(status_raw: str | None, rule: StatusRule | None) -> str | None:
     """What a waiting status waits on ("Awaiting result of 2.3.1" -> "2.3.1"), or None."""
     if not status_raw or rule is None:
         return None

@@ -147,7 +147,12 @@ def asks(text: str, rules: Rules) -> bool:
 
 def _is_note(sentence: str, rules: Rules) -> bool:
     folded = fold(sentence)
-    return any(folded.startswith(s + " ") or folded.startswith(s + ",") for s in (fold(n) for n in rules.note_starters))
+    return any(folded.startswith(s + " ") or folded.startswith(s + ",") for s in _note_starters(rules))
+
+
+@lru_cache(maxsize=8)
+def _note_starters(rules: Rules) -> tuple[str, ...]:
+    return tuple(fold(n) for n in rules.note_starters)
 
 
 def _labels(doc: Any, matcher: Any, nlp: Any) -> list[tuple[str, int, int]]:

@@ -20,6 +20,9 @@ _CAP_WORD = r"[A-Z][\w'’+\-]*"
 _ID_LIST = r"\d{1,3}(?:\.\d{1,3})*(?:\s*(?:,|&|and)\s*\d{1,3}(?:\.\d{1,3})*)*"
 
 
+_NEXT_CAP_WORD = re.compile(rf"\s+(?:{_CONNECTORS}\s+)?({_CAP_WORD})")
+
+
 @dataclass
 class Citations:
     """What one cell cites."""
@@ -41,9 +44,11 @@ class _Compiled:
     local_id: re.Pattern[str]
     dependency: re.Pattern[str]
     link_cue: re.Pattern[str]
+    action: re.Pattern[str]  # a whole id shaped like this plan's actions
+    outcome: re.Pattern[str]  # ... and like its outcomes
 
 
-def _phrase(text: str) -> str:
+def phrase(text: str) -> str:
     """A vocabulary phrase as a regex that tolerates any whitespace between its words."""
     return r"\s+".join(re.escape(w) for w in text.split())
 
@@ -51,8 +56,8 @@ def _phrase(text: str) -> str:
 @lru_cache(maxsize=8)
 def _compiled(rules: Rules) -> _Compiled:
     names = sorted((p.name for p in rules.programmes), key=len, reverse=True)
-    items = "|".join(_phrase(i) for i in sorted(rules.numbered_items, key=len, reverse=True))
-    name_alt = "|".join(_phrase(n) for n in names) or r"(?!x)x"
+    items = "|".join(phrase(i) for i in sorted(rules.numbered_items, key=len, reverse=True))
+    name_alt = "|".join(phrase(n) for n in names) or r"(?!x)x"
     programme = re.compile(
         rf"\b(?P<name>{name_alt})(?:\s+(?P<items>{items})\s+(?P<ids>{_ID_LIST}))?",
         re.IGNORECASE,
@@ -60,8 +65,8 @@ def _compiled(rules: Rules) -> _Compiled:
     generic = re.compile(
         rf"\b(?P<name>{_CAP_WORD}(?:\s+(?:{_CONNECTORS}\s+)?{_CAP_WORD})+)\s+(?P<items>{items})\s+(?P<ids>{_ID_LIST})"
     )
-    cues = "|".join(_phrase(c) for c in sorted(rules.dependency_cues, key=len, reverse=True))
-    links = "|".join(_phrase(c) for c in sorted(rules.link_cues, key=len, reverse=True))
+    cues = "|".join(phrase(c) for c in sorted(rules.dependency_cues, key=len, reverse=True))
+    links = "|".join(phrase(c) for c in sorted(rules.link_cues, key=len, reverse=True))
     return _Compiled(
         programme=programme,
         programme_start=re.compile(rf"^(?:{name_alt})\b", re.IGNORECASE),
@@ -71,6 +76,8 @@ def _compiled(rules: Rules) -> _Compiled:
         if cues
         else re.compile(r"(?!x)x"),
         link_cue=re.compile(rf"^(?:{links})\b", re.IGNORECASE) if links else re.compile(r"(?!x)x"),
+        action=re.compile(rf"^{rules.action_id}$"),
+        outcome=re.compile(rf"^{rules.outcome_id}$"),
     )
 
 
@@ -95,9 +102,8 @@ def find_link_cue(text: str, rules: Rules) -> int | None:
 
 def _extend_title_case(text: str, end: int, c: _Compiled) -> int:
     """Take capitalised words after a programme name, stopping at another programme."""
-    pattern = re.compile(rf"\s+(?:{_CONNECTORS}\s+)?({_CAP_WORD})")
     while True:
-        match = pattern.match(text, end)
+        match = _NEXT_CAP_WORD.match(text, end)
         if not match:
             return end
         if c.programme_start.match(text[match.start(1) :]):
@@ -168,18 +174,16 @@ def cite(text: str | None, rules: Rules) -> Citations:
     out.quality_statements, out.quality_standards, qs_spans = quality_statements(masked, rules)
     masked = _mask(masked, qs_spans)
 
-    action_re = re.compile(rf"^{rules.action_id}$")
-    outcome_re = re.compile(rf"^{rules.outcome_id}$")
     for match in c.local_id.finditer(masked):
         ident = normalise_id(match.group(1))
         if ident is None:
             continue
         if ident not in out.ids:
             out.ids.append(ident)
-        if action_re.match(ident):
+        if c.action.match(ident):
             if ident not in out.actions:
                 out.actions.append(ident)
-        elif outcome_re.match(ident) and ident not in out.outcomes:
+        elif c.outcome.match(ident) and ident not in out.outcomes:
             out.outcomes.append(ident)
 
     for match in c.dependency.finditer(masked):

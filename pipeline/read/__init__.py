@@ -11,7 +11,7 @@ from pathlib import Path
 
 from pipeline.errors import DamagedFile, EmptyFile, NotAPdf, PipelineError, UnsupportedType
 from pipeline.layout import Layout
-from pipeline.read.sniff import sniff
+from pipeline.read.sniff import SNIFF_BYTES, describe, sniff
 from pipeline.rules import Rules
 
 # format -> module holding read()
@@ -32,12 +32,11 @@ SUFFIX_FORMAT = {
     ".txt": "txt",
     ".text": "txt",
 }
-SUPPORTED_SUFFIXES = tuple(SUFFIX_FORMAT)
 
 
 def detect_format(path: Path, data: bytes) -> str:
     """The reader to use for these bytes, or a PipelineError saying why there is none."""
-    kind = sniff(path, data[:8192])
+    kind = sniff(path, data[:SNIFF_BYTES])
     suffix = path.suffix.lower()
     claimed = SUFFIX_FORMAT.get(suffix)
     if kind == "empty":
@@ -68,16 +67,12 @@ def detect_format(path: Path, data: bytes) -> str:
         return "txt"
     # an image, archive or other binary
     if claimed == "pdf":
-        raise NotAPdf(f"not a PDF (looks like {_article(kind)})", "ask the sender for the PDF itself")
+        raise NotAPdf(f"not a PDF (looks like {describe(kind)})", "ask the sender for the PDF itself")
     if claimed == "docx":
         raise DamagedFile(
-            f"not a valid Word file (looks like {_article(kind)})", "ask the sender for the Word document"
+            f"not a valid Word file (looks like {describe(kind)})", "ask the sender for the Word document"
         )
-    raise UnsupportedType(f"not a document this pipeline reads (looks like {_article(kind)})")
-
-
-def _article(what: str) -> str:
-    return ("an " if what[:1].lower() in "aeiou" else "a ") + what
+    raise UnsupportedType(f"not a document this pipeline reads (looks like {describe(kind)})")
 
 
 def read(path: Path, rules: Rules, data: bytes | None = None, password: str | None = None) -> Layout:

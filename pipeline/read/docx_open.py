@@ -20,11 +20,9 @@ import io
 from typing import Any
 
 from pipeline.errors import DamagedFile, EmptyFile, PipelineError, TooLarge, UnsupportedType
-from pipeline.read.guard import attach_notes, megabytes
-from pipeline.read.sniff import OLE2, ZIP, describe, sniff
+from pipeline.read.guard import attach_notes, check_file_size
+from pipeline.read.sniff import OLE2, SNIFF_BYTES, ZIP, describe, sniff
 from pipeline.rules import Rules
-
-DOCUMENT_PART = "word/document.xml"
 
 
 def open_docx(data: bytes, rules: Rules, password: str | None = None) -> Any:
@@ -36,8 +34,7 @@ def open_docx(data: bytes, rules: Rules, password: str | None = None) -> Any:
     limits = rules.limits
     if not data:
         raise EmptyFile("empty file (no bytes)")
-    if len(data) > limits.max_file_mb * 1024 * 1024:
-        raise TooLarge(f"file is {megabytes(len(data))}, over the {limits.max_file_mb:g} MB limit")
+    check_file_size(len(data), limits)
     if data.startswith(OLE2):
         from pipeline.read.ole import decrypt_ooxml
 
@@ -45,7 +42,7 @@ def open_docx(data: bytes, rules: Rules, password: str | None = None) -> Any:
         if not data.startswith(ZIP):
             raise DamagedFile("damaged password-protected Word document (it decrypts to something else)")
     elif not data.startswith(ZIP):
-        kind = sniff(Path("document.docx"), data[:8192])
+        kind = sniff(Path("document.docx"), data[:SNIFF_BYTES])
         what = "plain text" if kind == "text" else describe(kind)
         raise DamagedFile(
             f"not a valid Word file (a .docx is a zip package; this is {what})",

@@ -251,7 +251,7 @@ class Numbering:
             n = int(match.group(1)) - 1
             lvl = levels.get(n)
             value = counts[n] + (lvl.start - 1 if lvl else 0)
-            return _format(value, lvl.fmt if lvl else "decimal")
+            return number_format(value, lvl.fmt if lvl else "decimal")
 
         return re.sub(r"%(\d)", number, level.text).strip() or None
 
@@ -269,7 +269,8 @@ def _levels(element: Any) -> dict[int, _Level]:
     return out
 
 
-def _format(value: int, fmt: str) -> str:
+def number_format(value: int, fmt: str) -> str:
+    """A list number in a Word numbering format: (3, "lowerLetter") -> "c", (4, "upperRoman") -> "IV"."""
     if fmt in ("lowerLetter", "upperLetter"):
         letters = ""
         while value > 0:

@@ -14,6 +14,12 @@ A note is `(severity, code, message)`, as everywhere in `Layout.notes`.
 from __future__ import annotations
 
 import weakref
+from typing import TYPE_CHECKING
+
+from pipeline.errors import TooLarge
+
+if TYPE_CHECKING:
+    from pipeline.rules import Limits
 
 Note = tuple[str, str, str]
 
@@ -33,6 +39,12 @@ def attach_notes(obj: object, notes: list[Note]) -> None:
 def opening_notes(obj: object) -> list[Note]:
     """The notes the opener attached to `obj` (an empty list if none)."""
     return list(_NOTES.get(id(obj), []))
+
+
+def check_file_size(size: int, limits: Limits) -> None:
+    """Refuse a file over `max_file_mb` before it is read or parsed."""
+    if size > limits.max_file_mb * 1024 * 1024:
+        raise TooLarge(f"file is {megabytes(size)}, over the {limits.max_file_mb:g} MB limit")
 
 
 def megabytes(size: int) -> str:

@@ -37,12 +37,6 @@ RT_OFFICE_DOCUMENT = "http://schemas.openxmlformats.org/officeDocument/2006/rela
 RT_OFFICE_DOCUMENT_STRICT = "http://purl.oclc.org/ooxml/officeDocument/relationships/officeDocument"
 CT_WML_MAIN = "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
 CT_RELS = "application/vnd.openxmlformats-package.relationships+xml"
-# Main-part content types read as an ordinary document (macros are never run).
-_WORD_MAIN_VARIANTS = (
-    "application/vnd.ms-word.document.macroEnabled.main+xml",
-    "application/vnd.openxmlformats-officedocument.wordprocessingml.template.main+xml",
-    "application/vnd.ms-word.template.macroEnabledTemplate.main+xml",
-)
 _OTHER_OFFICE = (
     ("spreadsheetml", "an Excel workbook, not a Word document"),
     ("presentationml", "a PowerPoint presentation, not a Word document"),

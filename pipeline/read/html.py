@@ -451,32 +451,11 @@ def _start(tag: Any) -> int:
 
 def _ordinal(number: int, style: str) -> str:
     """List numbering as printed: 3 -> "3", "c" (type=a), "C" (type=A), "iii" (type=i)."""
-    if style in ("a", "A") and number > 0:
-        letters = ""
-        while number > 0:
-            number, rest = divmod(number - 1, 26)
-            letters = chr(ord("a") + rest) + letters
-        return letters.upper() if style == "A" else letters
-    if style in ("i", "I") and 0 < number < 4000:
-        numerals = (
-            (1000, "m"),
-            (900, "cm"),
-            (500, "d"),
-            (400, "cd"),
-            (100, "c"),
-            (90, "xc"),
-            (50, "l"),
-            (40, "xl"),
-            (10, "x"),
-            (9, "ix"),
-            (5, "v"),
-            (4, "iv"),
-            (1, "i"),
-        )
-        out = ""
-        for value, roman in numerals:
-            while number >= value:
-                out += roman
-                number -= value
-        return out.upper() if style == "I" else out
+    from pipeline.read.docx_text import number_format
+
+    if (style in ("a", "A") and number > 0) or (style in ("i", "I") and 0 < number < 4000):
+        return number_format(number, _LIST_TYPES[style])
     return str(number)
+
+
+_LIST_TYPES = {"a": "lowerLetter", "A": "upperLetter", "i": "lowerRoman", "I": "upperRoman"}

@@ -63,7 +63,7 @@ def find_tables(lines: list[Line], ruled: list[Fragment], rules: Rules, content:
 # ----------------------------------------------------------------------------- header
 
 
-def _runs(line: Line) -> list[list[Word]]:
+def word_runs(line: Line) -> list[list[Word]]:
     """A line's words in runs separated by more than an ordinary word space."""
     runs: list[list[Word]] = []
     for word in line.words:
@@ -78,7 +78,7 @@ def _header_cells(band: list[Line]) -> list[list[list[Word]]]:
     """Header cells over a band of lines: runs of later lines join the cell they sit under."""
     cells: list[list[list[Word]]] = []  # cell -> its lines -> words
     for line in band:
-        for run in _runs(line):
+        for run in word_runs(line):
             x0, x1 = run[0].x0, run[-1].x1
             home = next((c for c in cells if _overlaps(c, x0, x1)), None)
             if home is None:
@@ -163,7 +163,7 @@ def fits(line: Line, model: ColumnModel, first: bool = False) -> bool:
     if line.x0 < model.lefts[0] - 2 * model.size:
         return False
     columns = set()
-    for run in _runs(line):
+    for run in word_runs(line):
         start, last = run[0].x0, run[-1].x0
         for boundary in model.lefts[1:]:
             if start < boundary <= last and boundary - start > 3 * run[0].size:
@@ -234,7 +234,7 @@ def _starts_row(line: Line, previous: Line | None, model: ColumnModel, rules: Ru
     gap = line.top - previous.bottom if previous is not None else 0.0
     if model.anchor is None:
         return gap >= ROW_GAP * line.size
-    anchor_runs = [run for run in _runs(line) if model.column(run[0].x0) == model.anchor]
+    anchor_runs = [run for run in word_runs(line) if model.column(run[0].x0) == model.anchor]
     if not anchor_runs:
         return False
     text = " ".join(w.text for run in anchor_runs for w in run)
@@ -250,7 +250,7 @@ def _row(lines: list[Line], model: ColumnModel, page: int) -> Row:
     per_column: list[list[str]] = [[] for _ in model.lefts]
     for line in lines:
         parts: dict[int, list[str]] = {}
-        for run in _runs(line):
+        for run in word_runs(line):
             parts.setdefault(model.column(run[0].x0), []).extend(w.text for w in run)
         for column, words in parts.items():
             per_column[column].append(" ".join(words))

@@ -30,7 +30,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from pipeline.errors import DamagedFile, EmptyFile, EncryptedFile, PipelineError, TooLarge
-from pipeline.read.guard import Note, attach_notes, megabytes
+from pipeline.read.guard import Note, attach_notes, check_file_size
 from pipeline.rules import Rules
 
 _QPDF_PREFIX = re.compile(r"^stream <[^>]*>(?:, object \d+ \d+ at offset \d+| \([^)]*\))?:\s*")
@@ -53,8 +53,7 @@ def open_pdf(data: bytes, rules: Rules, password: str | None = None) -> Any:
     limits = rules.limits
     if not data.strip():
         raise EmptyFile("empty file (no bytes)" if not data else "empty file (only blank space)")
-    if len(data) > limits.max_file_mb * 1024 * 1024:
-        raise TooLarge(f"file is {megabytes(len(data))}, over the {limits.max_file_mb:g} MB limit")
+    check_file_size(len(data), limits)
     checked = _check_with_qpdf(data, rules, password)
     try:
         return _open_with_pdfminer(data, checked, password)
@@ -89,7 +88,7 @@ def _check_with_qpdf(data: bytes, rules: Rules, password: str | None) -> _Checke
         pdf.close()
         raise TooLarge(f"{checked.pages} pages, over the {rules.limits.max_pages} page limit")
     check_stream_sizes(pdf, int(rules.limits.max_stream_mb * 1024 * 1024))
-    checked.warnings = [_tidy(w) for w in pdf.get_warnings()]
+    checked.warnings = [_first_line(w) for w in pdf.get_warnings()]
     if checked.warnings or checked.encrypted:
         checked.repaired = _rewrite(pdf)
     return checked
@@ -221,12 +220,8 @@ def _repaired_note(warnings: list[str]) -> Note:
     )
 
 
-def _tidy(warning: str) -> str:
-    """qpdf's message without the stream name and offsets it starts with."""
-    return _first_line(warning)
-
-
 def _first_line(text: str) -> str:
+    """qpdf's message, its first line, without the stream name and offsets it starts with."""
     line = text.strip().splitlines()[0] if text.strip() else ""
     return _QPDF_PREFIX.sub("", line).strip()[:120]
 

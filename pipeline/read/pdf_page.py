@@ -181,7 +181,7 @@ def mark_bands(lines: list[Line], content: PageContent) -> None:
 
 def bullet_shapes(objects: dict[str, list[dict[str, Any]]]) -> list[tuple[float, float, float, float, str]]:
     """Small round or square marks that browsers draw for list bullets: (x0, x1, top, bottom, glyph)."""
-    from pipeline.read.pdf_ruled import is_white
+    from pipeline.read.pdf_ruled import is_filled, is_stroked
 
     out = []
     for kind in ("curve", "rect"):
@@ -189,8 +189,7 @@ def bullet_shapes(objects: dict[str, list[dict[str, Any]]]) -> list[tuple[float,
             width, height = obj["x1"] - obj["x0"], obj["bottom"] - obj["top"]
             if not (1.5 <= width <= 8 and 1.5 <= height <= 8 and abs(width - height) <= 1.5):
                 continue
-            filled = bool(obj.get("fill")) and not is_white(obj.get("non_stroking_color"))
-            stroked = bool(obj.get("stroke")) and not is_white(obj.get("stroking_color"))
+            filled, stroked = is_filled(obj), is_stroked(obj)
             if not (filled or stroked):
                 continue
             glyph = "▪" if kind == "rect" else ("•" if filled else "◦")

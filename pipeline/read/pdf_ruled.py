@@ -69,11 +69,11 @@ def _v(x: float, top: float, bottom: float) -> dict[str, Any]:
     return {"x0": x, "x1": x, "top": top, "bottom": bottom, "width": 0.0, "height": bottom - top, "orientation": "v"}
 
 
-def _stroked(obj: dict[str, Any]) -> bool:
+def is_stroked(obj: dict[str, Any]) -> bool:
     return bool(obj.get("stroke")) and not is_white(obj.get("stroking_color"))
 
 
-def _filled(obj: dict[str, Any]) -> bool:
+def is_filled(obj: dict[str, Any]) -> bool:
     return bool(obj.get("fill")) and not is_white(obj.get("non_stroking_color"))
 
 
@@ -92,7 +92,7 @@ def visible_edges(page: Any) -> list[dict[str, Any]]:
     width, height = float(page.width), float(page.height)
     edges: list[dict[str, Any]] = []
     for obj in objects.get("line", []):
-        if not _stroked(obj):
+        if not is_stroked(obj):
             continue
         edge = _thin_edge(obj) if (obj["x1"] - obj["x0"] <= 1 or obj["bottom"] - obj["top"] <= 1) else None
         if edge:
@@ -100,20 +100,20 @@ def visible_edges(page: Any) -> list[dict[str, Any]]:
     for obj in objects.get("rect", []):
         thin = _thin_edge(obj)
         if thin is not None:
-            if _filled(obj) or _stroked(obj):
+            if is_filled(obj) or is_stroked(obj):
                 edges.append(thin)
-        elif _stroked(obj):
+        elif is_stroked(obj):
             x0, x1, top, bottom = obj["x0"], obj["x1"], obj["top"], obj["bottom"]
             edges += [_h(x0, x1, top), _h(x0, x1, bottom), _v(x0, top, bottom), _v(x1, top, bottom)]
     for obj in objects.get("curve", []):
-        if _stroked(obj):
+        if is_stroked(obj):
             points = obj.get("pts") or []
             for (ax, ay), (bx, by) in itertools.pairwise(points):
                 if abs(ay - by) < 1 and abs(ax - bx) >= MIN_EDGE:
                     edges.append(_h(ax, bx, (ay + by) / 2))
                 elif abs(ax - bx) < 1 and abs(ay - by) >= MIN_EDGE:
                     edges.append(_v((ax + bx) / 2, ay, by))
-        elif _filled(obj):
+        elif is_filled(obj):
             thin = _thin_edge(obj)
             if thin is not None:
                 edges.append(thin)

@@ -24,18 +24,19 @@ BULLET = re.compile(r"^\s*([•◦▪▫●○■□‣⁃∙·*\-–])\s+(?=\S)
 def read(path: Path, data: bytes | None = None, rules: Rules | None = None, password: str | None = None) -> Layout:
     raw = path.read_bytes() if data is None else data
     text, _encoding = decode(raw)
+    safe = safe_text(text)
     from pipeline.read.text_delimited import read_delimited
 
-    delimited = read_delimited(text)  # tables in tab-separated cells
+    delimited = read_delimited(safe)  # tables in tab-separated cells
     if delimited is not None:
         return delimited
     if rules is not None:
         from pipeline.read.text_columns import read_columns
 
-        columns = read_columns(text, rules)  # a table laid out in columns of characters
+        columns = read_columns(text, rules)  # columns of characters; reads the form feeds `safe` lacks
         if columns is not None:
             return columns
-    return layout_from_text(safe_text(text))
+    return layout_from_text(safe)
 
 
 def layout_from_text(text: str) -> Layout:

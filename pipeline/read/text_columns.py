@@ -19,9 +19,9 @@ import itertools
 import re
 from collections import Counter
 
-from pipeline.layout import Block, Layout
+from pipeline.layout import Layout
 from pipeline.normalise.text import safe_text
-from pipeline.read.pdf_borderless import cut_rows
+from pipeline.read.pdf_borderless import cut_rows, word_runs
 from pipeline.read.pdf_types import ColumnModel, Fragment, Item, Line, PageContent, Word
 from pipeline.rules import Rules
 
@@ -42,7 +42,7 @@ def read_columns(text: str, rules: Rules) -> Layout | None:
     from pipeline.read.pdf_borderless import find_tables
     from pipeline.read.pdf_page import mark_bands
 
-    pages = _pages(text)
+    pages, first_line = _pages(text)
     found = False
     for page, lines in pages:
         mark_bands(lines, page)
@@ -54,22 +54,26 @@ def read_columns(text: str, rules: Rules) -> Layout | None:
     contents = [page for page, _ in pages]
     layout = assemble(contents, rules)
     layout.format = "txt"
-    _to_lines(layout, {page.number: first for (page, _), first in zip(pages, _first_lines(text), strict=True)})
-    if len(contents) == 1:
+    one_page = len(contents) == 1
+    _to_lines(layout, first_line, keep_pages=not one_page)
+    if one_page:
         layout.pages = None
-        for block in layout.blocks:
-            _no_page(block)
         layout.word_report = []
     return layout
 
 
-def _pages(text: str) -> list[tuple[PageContent, list[Line]]]:
-    """Each form-feed page as positioned words and lines, like a PDF page."""
+def _pages(text: str) -> tuple[list[tuple[PageContent, list[Line]]], dict[int, int]]:
+    """Each form-feed page as positioned words and lines, like a PDF page; and the file line
+    each page starts on."""
     out: list[tuple[PageContent, list[Line]]] = []
+    first_line: dict[int, int] = {}
     chunks = text.split("\f")
     if len(chunks) > 1 and not chunks[-1].strip():
         chunks.pop()  # the form feed that ends the last page
+    line = 1
     for number, chunk in enumerate(chunks, 1):
+        first_line[number] = line
+        line += chunk.count("\n")
         rows = safe_text(chunk.expandtabs(TAB)).split("\n")
         page = PageContent(
             number=number,
@@ -89,7 +93,7 @@ def _pages(text: str) -> list[tuple[PageContent, list[Line]]]:
         page.sizes = Counter({SIZE: sum(len(w.text) for w in page.words)})
         page.glyphs = page.sizes[SIZE]
         out.append((page, lines))
-    return out
+    return out, first_line
 
 
 def _headerless_tables(pages: list[tuple[PageContent, list[Line]]], rules: Rules) -> None:
@@ -101,6 +105,7 @@ def _headerless_tables(pages: list[tuple[PageContent, list[Line]]], rules: Rules
     fall into as many columns (set apart by two or more spaces on every line) as the table
     before had, and its id column opens with an action id.
     """
+    action_id = re.compile(rules.action_id + r"\.?")
     model: ColumnModel | None = None
     for page, _ in pages:
         out: list[Item] = []
@@ -110,9 +115,9 @@ def _headerless_tables(pages: list[tuple[PageContent, list[Line]]], rules: Rules
             item = items[i]
             if isinstance(item, Fragment):
                 model = item.model or model
-            elif model is not None and not (item.furniture or item.band):
+            elif model is not None and _may_open_row(item, action_id):
                 lines = list(itertools.takewhile(lambda it: isinstance(it, Line), items[i:]))
-                restart = _restart(lines, model, rules)  # type: ignore[arg-type]
+                restart = _restart(lines, model, action_id)  # type: ignore[arg-type]
                 if restart is not None:
                     fragment, taken = cut_rows(lines, 0, 0, restart, rules, page.number)  # type: ignore[arg-type]
                     model = restart
@@ -124,11 +129,19 @@ def _headerless_tables(pages: list[tuple[PageContent, list[Line]]], rules: Rules
         page.items = out
 
 
-def _restart(lines: list[Line], model: ColumnModel, rules: Rules) -> ColumnModel | None:
+def _may_open_row(line: Line, action_id: re.Pattern[str]) -> bool:
+    """Could this line open a table's first row: three words or more, one of them an action id?"""
+    return (
+        not (line.furniture or line.band)
+        and len(line.words) >= 3
+        and any(action_id.fullmatch(w.text) for w in line.words)
+    )
+
+
+def _restart(lines: list[Line], model: ColumnModel, action_id: re.Pattern[str]) -> ColumnModel | None:
     """The columns of a headerless table starting at lines[0], when it is one like `model`'s."""
-    if model.anchor is None or len(lines[0].words) < 3:
+    if model.anchor is None:
         return None
-    action_id = re.compile(rules.action_id + r"\.?")
     first_row = [lines[0]]
     for line in lines[1:]:
         if line.top - first_row[-1].bottom > LINE_HEIGHT - SIZE + 0.1:
@@ -136,9 +149,8 @@ def _restart(lines: list[Line], model: ColumnModel, rules: Rules) -> ColumnModel
         if any(action_id.fullmatch(w.text) for w in line.words):
             break  # the next row's id
         first_row.append(line)
-    runs: list[tuple[float, float]] = []  # (start, end) of each run of words set with single spaces
-    for line in first_row:
-        runs += _line_runs(line)
+    # (start, end) of each run of words set with single spaces
+    runs = [(run[0].x0, run[-1].x1) for line in first_row for run in word_runs(line)]
     starts: list[float] = []
     for start in sorted({r[0] for r in runs}):
         if any(r[0] < start < r[1] for r in runs):
@@ -182,49 +194,20 @@ def _align(starts: list[float], lefts: list[float]) -> list[float] | None:
     return out if all(a < b for a, b in itertools.pairwise(out)) else None
 
 
-def _line_runs(line: Line) -> list[tuple[float, float]]:
-    runs: list[tuple[float, float]] = []
-    for word in line.words:
-        if runs and word.x0 - runs[-1][1] <= CHAR_WIDTH:
-            runs[-1] = (runs[-1][0], word.x1)
-        else:
-            runs.append((word.x0, word.x1))
-    return runs
-
-
-def _first_lines(text: str) -> list[int]:
-    """The file line each form-feed page starts on."""
-    starts, line = [], 1
-    chunks = text.split("\f")
-    if len(chunks) > 1 and not chunks[-1].strip():
-        chunks.pop()
-    for chunk in chunks:
-        starts.append(line)
-        line += chunk.count("\n")
-    return starts
-
-
 def _line_of(top: float | None, first: int) -> int | None:
     return None if top is None else first + round(top / LINE_HEIGHT)
 
 
-def _to_lines(layout: Layout, first_line: dict[int, int]) -> None:
-    """Character positions become the file's line numbers."""
+def _to_lines(layout: Layout, first_line: dict[int, int], keep_pages: bool) -> None:
+    """Character positions become the file's line numbers; pages stay only when there are several."""
     for block in layout.blocks:
-        first = first_line.get(block.page or 1, 1)
-        block.line = _line_of(block.bbox[1] if block.bbox else None, first)
-        block.bbox = None
-        block.size = None
+        block.line = _line_of(block.bbox[1] if block.bbox else None, first_line.get(block.page or 1, 1))
+        block.bbox, block.size = None, None
         for row in block.rows:
             row.line = _line_of(row.bbox[1] if row.bbox else None, first_line.get(row.page or 1, 1))
             row.bbox = None
             for cell in row.cells:
                 cell.bbox = None
-
-
-def _no_page(block: Block) -> None:
-    block.page = None
-    for row in block.rows:
-        row.page = None
-        for cell in row.cells:
-            cell.page = None
+                cell.page = cell.page if keep_pages else None
+            row.page = row.page if keep_pages else None
+        block.page = block.page if keep_pages else None

@@ -14,14 +14,12 @@ import csv
 import io
 
 from pipeline.layout import Block, Cell, Layout, Row
-from pipeline.normalise.text import safe_text
 
 MIN_TABS = 2  # a table line has three cells or more
 
 
 def read_delimited(text: str) -> Layout | None:
-    """The layout of a text holding tab-separated tables, or None when it holds none."""
-    text = safe_text(text)
+    """The layout of a text (already through `safe_text`) holding tab-separated tables, or None."""
     lines = text.split("\n")
     if sum(1 for line in lines if line.count("\t") >= MIN_TABS) < 2:
         return None
@@ -29,62 +27,55 @@ def read_delimited(text: str) -> Layout | None:
 
     blocks: list[Block] = []
     prose: list[str] = []
-    prose_start = 0
+    rows: list[Row] = []
     i = 0
 
     def flush() -> None:
+        """Close the prose or the table being gathered (one of them is empty)."""
         if prose:
+            start = i - len(prose)
             for block in layout_from_text("\n".join(prose)).blocks:
-                block.line = (block.line or 1) + prose_start
+                block.line = (block.line or 1) + start
                 blocks.append(block)
             prose.clear()
+        if rows:
+            blocks.append(Block(kind="table", rows=list(rows), line=rows[0].line))
+            rows.clear()
 
     while i < len(lines):
-        if not _is_row(lines, i):
-            if not prose:
-                prose_start = i
+        row = _row(lines, i)
+        if row is None:
+            if rows:
+                flush()
             prose.append(lines[i])
             i += 1
             continue
-        flush()
-        table, i = _table(lines, i)
-        blocks.append(table)
+        if prose:
+            flush()
+        cells, used = row
+        rows.append(_table_row(cells, i + 1))
+        i += used
     flush()
     return Layout(format="txt", blocks=blocks, pages=None)
 
 
-def _table(lines: list[str], start: int) -> tuple[Block, int]:
-    """The table whose first row is lines[start], and the index of the first line after it."""
-    rows: list[Row] = []
-    i = start
-    while i < len(lines) and _is_row(lines, i):
-        cells, used = _row(lines, i)
-        filled = [n for n, c in enumerate(cells) if c.strip()]
-        if filled == [0] and len(cells) > 1:  # a heading row: one cell across the table
-            rows.append(Row(cells=[Cell(text=cells[0].strip(), span=len(cells))], line=i + 1))
-        else:
-            rows.append(Row(cells=[Cell(text=c.strip()) for c in cells], line=i + 1))
-        i += used
-    return Block(kind="table", rows=rows, line=start + 1), i
+def _table_row(cells: list[str], line: int) -> Row:
+    if [n for n, c in enumerate(cells) if c.strip()] == [0]:  # a heading row: one cell across the table
+        return Row(cells=[Cell(text=cells[0].strip(), span=len(cells))], line=line)
+    return Row(cells=[Cell(text=c.strip()) for c in cells], line=line)
 
 
-def _is_row(lines: list[str], i: int) -> bool:
-    """Does a table row start at lines[i]? Three cells or more, its first maybe quoted over lines."""
-    if lines[i].count("\t") >= MIN_TABS:
-        return True
-    return lines[i].startswith('"') and len(_row(lines, i)[0]) > MIN_TABS
-
-
-def _row(lines: list[str], i: int) -> tuple[list[str], int]:
-    """One row's cells from lines[i:], and how many lines it took (a quoted cell may hold breaks)."""
+def _row(lines: list[str], i: int) -> tuple[list[str], int] | None:
+    """The cells of the table row starting at lines[i] and how many lines it takes (a quoted
+    cell may hold line breaks), or None when no row starts there (fewer than three cells)."""
+    if lines[i].count("\t") < MIN_TABS and not lines[i].startswith('"'):
+        return None
     for used in range(1, min(len(lines) - i, 50) + 1):
         chunk = "\n".join(lines[i : i + used])
         if chunk.count('"') % 2 == 0:  # every quote closed: the row is whole
+            parsed = next(csv.reader(io.StringIO(chunk, newline=""), delimiter="\t", quotechar='"', strict=False), [])
+            cells = parsed if len(parsed) > MIN_TABS else chunk.split("\t")
             break
-    else:
-        used = 1  # an unbalanced quote: take the line as it is
-        chunk = lines[i]
-        return chunk.split("\t"), used
-    parsed = list(csv.reader(io.StringIO(chunk, newline=""), delimiter="\t", quotechar='"', strict=False))
-    row = parsed[0] if parsed else []
-    return (row if len(row) > MIN_TABS else chunk.split("\t")), used
+    else:  # an unbalanced quote: the line as it is
+        cells, used = lines[i].split("\t"), 1
+    return (cells, used) if len(cells) > MIN_TABS else None
