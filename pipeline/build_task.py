@@ -54,7 +54,7 @@ def build_document(source: str, stem: str, staging: str, rules_dir: str, fingerp
     from pipeline.emit.index import summarise
     from pipeline.emit.xlsx import write_workbook
     from pipeline.errors import PipelineError
-    from pipeline.model import to_json
+    from pipeline.model import json_bytes
     from pipeline.process import process
     from pipeline.read.guard import check_file_size
     from pipeline.rules import load_rules
@@ -72,7 +72,7 @@ def build_document(source: str, stem: str, staging: str, rules_dir: str, fingerp
     out = Path(staging)
     out.mkdir(parents=True, exist_ok=True)
     record = doc.to_dict()
-    body = to_json(record).encode("utf-8")
+    body = json_bytes(record)
     write_bytes_atomic(out / f"{stem}.json", body)
     write_workbook(doc, out / f"{stem}.xlsx", rules)
     written = sorted(p.name for p in out.iterdir() if p.is_file() and not p.name.startswith("."))

@@ -210,6 +210,28 @@ def test_awkward_file_names_work(
     assert {p.parent for p in outputs.rglob("*")} == {outputs}  # nothing outside the outputs folder
 
 
+def test_a_name_that_is_not_valid_unicode_is_built_not_refused(
+    tmp_path: Path, outputs: Path, rules_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A name with a byte no encoding explains (a zip unpacked on another system): its plan is
+    read and written like any other, two revisions of it compared, the name escaped in JSON."""
+    inputs = tmp_path / "odd-names"
+    inputs.mkdir()
+    old, new = os.fsdecode(b"plan-\xff.txt"), os.fsdecode(b"plan-\xff v2.txt")
+    shutil.copy(PLAN, inputs / old)
+    shutil.copy(FIXTURES / "revision-2 2020-06.txt", inputs / new)
+    code, _out, err = build(inputs, outputs, rules_dir, capsys)
+    assert code == 0, err
+    for name in (old, new):
+        stem = name[: -len(".txt")]
+        data = json.loads((outputs / f"{stem}.json").read_bytes())
+        assert data["source"]["file"] == name and len(data["actions"]) == 32
+        assert (outputs / f"{stem}.xlsx").is_file()
+    diff = json.loads((outputs / f"{old[:-4]}__{new[:-4]}.diff.json").read_bytes())
+    assert diff["summary"]
+    assert json.loads((outputs / "index.json").read_bytes())["documents"]
+
+
 def test_a_real_pdf_with_an_awkward_name_works(
     tmp_path: Path, outputs: Path, rules_dir: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

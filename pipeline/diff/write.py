@@ -13,6 +13,7 @@ from pathlib import Path
 from pipeline.diff.changes import ChangeSet
 from pipeline.emit.atomic import write_bytes_atomic
 from pipeline.emit.xlsx_safe import reproducible_bytes
+from pipeline.model import json_bytes
 from pipeline.rules import Rules
 
 SUFFIXES = (".diff.md", ".diff.json", ".diff.xlsx")
@@ -52,14 +53,14 @@ def write_if_changed(path: Path, data: bytes) -> Path:
 
 def write_diff(changes: ChangeSet, out_dir: Path, old_stem: str, new_stem: str, rules: Rules) -> list[Path]:
     """Write `<old>__<new>.diff.md`, `.diff.json` and `.diff.xlsx` in `out_dir`; return their paths."""
-    from pipeline.diff.render_json import render_json
     from pipeline.diff.render_md import render_markdown
     from pipeline.diff.render_xlsx import diff_workbook
 
     stem = diff_stem(old_stem, new_stem)
     md_path, json_path, xlsx_path = (out_dir / f"{stem}{suffix}" for suffix in SUFFIXES)
     return [
-        write_if_changed(md_path, render_markdown(changes).encode("utf-8")),
-        write_if_changed(json_path, render_json(changes).encode("utf-8")),
+        # a file name that is not valid Unicode is written escaped, never a reason to fail
+        write_if_changed(md_path, render_markdown(changes).encode("utf-8", "backslashreplace")),
+        write_if_changed(json_path, json_bytes(changes.to_dict())),
         write_if_changed(xlsx_path, reproducible_bytes(diff_workbook(changes, rules))),
     ]

@@ -8,13 +8,13 @@ from pathlib import Path
 from typing import Any
 
 from pipeline.emit.atomic import write_bytes_atomic
-from pipeline.model import Document, to_json
+from pipeline.model import Document, json_bytes
 
 SCHEMA_PATH = Path(__file__).resolve().parent.parent / "schema" / "document.schema.json"
 
 
 def write_json(doc: Document, path: Path) -> None:
-    write_bytes_atomic(path, to_json(doc).encode("utf-8"))
+    write_bytes_atomic(path, json_bytes(doc))
 
 
 @lru_cache(maxsize=1)

@@ -54,7 +54,7 @@ class _Body:
             elif name == "tbl":
                 self.blocks.append(Block(kind="table", rows=self.rows(child)))
             elif name in _WRAPPERS:
-                self.walk(child.find(q("sdtContent")) if name == "sdt" else child)
+                self.walk(_inner(child))
             elif child.tag == f"{{{MC}}}AlternateContent":
                 choice = child.find(f"{{{MC}}}Choice")
                 if choice is not None:
@@ -138,6 +138,15 @@ class _Body:
         return "\n".join(lines)
 
 
+def _inner(wrapper: Any) -> Any:
+    """What a wrapper holds: a content control's `sdtContent` (nothing when it has none, which
+    the schema allows), or the children of a tracked insertion or custom XML element."""
+    if local(wrapper) != "sdt":
+        return wrapper
+    content = wrapper.find(q("sdtContent"))
+    return content if content is not None else ()
+
+
 def _children(element: Any, name: str) -> list[Any]:
     """Child elements named `name`, looking through content controls and tracked insertions."""
     out: list[Any] = []
@@ -146,7 +155,7 @@ def _children(element: Any, name: str) -> list[Any]:
         if child_name == name:
             out.append(child)
         elif child_name in _WRAPPERS:
-            out.extend(_children(child.find(q("sdtContent")) if child_name == "sdt" else child, name))
+            out.extend(_children(_inner(child), name))
     return out
 
 
@@ -157,9 +166,7 @@ def _blocks_in(element: Any) -> list[Any]:
         if name in ("p", "tbl"):
             out.append(child)
         elif name in _WRAPPERS:
-            inner = child.find(q("sdtContent")) if name == "sdt" else child
-            if inner is not None:
-                out.extend(_blocks_in(inner))
+            out.extend(_blocks_in(_inner(child)))
     return out
 
 

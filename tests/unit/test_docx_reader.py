@@ -143,3 +143,23 @@ def test_deleted_table_row_is_left_out(rules) -> None:
     t.rows[1]._tr.get_or_add_trPr().append(parse_xml(f'<w:del {nsdecls("w")} w:id="9" w:author="A"/>'))
     [table] = layout_of(d, rules).tables()
     assert [[c.text for c in r.cells] for r in table.rows] == [["Kept", "row"]]
+
+
+def test_content_controls_with_and_without_content(rules) -> None:
+    """A content control's paragraphs are read in place; one with no content part (the schema
+    allows it) holds nothing and is passed over, in the body and in a table row."""
+    d = docx.Document()
+    d.add_paragraph("Before")
+    body = d.element.body
+    sect = body[-1]
+    sect.addprevious(
+        parse_xml(f"<w:sdt {nsdecls('w')}><w:sdtContent><w:p><w:r><w:t>Inside</w:t></w:r></w:p></w:sdtContent></w:sdt>")
+    )
+    sect.addprevious(parse_xml(f"<w:sdt {nsdecls('w')}><w:sdtPr/></w:sdt>"))
+    t = d.add_table(rows=1, cols=2)
+    t.rows[0].cells[0].text, t.rows[0].cells[1].text = "A", "B"
+    t._tbl.append(parse_xml(f"<w:sdt {nsdecls('w')}><w:sdtPr/></w:sdt>"))
+    d.add_paragraph("After")
+    layout = layout_of(d, rules)
+    assert [b.text for b in layout.blocks if b.kind != "table"] == ["Before", "Inside", "After"]
+    assert [[c.text for c in r.cells] for r in layout.tables()[0].rows] == [["A", "B"]]
