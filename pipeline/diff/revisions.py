@@ -34,7 +34,7 @@ from pipeline.diff.compare import compare, match_actions
 from pipeline.diff.history_xlsx import Revision, history_workbook
 from pipeline.diff.match import SAME_ID_MIN
 from pipeline.diff.revision_order import NameReader, order
-from pipeline.diff.similarity import compare_form, similarity, tokens
+from pipeline.diff.similarity import compare_form, reaches, tokens
 from pipeline.diff.write import diff_stem, write_diff, write_if_changed
 from pipeline.emit.xlsx_safe import reproducible_bytes
 from pipeline.model import Document, from_dict
@@ -162,7 +162,7 @@ def _kept_share(a: Document, b: Document) -> float:
     kept = sum(
         1
         for x in small.actions
-        if compare_form(x.text) in texts or (x.id in by_id and similarity(x.text, by_id[x.id]) >= SAME_ID_MIN)
+        if compare_form(x.text) in texts or (x.id in by_id and reaches(x.text, by_id[x.id], SAME_ID_MIN))
     )
     return kept / len(small.actions)
 

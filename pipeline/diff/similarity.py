@@ -40,6 +40,7 @@ _WORD = re.compile(r"\w+")
 WordOp = tuple[str, str]  # ("=" | "-" | "+", words)
 
 
+@lru_cache(maxsize=65536)  # grouping revisions asks it of every action of every plan, many times over
 def compare_form(text: str | None) -> str:
     """The text as compared: cleaned, typographic quotes and dashes made plain, NFKC letters.
 
@@ -100,6 +101,11 @@ class AgainstOne:
             return None
         ratio = matcher.ratio()
         return ratio if ratio >= floor else None
+
+
+def reaches(a: str | None, b: str | None, floor: float) -> bool:
+    """`similarity(a, b) >= floor`, with difflib's cheap upper bounds tried before the full count."""
+    return AgainstOne(b).at_least(a, floor) is not None
 
 
 def word_count(text: str | None) -> int:
