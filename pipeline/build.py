@@ -18,12 +18,13 @@ the build exits with status 1 after all the others are written.
 from __future__ import annotations
 
 import contextlib
+import multiprocessing
 import os
 import shutil
 import signal
 import tempfile
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -104,7 +105,8 @@ class _Build:
     def run(self, jobs: int | None, force: bool, started: float) -> int:
         items = scan(self.inputs)
         todo = plan(items, self.manifest, self.outputs, self.rules.fingerprint, self.code, force)
-        workers = min(jobs or default_jobs(self.rules.limits.memory_mb), max(1, len(todo.build)))
+        cores = jobs or default_jobs(self.rules.limits.memory_mb)
+        workers = min(cores, max(1, len(todo.build)))
         self.report.begin(len(todo.build), len(todo.unchanged), workers)
         for item in todo.unchanged:  # put back as it was when it last built: an old failure no longer applies
             self.manifest.files[item.name].pop("failed", None)
@@ -121,8 +123,11 @@ class _Build:
             self._save()
         self._remove_gone(todo.removed)
         self._save()
-        self._index(items)
-        self._revisions(items)
+        finish_index = self._index(items, background=cores > 1)  # beside the revisions, on a second core
+        try:
+            self._revisions(items)
+        finally:
+            finish_index()
         self._save()
         current = {i.name for i in items}
         failed_names = sorted(n for n, e in self.manifest.files.items() if "failed" in e and n in current)
@@ -262,19 +267,30 @@ class _Build:
         outputs = self.manifest.files.get(item.name, {}).get("outputs", [])
         return next((o for o in outputs if o.endswith(suffix)), None)
 
-    def _index(self, items: list[Input]) -> None:
+    def _index(self, items: list[Input], background: bool = False) -> Callable[[], None]:
+        """Write index.json and the combined workbook when they are out of date; returns the call
+        that waits for them. `background`: in a forked process, while this one goes on."""
         names = [INDEX_JSON, INDEX_XLSX]
         key = key_of([self.code, self.rules.fingerprint, self._document_keys(items)])
         if self.manifest.index.get("key") == key and all((self.outputs / n).is_file() for n in names):
-            return
+            return lambda: None
         from pipeline.emit.index import write_index
 
-        try:
-            write_index(self.outputs, self._entries(items), self.rules, INDEX_JSON, INDEX_XLSX)
-        except Exception as exc:  # one line for the officer; the documents are written
-            self._internal_error(f"{INDEX_JSON}, {INDEX_XLSX}", exc)
-            return
-        self.manifest.index = {"key": key, "files": names}
+        entries = self._entries(items)
+
+        def write() -> None:
+            write_index(self.outputs, entries, self.rules, INDEX_JSON, INDEX_XLSX)
+
+        def finished(error: str | None) -> None:
+            if error is not None:  # one line for the officer; the documents are written
+                self._internal_error(f"{INDEX_JSON}, {INDEX_XLSX}", error)
+            else:
+                self.manifest.index = {"key": key, "files": names}
+
+        if background and "fork" in multiprocessing.get_all_start_methods():
+            return _forked(write, finished)
+        finished(_run(write))
+        return lambda: None
 
     def _document_keys(self, items: list[Input]) -> list[list[Any]]:
         keys = []
@@ -334,14 +350,12 @@ class _Build:
                 (self.outputs / name).unlink(missing_ok=True)
         self.manifest.revisions = {"key": key, "files": sorted(set(names))}
 
-    def _internal_error(self, what: str, exc: Exception) -> None:
+    def _internal_error(self, what: str, error: Exception | str) -> None:
         """A bug of ours after the documents were written: one line here, the traceback in the log."""
-        import traceback
-
         self.problems += 1
         log_file = self.outputs / LOG
         with contextlib.suppress(OSError), log_file.open("a", encoding="utf-8", errors="replace") as log:
-            log.write(f"{what} could not be written:\n{''.join(traceback.format_exception(exc))}")
+            log.write(f"{what} could not be written:\n{error if isinstance(error, str) else _traceback(error)}")
         self.report.failed_one(
             f"{what}: could not be written because of an internal error in the pipeline — please report this to "
             f"the pipeline's maintainers (details in {log_file})"
@@ -354,6 +368,48 @@ class _Build:
         if data != self.saved:
             self.manifest.save(self.outputs, data)
             self.saved = data
+
+
+def _traceback(exc: BaseException) -> str:
+    import traceback
+
+    return "".join(traceback.format_exception(exc))
+
+
+def _run(write: Callable[[], None]) -> str | None:
+    """Call `write`; None when it worked, else the traceback of what went wrong."""
+    try:
+        write()
+    except Exception as exc:
+        return _traceback(exc)
+    return None
+
+
+def _forked(write: Callable[[], None], finished: Callable[[str | None], None]) -> Callable[[], None]:
+    """Run `write` in a forked process; the returned call waits for it and passes `finished`
+    None, or the traceback (or exit status) of what went wrong."""
+    context = multiprocessing.get_context("fork")
+    receive, send = context.Pipe(duplex=False)
+
+    def child() -> None:
+        send.send(_run(write))
+
+    process = context.Process(target=child, daemon=True)
+    process.start()
+    send.close()
+
+    def wait() -> None:
+        try:
+            error = receive.recv()
+        except EOFError:  # it ended without a word: its exit status tells
+            error = None
+        process.join()
+        receive.close()
+        if error is None and process.exitcode != 0:
+            error = f"the process writing it ended with status {process.exitcode}"
+        finished(error)
+
+    return wait
 
 
 def default_jobs(memory_mb: float) -> int:

@@ -165,3 +165,44 @@ def test_an_empty_inputs_folder_gives_an_empty_index(tmp_path: Path, rules: Rule
     assert data["documents"] == [] and data["totals"]["documents"] == 0
     wb = combined_workbook([], data, rules)
     assert wb.sheetnames[0] == "Index"
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_the_index_is_written_beside_the_revisions_or_after_them(
+    jobs: int, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """With two cores the index is written in a second process while the revision histories are
+    written here: the same files, the same manifest, and a failure in it is still one line."""
+    import shutil
+
+    import pipeline.emit.index as index_module
+    from pipeline.build import run_build
+    from tests.helpers import FIXTURES, ROOT
+
+    inputs = tmp_path / "inputs"
+    inputs.mkdir()
+    shutil.copy(ROOT / "inputs" / "self-harm-action-plan.txt", inputs / "plan.txt")
+    shutil.copy(FIXTURES / "revision-2 2020-06.txt", inputs / "plan v2.txt")
+    outputs = tmp_path / "outputs"
+    assert run_build(inputs, outputs, jobs=jobs, quiet=True) == 0
+    assert {"index.json", "all-plans.xlsx", "plan.history.xlsx"} <= {p.name for p in outputs.iterdir()}
+    index = json.loads((outputs / "index.json").read_text(encoding="utf-8"))
+    assert [d["file"] for d in index["documents"]] == ["plan v2.txt", "plan.txt"]
+    manifest = json.loads((outputs / ".manifest.json").read_text(encoding="utf-8"))
+    assert manifest["index"]["files"] == ["index.json", "all-plans.xlsx"]
+
+    def broken(*args: Any, **kwargs: Any) -> None:
+        raise RuntimeError("index boom")
+
+    monkeypatch.setattr(index_module, "write_index", broken)
+    (inputs / "plan.txt").write_text("changed\n" + (inputs / "plan.txt").read_text(encoding="utf-8"), "utf-8")
+    capsys.readouterr()
+    assert run_build(inputs, outputs, jobs=jobs, quiet=True) == 1
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and err[0].startswith(
+        "index.json, all-plans.xlsx: could not be written because of an internal"
+    )
+    assert "RuntimeError: index boom" in (outputs / ".build.log").read_text(encoding="utf-8")
+    assert (outputs / "plan.history.xlsx").is_file()  # the revisions were still written
+    monkeypatch.undo()
+    assert run_build(inputs, outputs, jobs=jobs, quiet=True) == 0  # tried again next time
