@@ -195,7 +195,9 @@ def _try_pdfminer(data: bytes, password: str | None) -> tuple[Any, PipelineError
     try:
         _ = len(pdf.pages)
     except Exception as exc:
-        pdf.close()
+        # pdfplumber's close() makes every page in order to close it, and making them is what
+        # failed: release the file itself
+        pdf.stream.close()
         return None, DamagedFile(f"damaged PDF that could not be repaired ({_describe(exc.__cause__ or exc)})")
     return pdf, None
 

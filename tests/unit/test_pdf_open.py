@@ -271,3 +271,17 @@ def test_every_failure_is_a_pipeline_error(rules: Rules) -> None:
             assert len(pdf.pages) >= 1
             pdf.close()
     assert opened > 10  # most damage is repaired
+
+
+def test_pages_that_cannot_be_made_are_a_damaged_file_not_a_crash(rules: Rules, monkeypatch) -> None:
+    """pdfplumber makes every page to close a PDF, so a PDF whose pages cannot be made fails
+    again when it is closed: the file is refused as damaged, in one line, all the same."""
+    import pdfplumber
+
+    def broken(self: object) -> list[object]:
+        raise TypeError("'NoneType' object is not iterable")  # as a page with no usable MediaBox gives
+
+    monkeypatch.setattr(pdfplumber.PDF, "pages", property(broken))
+    with pytest.raises(DamagedFile) as err:
+        open_pdf(_text_pdf("one page"), rules)
+    assert err.value.reason.startswith("damaged PDF") and "\n" not in err.value.reason
