@@ -11,6 +11,7 @@ import time
 import zipfile
 from collections import Counter
 from pathlib import Path
+from typing import Any
 
 import pytest
 from openpyxl import load_workbook
@@ -299,6 +300,14 @@ def test_guidance_summary_counts_per_priority(guidance_book: Path) -> None:
     assert table["Total"]["Questions"] == 21
 
 
+def _first_priority_counts(wb: Any) -> dict[str, Any]:
+    """The Summary's row for the first priority, by column header."""
+    summary = wb["Summary"]
+    start = next(r for r in range(1, summary.max_row + 1) if summary.cell(r, 1).value == "Priority")
+    headers = header_row(summary, start)
+    return dict(zip(headers, (summary.cell(start + 1, c).value for c in range(1, 13)), strict=False))
+
+
 def test_answers_read_back_from_a_form_appear_in_the_sheet(guidance_doc: Document, rules, tmp_path: Path) -> None:
     doc = copy.deepcopy(guidance_doc)
     doc.questions[0].response = "We run quarterly training."
@@ -314,10 +323,7 @@ def test_answers_read_back_from_a_form_appear_in_the_sheet(guidance_doc: Documen
     assert ws[f"{column_of(ws, 'What could be improved')}2"].value == "=Reach GPs"
     rag = column_of(ws, "RAG")
     assert [ws[f"{rag}{r}"].value for r in (2, 3, 4)] == ["Amber", "Green", "Purple"]
-    summary = wb["Summary"]
-    start = next(r for r in range(1, summary.max_row + 1) if summary.cell(r, 1).value == "Priority")
-    headers = header_row(summary, start)
-    first = dict(zip(headers, (summary.cell(start + 1, c).value for c in range(1, 13)), strict=False))
+    first = _first_priority_counts(wb)
     assert (first["Amber"], first["Green"], first["Answered"]) == (1, 1, 1)
 
 
@@ -330,10 +336,7 @@ def test_ratings_written_short_are_read_by_the_rules(guidance_doc: Document, rul
     ws = wb["Questions"]
     rag = column_of(ws, "RAG")
     assert [ws[f"{rag}{r}"].value for r in (2, 3, 4)] == ["Amber", "Red", "Green"]
-    summary = wb["Summary"]
-    start = next(r for r in range(1, summary.max_row + 1) if summary.cell(r, 1).value == "Priority")
-    headers = header_row(summary, start)
-    first = dict(zip(headers, (summary.cell(start + 1, c).value for c in range(1, 13)), strict=False))
+    first = _first_priority_counts(wb)
     assert (first["Red"], first["Amber"], first["Green"]) == (1, 1, 1)
 
 
