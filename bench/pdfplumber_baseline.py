@@ -28,7 +28,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from pipeline.normalise.text import clean  # noqa: E402
+from pipeline.core.text import clean  # noqa: E402
 from pipeline.process import process  # noqa: E402
 from pipeline.rules import Rules, load_rules  # noqa: E402
 from tests.helpers import FIXTURES, expected_plan  # noqa: E402

@@ -117,7 +117,7 @@ def bare_words(data: bytes) -> None:
 
 def extract(path: Path, rules: Any, jobs: int) -> str:
     """The document's JSON, its pages read by `jobs` processes."""
-    from pipeline.model import to_json
+    from pipeline.core.model import to_json
     from pipeline.process import process
 
     os.environ[PAGE_ENV] = str(jobs)
@@ -128,7 +128,7 @@ def extract(path: Path, rules: Any, jobs: int) -> str:
 
 
 def measure_w1(w1: workloads.W1, rules: Any, results: Results, repeat: int, cores: int) -> dict[str, Any]:
-    from pipeline.read import pdf_parallel
+    from pipeline.read.pdf import parallel as pdf_parallel
 
     data = w1.pdf.read_bytes()
     parallel = max(2, cores)
@@ -223,7 +223,7 @@ def measure_memory(w1: workloads.W1, results: Results) -> None:
 
 BUILD_PROBE = """
 import json, sys, time
-import pipeline.build as build
+import pipeline.build.run as build
 phases = {}
 def timed(name, method):
     def run(*args, **kwargs):
@@ -415,7 +415,7 @@ def main(argv: list[str]) -> int:
 
     import pdfplumber
 
-    from pipeline.read.pdf_parallel import usable_cores
+    from pipeline.read.pdf.parallel import usable_cores
     from pipeline.rules import load_rules
 
     cores = usable_cores()

@@ -35,7 +35,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from pipeline.model import CONTRACT_ACTION_FIELDS  # noqa: E402
+from pipeline.core.model import CONTRACT_ACTION_FIELDS  # noqa: E402
 from tests.fixtures import plan_fixtures  # noqa: E402
 from tests.fixtures.plan_fixtures import ActionRow, OutcomeGroup, SectionGroup  # noqa: E402
 

@@ -120,11 +120,11 @@ def main(argv: list[str] | None = None) -> int:
     if args.command is None:
         parser.print_help()
         return EXIT_USAGE
-    from pipeline.errors import PipelineError
+    from pipeline.core.errors import PipelineError
 
     try:
         if args.command == "build":
-            from pipeline.build import run_build
+            from pipeline.build.run import run_build
 
             return run_build(
                 args.inputs, args.outputs, rules_dir=args.rules, jobs=args.jobs, force=args.force, quiet=args.quiet
@@ -155,10 +155,10 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _extract(args: argparse.Namespace) -> int:
-    from pipeline.build_plan import output_stems
+    from pipeline.build.schedule import output_stems
+    from pipeline.core.errors import PipelineError
     from pipeline.emit.json_out import write_json
-    from pipeline.emit.xlsx import write_workbook
-    from pipeline.errors import PipelineError
+    from pipeline.emit.xlsx.document import write_workbook
     from pipeline.process import process
     from pipeline.rules import load_rules
 

@@ -27,7 +27,7 @@ def _plain(value: Any) -> Any:
 
 def debug_record(path: Path, rules: Rules, password: str | None = None) -> dict[str, Any]:
     """{"layout": blocks, "kind": ..., "raw": raw records} for one file."""
-    from pipeline.classify import detect_kind
+    from pipeline.extract.kind import detect_kind
     from pipeline.process import read_layout
 
     layout = read_layout(path, rules, path.read_bytes(), password)

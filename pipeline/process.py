@@ -12,11 +12,11 @@ import logging
 from pathlib import Path
 
 from pipeline.check import check
-from pipeline.classify import detect_kind
-from pipeline.errors import DamagedFile, NotRecognised, PipelineError, TooLarge
-from pipeline.layout import Layout
-from pipeline.model import Document, Finding, Source
-from pipeline.normalise.text import clean
+from pipeline.core.errors import DamagedFile, NotRecognised, PipelineError, TooLarge
+from pipeline.core.layout import Layout
+from pipeline.core.model import Document, Finding, Source
+from pipeline.core.text import clean
+from pipeline.extract.kind import detect_kind
 from pipeline.read import read
 from pipeline.read.guard import check_file_size
 from pipeline.rules import Rules
@@ -88,7 +88,7 @@ def document_from_layout(layout: Layout, name: str, sha256: str, rules: Rules) -
         )
     else:
         from pipeline.extract.guidance import extract as extract_guidance
-        from pipeline.normalise.questions import normalise_guidance
+        from pipeline.normalise.guidance import normalise_guidance
 
         raw_g = extract_guidance(layout, rules)
         priorities, questions = normalise_guidance(raw_g, rules)

@@ -14,7 +14,7 @@ from typing import Any
 
 import yaml
 
-from pipeline.model import CONTRACT_ACTION_FIELDS
+from pipeline.core.model import CONTRACT_ACTION_FIELDS
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
@@ -41,7 +41,7 @@ def expected_guidance() -> dict[str, Any]:
 
 
 def as_dict(doc: Any) -> dict[str, Any]:
-    from pipeline.model import to_json
+    from pipeline.core.model import to_json
 
     return json.loads(to_json(doc))
 

@@ -2,7 +2,7 @@
 
 Each test builds real documents (the repository's text inputs, a real PDF, hostile PDFs) with
 real worker processes; "no document was opened" is proven by the number of tasks the build
-sent to its workers (`pipeline.build.last_stats["sent"]`), which is where every open happens.
+sent to its workers (`pipeline.build.run.last_stats["sent"]`), which is where every open happens.
 """
 
 from __future__ import annotations
@@ -19,10 +19,10 @@ from pathlib import Path
 
 import pytest
 
-import pipeline.build as build_module
-from pipeline.build import run_build
-from pipeline.build_plan import MANIFEST, code_fingerprint
-from pipeline.errors import PipelineError
+import pipeline.build.run as build_module
+from pipeline.build.run import run_build
+from pipeline.build.schedule import MANIFEST, code_fingerprint
+from pipeline.core.errors import PipelineError
 from tests.helpers import FIXTURES, ROOT, SHARED
 
 PLAN = ROOT / "inputs" / "self-harm-action-plan.txt"
@@ -523,12 +523,12 @@ def test_nothing_changed_for_fifty_documents_is_fast_and_loads_no_reader(
     script = textwrap.dedent(f"""
         import sys, time
         from pathlib import Path
-        import pipeline.build
-        from pipeline.build import last_stats, run_build
-        from pipeline.build_plan import code_fingerprint
+        import pipeline.build.run
+        from pipeline.build.run import last_stats, run_build
+        from pipeline.build.schedule import code_fingerprint
         started, cpu = time.perf_counter(), time.process_time()
         code_fingerprint()  # its cost counts, but colleagues may be editing the code: use the outputs' own key
-        pipeline.build.code_fingerprint = lambda: {code_fingerprint()!r}
+        pipeline.build.run.code_fingerprint = lambda: {code_fingerprint()!r}
         code = run_build(Path({str(folder)!r}), Path({str(out)!r}), rules_dir=Path({str(rules_dir)!r}), quiet=True)
         seconds, cpu = time.perf_counter() - started, time.process_time() - cpu
         heavy = sorted(m for m in ("pdfplumber", "pdfminer", "spacy", "openpyxl", "pandas", "docx", "bs4", "lxml",

@@ -9,8 +9,8 @@ from typing import Any
 import pytest
 from openpyxl import load_workbook
 
+from pipeline.core.model import to_json
 from pipeline.emit.index import Entry, combined_workbook, index_data, load, summarise, write_index
-from pipeline.model import to_json
 from pipeline.rules import Rules
 from tests.xlsx_checks import worksheet_formulas
 
@@ -176,7 +176,7 @@ def test_the_index_is_written_beside_the_revisions_or_after_them(
     import shutil
 
     import pipeline.emit.index as index_module
-    from pipeline.build import run_build
+    from pipeline.build.run import run_build
     from tests.helpers import FIXTURES, ROOT
 
     inputs = tmp_path / "inputs"

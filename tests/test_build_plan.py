@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.build_plan import (
+from pipeline.build.schedule import (
     MANIFEST,
     Input,
     Manifest,

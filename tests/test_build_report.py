@@ -6,7 +6,7 @@ import io
 
 import pytest
 
-from pipeline.build_report import Reporter, describe, summary_lines, wants_bar
+from pipeline.build.report import Reporter, describe, summary_lines, wants_bar
 
 PLAN = {"kind": "action_plan", "counts": {"actions": 32}, "findings": {"error": 0, "warning": 2, "info": 1}}
 GUIDE = {"kind": "guidance", "counts": {"questions": 1}, "findings": {"error": 0, "warning": 0, "info": 1}}

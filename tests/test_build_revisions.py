@@ -15,8 +15,8 @@ from typing import Any
 
 import pytest
 
-import pipeline.build as build_module
-from pipeline.build import run_build
+import pipeline.build.run as build_module
+from pipeline.build.run import run_build
 from tests.helpers import ROOT
 
 PLAN = ROOT / "inputs" / "self-harm-action-plan.txt"

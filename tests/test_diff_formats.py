@@ -14,9 +14,9 @@ from pathlib import Path
 
 import pytest
 
+from pipeline.core.model import Document
 from pipeline.diff.compare import compare
 from pipeline.diff.render_json import render_json
-from pipeline.model import Document
 from pipeline.process import process
 from pipeline.rules import load_rules
 from tests.helpers import FIXTURES, ROOT

@@ -8,9 +8,9 @@ import json
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from pipeline.core.model import Action, Document, Outcome, Section, Source, from_dict, to_json
 from pipeline.diff.compare import compare
 from pipeline.diff.render_json import render_json
-from pipeline.model import Action, Document, Outcome, Section, Source, from_dict, to_json
 from pipeline.rules import load_rules
 
 RULES = load_rules()

@@ -13,12 +13,12 @@ from pathlib import Path
 
 import pytest
 
+from pipeline.core.model import Document, from_dict, to_json
 from pipeline.diff.changes import ChangeSet, summary_lines
 from pipeline.diff.command import run_diff
 from pipeline.diff.compare import compare
 from pipeline.diff.render_json import render_json
 from pipeline.diff.render_md import render_markdown
-from pipeline.model import Document, from_dict, to_json
 from pipeline.process import process
 from tests.fixtures import revision_fixtures
 from tests.helpers import FIXTURES, ROOT

@@ -7,12 +7,12 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
+from pipeline.core.model import Action, Document, Source
 from pipeline.diff.command import run_diff
 from pipeline.diff.compare import compare
 from pipeline.diff.render_md import render_markdown
 from pipeline.diff.write import write_diff
 from pipeline.diff.xlsx_text import main as xlsx_text_main
-from pipeline.model import Action, Document, Source
 from tests.helpers import ROOT
 from tests.xlsx_checks import column_of, header_row, worksheet_formulas
 

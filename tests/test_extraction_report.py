@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from pipeline.emit.json_out import validate
-from pipeline.emit.xlsx import EXTRACTION, build_workbook
+from pipeline.emit.xlsx.document import EXTRACTION, build_workbook
 from pipeline.process import process
 from tests.helpers import FIXTURES, ROOT, as_dict
 
@@ -35,8 +35,8 @@ def test_text_input_has_no_page_report(rules) -> None:
 
 
 def test_lost_words_are_counted_and_reported(rules, tmp_path: Path) -> None:
-    from pipeline.emit.xlsx import write_extraction
-    from pipeline.emit.xlsx_style import new_workbook
+    from pipeline.emit.xlsx.document import write_extraction
+    from pipeline.emit.xlsx.style import new_workbook
 
     doc = process(ROOT / "inputs" / "self-harm-action-plan.txt", rules)
     doc.extraction = [

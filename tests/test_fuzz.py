@@ -17,12 +17,12 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from pipeline.errors import PipelineError
+from pipeline.core.errors import PipelineError
 from pipeline.process import process
 from pipeline.read import detect_format
 from pipeline.read import read as read_layout
-from pipeline.read.docx_open import open_docx
-from pipeline.read.pdf_open import open_pdf
+from pipeline.read.docx.opener import open_docx
+from pipeline.read.pdf.opener import open_pdf
 from pipeline.rules import Rules, load_rules
 from tests.helpers import FIXTURES, ROOT
 

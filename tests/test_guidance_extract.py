@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from pipeline.core.layout import Block, Cell, Layout, Row
 from pipeline.extract.guidance import drop_boilerplate, extract, find_title, priority_of
-from pipeline.layout import Block, Cell, Layout, Row
 from pipeline.process import document_from_layout
 from pipeline.read import html as html_reader
-from pipeline.read.text import layout_from_text
+from pipeline.read.text.plain import layout_from_text
 from pipeline.rules import Rules
 
 

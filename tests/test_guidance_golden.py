@@ -13,8 +13,8 @@ from pathlib import Path
 
 import pytest
 
+from pipeline.core.model import to_json
 from pipeline.emit.json_out import validate
-from pipeline.model import to_json
 from pipeline.process import process
 from tests.helpers import FIXTURES, ROOT, SHARED, as_dict, guidance_differences
 

@@ -17,7 +17,7 @@ import pikepdf
 import pytest
 from reportlab.pdfgen import canvas
 
-from pipeline.errors import PipelineError
+from pipeline.core.errors import PipelineError
 from pipeline.process import process
 from pipeline.read import read
 from pipeline.rules import Rules

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import json
 
+from pipeline.core.model import CONTRACT_ACTION_FIELDS, SCHEMA_VERSION, Document, from_dict, to_json
 from pipeline.emit.json_out import schema, validate
-from pipeline.model import CONTRACT_ACTION_FIELDS, SCHEMA_VERSION, Document, from_dict, to_json
 from pipeline.process import process
 from tests.helpers import ROOT
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.build import run_build
+from pipeline.build.run import run_build
 from tests.helpers import ROOT
 
 COMMITTED = ROOT / "outputs"

@@ -15,13 +15,13 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.errors import TooLarge
-from pipeline.model import to_json
+from pipeline.core.errors import TooLarge
+from pipeline.core.model import to_json
 from pipeline.process import document_from_layout, process
-from pipeline.read import pdf_parallel
-from pipeline.read.pdf_assemble import assemble
-from pipeline.read.pdf_open import open_pdf
-from pipeline.read.pdf_parallel import page_jobs, read_pages, split
+from pipeline.read.geometry.assemble import assemble
+from pipeline.read.pdf import parallel as pdf_parallel
+from pipeline.read.pdf.opener import open_pdf
+from pipeline.read.pdf.parallel import page_jobs, read_pages, split
 from tests.fixtures import plan_fixtures
 from tests.fixtures.plan_fixtures import ActionRow, OutcomeGroup, SectionGroup
 from tests.helpers import FIXTURES
@@ -101,7 +101,7 @@ def test_page_parallel_json_is_byte_identical(
 ) -> None:  # type: ignore[no-untyped-def]
     jobs = jobs or page_count(long_plan, rules)
     sequential = extract_json(long_plan, rules, 1, monkeypatch)
-    with caplog.at_level(logging.INFO, logger="pipeline.read.pdf_parallel"):
+    with caplog.at_level(logging.INFO, logger="pipeline.read.pdf.parallel"):
         parallel = extract_json(long_plan, rules, jobs, monkeypatch)
     assert not [r for r in caplog.records if FALLBACK in r.getMessage()], "a helper failed; the parent read its pages"
     assert parallel == sequential
@@ -144,7 +144,7 @@ def test_a_helper_that_dies_has_its_pages_read_here(
 ) -> None:  # type: ignore[no-untyped-def]
     sequential = extract_json(long_plan, rules, 1, monkeypatch)
     monkeypatch.setattr(pdf_parallel, "_helper_main", _die)  # forked helpers run this and exit at once
-    with caplog.at_level(logging.INFO, logger="pipeline.read.pdf_parallel"):
+    with caplog.at_level(logging.INFO, logger="pipeline.read.pdf.parallel"):
         assert extract_json(long_plan, rules, 3, monkeypatch) == sequential
     assert len([r for r in caplog.records if FALLBACK in r.getMessage()]) == 2
 
@@ -261,7 +261,8 @@ def test_shares_are_contiguous_in_order_and_cover_every_page(count: int, jobs: i
 
 
 def test_the_build_lends_its_workers_only_the_cores_they_leave_idle(monkeypatch: pytest.MonkeyPatch) -> None:
-    from pipeline import build, build_task
+    from pipeline.build import run as build
+    from pipeline.build import task as build_task
     from pipeline.rules import DEFAULT_RULES_DIR
 
     monkeypatch.setattr(build, "default_jobs", lambda memory_mb: 2)  # two cores, memory for two documents

@@ -14,7 +14,7 @@ import pikepdf
 import pytest
 from pdfminer.pdftypes import PDFObjRef, PDFStream
 
-from pipeline.read import pdf_objects
+from pipeline.read.pdf import objects as pdf_objects
 from tests.fixtures.plan_fixtures import Page, Text, draw_pdf
 from tests.helpers import FIXTURES
 

@@ -12,7 +12,7 @@ from functools import cache
 
 import pytest
 
-from pipeline.layout import Block, Layout
+from pipeline.core.layout import Block, Layout
 from pipeline.process import process
 from pipeline.read import read
 from pipeline.rules import load_rules

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.errors import NotRecognised, TooLarge
+from pipeline.core.errors import NotRecognised, TooLarge
 from pipeline.process import process
 from pipeline.rules import DEFAULT_RULES_DIR, load_rules
 
@@ -47,7 +47,7 @@ def test_size_limit_checked_before_reading(tmp_path: Path) -> None:
 
 def test_library_and_internal_errors_are_one_plain_line(monkeypatch, tmp_path: Path, rules) -> None:
     import pipeline.process as stages
-    from pipeline.errors import DamagedFile, PipelineError
+    from pipeline.core.errors import DamagedFile, PipelineError
 
     plan = tmp_path / "plan.txt"
     plan.write_text("x", encoding="utf-8")

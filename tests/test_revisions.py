@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
+from pipeline.core.model import Action, Document, Source, from_dict, to_json
 from pipeline.diff.revisions import Plan, build_revisions, find_groups, load_plans, plan_name, same_plan
 from pipeline.emit.json_out import write_json
-from pipeline.model import Action, Document, Source, from_dict, to_json
 from pipeline.process import process
 from tests.helpers import FIXTURES, ROOT
 from tests.xlsx_checks import header_row, worksheet_formulas
@@ -239,8 +239,8 @@ def test_plan_name(stems: list[str], title: str, expected: str) -> None:
 
 def test_quick_pass_decides_clear_pairs_without_matching(monkeypatch) -> None:
     """Identical or unrelated plans are told apart without pairing every action."""
+    from pipeline.core.model import Action, Document, Source
     from pipeline.diff import revisions
-    from pipeline.model import Action, Document, Source
 
     def plan(title: str, texts: list[str]) -> Document:
         actions = [

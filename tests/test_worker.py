@@ -13,8 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.errors import DamagedFile
-from pipeline.worker import Limits, Pool, Result
+from pipeline.build.pool import Limits, Pool, Result
+from pipeline.core.errors import DamagedFile
 from tests.helpers import ROOT, SHARED
 
 HOSTILE = SHARED / "corpus" / "hostile"
@@ -181,7 +181,7 @@ def test_workers_die_with_a_killed_parent(tmp_path: Path) -> None:
         textwrap.dedent(f"""
         import os, sys
         sys.path.insert(0, {str(ROOT)!r})
-        from pipeline.worker import Limits, Pool
+        from pipeline.build.pool import Limits, Pool
         pool = Pool("{JOBS}:spin", 1, Limits(600, 1024))
         def started(key):
             print(pool.workers[0].process.pid, flush=True)

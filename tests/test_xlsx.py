@@ -16,8 +16,8 @@ from typing import Any
 import pytest
 from openpyxl import load_workbook
 
-from pipeline.emit.xlsx import build_workbook, write_workbook
-from pipeline.model import Action, Document, Finding, Outcome, Priority, Question, Section, Source, Where
+from pipeline.core.model import Action, Document, Finding, Outcome, Priority, Question, Section, Source, Where
+from pipeline.emit.xlsx.document import build_workbook, write_workbook
 from pipeline.process import process
 from tests.helpers import ROOT, expected_guidance, expected_plan
 from tests.xlsx_checks import (
@@ -557,9 +557,9 @@ def test_formula_injection_probe_through_the_pipeline(rules, tmp_path: Path) -> 
     """
     import importlib.util
 
-    from pipeline.errors import PipelineError
+    from pipeline.core.errors import PipelineError
 
-    assert importlib.util.find_spec("pipeline.read.docx") is not None, "the Word reader is not there yet"
+    assert importlib.util.find_spec("pipeline.read.docx.reader") is not None, "the Word reader is not there yet"
     try:
         _assert_probe_safe(process(PROBE, rules), rules, tmp_path / "as-is.xlsx")
     except PipelineError as exc:

@@ -18,8 +18,8 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
-from pipeline.emit.xlsx import write_workbook
-from pipeline.model import Action, Document, Finding, Outcome, Section, Source, Where
+from pipeline.core.model import Action, Document, Finding, Outcome, Section, Source, Where
+from pipeline.emit.xlsx.document import write_workbook
 from pipeline.process import process
 from tests.helpers import ROOT
 

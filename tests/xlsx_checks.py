@@ -13,7 +13,7 @@ from typing import Any
 
 from openpyxl import load_workbook
 
-from pipeline.emit.xlsx_safe import is_formula_like
+from pipeline.emit.xlsx.safe import is_formula_like
 
 PLAN_SHEETS = ["Actions", "Summary", "Findings", "Source"]
 GUIDANCE_SHEETS = ["Questions", "Summary", "Findings", "Source"]

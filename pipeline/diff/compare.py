@@ -12,6 +12,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from pipeline.core.ids import sort_key
+from pipeline.core.model import Action, Document
 from pipeline.diff.changes import (
     ActionChange,
     ActionView,
@@ -25,8 +27,6 @@ from pipeline.diff.changes import (
 )
 from pipeline.diff.match import Keyed, Matching, match
 from pipeline.diff.similarity import compare_form, word_diff
-from pipeline.model import Action, Document
-from pipeline.normalise.ids import sort_key
 from pipeline.rules import Rules
 
 

@@ -16,12 +16,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from pipeline.core.ids import sort_key
+from pipeline.core.model import Action, Document
 from pipeline.diff.changes import ActionChange, ChangeSet, summary_lines
 from pipeline.diff.render_xlsx import what_changed
-from pipeline.emit import xlsx_style as style
-from pipeline.emit.xlsx_style import NO_STATUS
-from pipeline.model import Action, Document
-from pipeline.normalise.ids import sort_key
+from pipeline.emit.xlsx import style
+from pipeline.emit.xlsx.style import NO_STATUS
 from pipeline.rules import Rules
 
 ABSENT = "not in plan"

@@ -10,8 +10,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from pipeline.errors import PipelineError, UsageError
-from pipeline.model import SCHEMA_VERSION, Document, from_dict
+from pipeline.core.errors import PipelineError, UsageError
+from pipeline.core.model import SCHEMA_VERSION, Document, from_dict
 from pipeline.rules import Rules
 
 

@@ -6,8 +6,8 @@ same two revisions always give the same bytes.
 
 from __future__ import annotations
 
+from pipeline.core.model import to_json
 from pipeline.diff.changes import ChangeSet
-from pipeline.model import to_json
 
 
 def render_json(changes: ChangeSet) -> str:

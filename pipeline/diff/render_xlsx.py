@@ -7,7 +7,7 @@ Sheets, in the order an officer wants them:
   says it in words (green forward, red back or stalled);
 - Changes — one row per change, removed actions included, with a word-by-word column where
   struck-through red words were dropped and bold green words added.
-House style from `pipeline.emit.xlsx_style`; every value goes through `write_cell`, so no text
+House style from `pipeline.emit.xlsx.style`; every value goes through `write_cell`, so no text
 from a plan becomes a formula.
 """
 
@@ -16,8 +16,8 @@ from __future__ import annotations
 from typing import Any
 
 from pipeline.diff.changes import ActionChange, ActionView, ChangeSet, TextChange, summary_lines
-from pipeline.emit import xlsx_style as style
-from pipeline.emit.xlsx_safe import cell_text, write_cell
+from pipeline.emit.xlsx import style
+from pipeline.emit.xlsx.safe import cell_text, write_cell
 from pipeline.rules import Rules
 
 CHANGED = "FFF2CC"  # a changed cell: pale yellow

@@ -30,14 +30,14 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from pipeline.core.model import Document, from_dict
 from pipeline.diff.compare import compare, match_actions
 from pipeline.diff.history_xlsx import Revision, history_workbook
 from pipeline.diff.match import SAME_ID_MIN
 from pipeline.diff.revision_order import NameReader, order
 from pipeline.diff.similarity import compare_form, reaches, tokens
 from pipeline.diff.write import diff_stem, write_diff, write_if_changed
-from pipeline.emit.xlsx_safe import reproducible_bytes
-from pipeline.model import Document, from_dict
+from pipeline.emit.xlsx.safe import reproducible_bytes
 from pipeline.rules import Rules, fold
 
 log = logging.getLogger(__name__)

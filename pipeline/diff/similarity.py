@@ -13,7 +13,7 @@ import unicodedata
 from difflib import SequenceMatcher
 from functools import lru_cache
 
-from pipeline.normalise.text import clean
+from pipeline.core.text import clean
 
 _TYPOGRAPHY = str.maketrans(
     {

@@ -10,10 +10,10 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
+from pipeline.core.model import json_bytes
 from pipeline.diff.changes import ChangeSet
 from pipeline.emit.atomic import write_bytes_atomic
-from pipeline.emit.xlsx_safe import reproducible_bytes
-from pipeline.model import json_bytes
+from pipeline.emit.xlsx.safe import reproducible_bytes
 from pipeline.rules import Rules
 
 SUFFIXES = (".diff.md", ".diff.json", ".diff.xlsx")

@@ -19,9 +19,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from pipeline import __version__
-from pipeline.emit import xlsx_style as style
-from pipeline.emit.xlsx_style import NO_STATUS
-from pipeline.model import SEVERITIES, json_bytes
+from pipeline.core.model import SEVERITIES, json_bytes
+from pipeline.emit.xlsx import style
+from pipeline.emit.xlsx.style import NO_STATUS
 
 if TYPE_CHECKING:
     from openpyxl import Workbook
@@ -299,7 +299,7 @@ def _all_actions(
 def _all_questions(
     wb: Workbook, loaded: list[tuple[Entry, dict[str, Any] | None, str | None]], rules: Rules
 ) -> dict[str, int]:
-    from pipeline.emit import xlsx_guidance
+    from pipeline.emit.xlsx import guidance as xlsx_guidance
 
     ws = style.add_sheet(wb, QUESTIONS_SHEET)
     headers = ["File", "Priority", "Question", "Text", "Current position", "What could be improved", "RAG"]

@@ -7,8 +7,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from pipeline.core.model import Document, json_bytes
 from pipeline.emit.atomic import write_bytes_atomic
-from pipeline.model import Document, json_bytes
 
 SCHEMA_PATH = Path(__file__).resolve().parent.parent / "schema" / "document.schema.json"
 

@@ -24,10 +24,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from pipeline.core.layout import Block, Layout, Row
+from pipeline.core.model import Where
+from pipeline.core.text import clean
 from pipeline.extract.records import RawGuidance, RawQuestion
-from pipeline.layout import Block, Layout, Row
-from pipeline.model import Where
-from pipeline.normalise.text import clean
 from pipeline.rules import Rules
 
 _LEADING_BULLET = re.compile(r"^\s*[•◦▪▫●○■□‣⁃∙·\-–]\s+")
@@ -398,7 +398,7 @@ def extract(layout: Layout, rules: Rules) -> RawGuidance:
 
 def _settle(groups: list[_Group], rules: Rules, guidance: RawGuidance) -> list[tuple[int, _Group]]:
     """Final priorities: numbered ones merged by number; plain ones kept when their items ask."""
-    from pipeline.normalise.questions import asks
+    from pipeline.language.questions import asks
 
     out: list[tuple[int, _Group]] = []
     if any(g.numbered for g in groups):

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from pipeline.core.layout import Layout
 from pipeline.extract.records import RawPlan
-from pipeline.layout import Layout
 from pipeline.rules import Rules
 
 

@@ -22,12 +22,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from pipeline.core.ids import normalise_id, parent_id
+from pipeline.core.layout import Block, Cell, Layout, Row
+from pipeline.core.model import Where
+from pipeline.core.text import clean
 from pipeline.extract.plan_text import follows, section_heading
 from pipeline.extract.records import RawAction, RawOutcome, RawPlan, RawSection
-from pipeline.layout import Block, Cell, Layout, Row
-from pipeline.model import Where
-from pipeline.normalise.ids import normalise_id, parent_id
-from pipeline.normalise.text import clean
 from pipeline.rules import Rules
 
 ACTION_FIELDS = ("text", "status", "links", "age_group")

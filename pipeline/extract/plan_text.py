@@ -21,11 +21,11 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from pipeline.core.ids import parse_id
+from pipeline.core.layout import Layout
+from pipeline.core.model import Where
 from pipeline.extract.records import RawAction, RawOutcome, RawPlan, RawSection
-from pipeline.layout import Layout
-from pipeline.model import Where
-from pipeline.normalise.ids import parse_id
-from pipeline.normalise.refs import find_link_cue, phrase, starts_with_link_cue
+from pipeline.language.refs import find_link_cue, phrase, starts_with_link_cue
 from pipeline.rules import Rules, StatusRule, fold
 
 PARA = "\n\n"

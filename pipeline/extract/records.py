@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from pipeline.model import Where
+from pipeline.core.model import Where
 
 
 @dataclass

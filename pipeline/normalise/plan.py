@@ -6,11 +6,11 @@ records, so the text, PDF and Word paths cannot drift apart.
 
 from __future__ import annotations
 
+from pipeline.core.ids import normalise_id, parent_id
+from pipeline.core.model import Action, Outcome, Section
+from pipeline.core.text import clean, clean_or_none
 from pipeline.extract.records import RawAction, RawPlan
-from pipeline.model import Action, Outcome, Section
-from pipeline.normalise.ids import normalise_id, parent_id
-from pipeline.normalise.refs import cite, quality_statements
-from pipeline.normalise.text import clean, clean_or_none
+from pipeline.language.refs import cite, quality_statements
 from pipeline.rules import Rules, StatusRule
 
 
@@ -24,7 +24,7 @@ def normalise_plan(raw: RawPlan, rules: Rules) -> tuple[list[Section], list[Outc
         _action(a, ident, known_actions, outcome_sections, rules) for a, ident in zip(raw.actions, ids, strict=True)
     ]
     if actions:
-        from pipeline.normalise.entities import mentions
+        from pipeline.language.entities import mentions
 
         for action in actions:
             action.mentions = mentions([action.text, action.links_raw], rules)

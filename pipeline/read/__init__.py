@@ -9,17 +9,17 @@ from __future__ import annotations
 import importlib
 from pathlib import Path
 
-from pipeline.errors import DamagedFile, EmptyFile, NotAPdf, PipelineError, UnsupportedType
-from pipeline.layout import Layout
+from pipeline.core.errors import DamagedFile, EmptyFile, NotAPdf, PipelineError, UnsupportedType
+from pipeline.core.layout import Layout
 from pipeline.read.sniff import SNIFF_BYTES, describe, sniff
 from pipeline.rules import Rules
 
 # format -> module holding read()
 READERS = {
-    "pdf": "pipeline.read.pdf",
-    "docx": "pipeline.read.docx",
+    "pdf": "pipeline.read.pdf.reader",
+    "docx": "pipeline.read.docx.reader",
     "html": "pipeline.read.html",
-    "txt": "pipeline.read.text",
+    "txt": "pipeline.read.text.reader",
 }
 
 SUFFIX_FORMAT = {

@@ -16,7 +16,7 @@ from __future__ import annotations
 import weakref
 from typing import TYPE_CHECKING
 
-from pipeline.errors import TooLarge
+from pipeline.core.errors import TooLarge
 
 if TYPE_CHECKING:
     from pipeline.rules import Limits

@@ -25,9 +25,9 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from pipeline.errors import EmptyFile, RulesError
-from pipeline.layout import Block, Cell, Layout, Row
-from pipeline.normalise.text import safe_text
+from pipeline.core.errors import EmptyFile, RulesError
+from pipeline.core.layout import Block, Cell, Layout, Row
+from pipeline.core.text import safe_text
 from pipeline.read.decode import decode
 from pipeline.rules import Rules
 
@@ -451,7 +451,7 @@ def _start(tag: Any) -> int:
 
 def _ordinal(number: int, style: str) -> str:
     """List numbering as printed: 3 -> "3", "c" (type=a), "C" (type=A), "iii" (type=i)."""
-    from pipeline.read.docx_text import number_format
+    from pipeline.read.docx.text import number_format
 
     if (style in ("a", "A") and number > 0) or (style in ("i", "I") and 0 < number < 4000):
         return number_format(number, _LIST_TYPES[style])

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import io
 
-from pipeline.errors import DamagedFile, EncryptedFile, PipelineError, UnsupportedType
+from pipeline.core.errors import DamagedFile, EncryptedFile, PipelineError, UnsupportedType
 
 _LEGACY: tuple[tuple[str, str, str], ...] = (
     # (stream that identifies it, what it is, what to do)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pipeline.check import check
-from pipeline.model import Action, Document, Outcome, Question, Section, Source
+from pipeline.core.model import Action, Document, Outcome, Question, Section, Source
 
 
 def action(ident: str, **fields) -> Action:

@@ -7,11 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.classify import detect_kind, evidence
-from pipeline.errors import NotRecognised
-from pipeline.layout import Block, Cell, Layout, Row
+from pipeline.core.errors import NotRecognised
+from pipeline.core.layout import Block, Cell, Layout, Row
+from pipeline.extract.kind import detect_kind, evidence
 from pipeline.process import read_layout
-from pipeline.read.text import layout_from_text
+from pipeline.read.text.plain import layout_from_text
 from pipeline.rules import Rules, load_rules
 from tests.helpers import FIXTURES, ROOT
 

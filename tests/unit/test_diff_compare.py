@@ -6,9 +6,9 @@ import random
 
 import pytest
 
+from pipeline.core.model import Action, Document, Outcome, Section, Source
 from pipeline.diff.changes import summary_lines
 from pipeline.diff.compare import compare, status_direction
-from pipeline.model import Action, Document, Outcome, Section, Source
 
 TEXTS = {
     "1.1.1": "Provide improved information to parents and carers about self-harm",

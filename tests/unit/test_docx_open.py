@@ -11,8 +11,8 @@ import zipfile
 import docx
 import pytest
 
-from pipeline.errors import DamagedFile, EmptyFile, EncryptedFile, PipelineError, TooLarge, UnsupportedType
-from pipeline.read.docx_open import open_docx
+from pipeline.core.errors import DamagedFile, EmptyFile, EncryptedFile, PipelineError, TooLarge, UnsupportedType
+from pipeline.read.docx.opener import open_docx
 from pipeline.read.guard import opening_notes
 from pipeline.rules import Rules
 from tests.helpers import SHARED

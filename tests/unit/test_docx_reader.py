@@ -10,8 +10,8 @@ import docx
 from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import nsdecls, qn
 
-from pipeline.layout import Layout
-from pipeline.read.docx import read
+from pipeline.core.layout import Layout
+from pipeline.read.docx.reader import read
 
 
 def layout_of(document: Any, rules) -> Layout:

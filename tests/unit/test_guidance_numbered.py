@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from pipeline.core.layout import Block
 from pipeline.extract.guidance import split_numbered
-from pipeline.layout import Block
 from pipeline.process import process
 from tests.helpers import as_dict
 

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.errors import EmptyFile, RulesError
-from pipeline.layout import Layout
+from pipeline.core.errors import EmptyFile, RulesError
+from pipeline.core.layout import Layout
 from pipeline.read import html as html_reader
 from pipeline.rules import Limits, Rules
 from tests.helpers import SHARED

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from pipeline.normalise.ids import format_id, normalise_id, parent_id, parse_id, sort_key
+from pipeline.core.ids import format_id, normalise_id, parent_id, parse_id, sort_key
 
 
 @pytest.mark.parametrize(

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from pipeline.layout import Layout
-from pipeline.read.pdf import read
+from pipeline.core.layout import Layout
+from pipeline.read.pdf.reader import read
 from tests.fixtures.plan_fixtures import Page, Text, draw_pdf
 
 

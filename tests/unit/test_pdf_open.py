@@ -11,9 +11,9 @@ import pikepdf
 import pytest
 from reportlab.pdfgen import canvas
 
-from pipeline.errors import DamagedFile, EmptyFile, EncryptedFile, PipelineError, TooLarge
+from pipeline.core.errors import DamagedFile, EmptyFile, EncryptedFile, PipelineError, TooLarge
 from pipeline.read.guard import opening_notes
-from pipeline.read.pdf_open import open_pdf
+from pipeline.read.pdf.opener import open_pdf
 from pipeline.rules import Rules
 from tests.helpers import SHARED
 
@@ -245,7 +245,7 @@ def test_corpus_flate_bomb(rules: Rules) -> None:
 
 
 def test_guard_measures_every_text_filter() -> None:
-    from pipeline.read.guard_pdf import _DECODERS
+    from pipeline.read.pdf.guard import _DECODERS
 
     payload = b"BT /F1 12 Tf (Potato) Tj ET " * 100
     assert b"".join(_DECODERS["flate"]([zlib.compress(payload)], 10**6)) == payload

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from pipeline.layout import Block, Layout
-from pipeline.read.pdf import read
-from pipeline.read.pdf_ruled import is_white
+from pipeline.core.layout import Block, Layout
+from pipeline.read.pdf.reader import read
+from pipeline.read.pdf.ruled import is_white
 from tests.fixtures.plan_fixtures import Page, Rule, Text, draw_pdf, grid_table
 
 WIDTHS = [110, 45, 200, 80, 60]

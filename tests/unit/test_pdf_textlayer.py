@@ -6,11 +6,11 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.errors import GarbledText, NoTextLayer, NotRecognised
-from pipeline.read.pdf import read
-from pipeline.read.pdf_assemble import check_text_layer
-from pipeline.read.pdf_page import take_words
-from pipeline.read.pdf_types import PageContent
+from pipeline.core.errors import GarbledText, NoTextLayer, NotRecognised
+from pipeline.read.geometry.assemble import check_text_layer
+from pipeline.read.geometry.types import PageContent
+from pipeline.read.pdf.page import take_words
+from pipeline.read.pdf.reader import read
 from tests.fixtures.plan_fixtures import Page, Text, draw_pdf
 
 
@@ -89,8 +89,8 @@ def test_every_page_is_closed_before_the_next_is_read(rules, monkeypatch) -> Non
 
 
 def test_a_page_with_more_characters_than_memory_allows_is_refused_before_it_is_parsed(rules, monkeypatch) -> None:
-    from pipeline.errors import TooLarge
-    from pipeline.read import pdf_page
+    from pipeline.core.errors import TooLarge
+    from pipeline.read.pdf import page as pdf_page
 
     dense = draw_pdf([Page(texts=[Text(20, 20 + 12 * n, "x" * 60) for n in range(10)])])
     assert read(Path("dense.pdf"), dense, rules).blocks  # within the normal limit

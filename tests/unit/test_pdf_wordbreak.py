@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from pipeline.layout import Block, Cell, Row
-from pipeline.read.pdf_wordbreak import MARK, proposes_break, resolve
+from pipeline.core.layout import Block, Cell, Row
+from pipeline.read.geometry.wordbreak import MARK, proposes_break, resolve
 
 
 def table(*texts: str) -> Block:

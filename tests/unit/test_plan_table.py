@@ -6,9 +6,9 @@ a page break, repeated headers, section rows, renamed and unknown columns.
 
 from __future__ import annotations
 
+from pipeline.core.layout import Block, Cell, Layout, Row
 from pipeline.extract import plan_table
 from pipeline.extract.plan import extract_plan
-from pipeline.layout import Block, Cell, Layout, Row
 from pipeline.normalise.plan import normalise_plan
 
 HEADER = ["Outcome", "No.", "Specific Action", "Status", "Links with other actions /\nworkstreams", "Age\nGroup"]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from pipeline.extract.records import RawGuidance, RawQuestion
-from pipeline.normalise.questions import asks, sentences, split_question
+from pipeline.language.questions import asks, sentences, split_question
 from pipeline.rules import Rules
 
 # bullet -> [(part, kind, follow_up)], notes
@@ -124,7 +124,7 @@ def test_asks(text: str, expected: bool, rules: Rules) -> None:
 
 
 def test_normalise_numbers_questions_per_priority_and_keeps_answers(rules: Rules) -> None:
-    from pipeline.normalise.questions import normalise_guidance
+    from pipeline.normalise.guidance import normalise_guidance
 
     raw = RawGuidance(
         title="T",

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.normalise.refs import cite, expand_numbers, find_link_cue, quality_statements
+from pipeline.language.refs import cite, expand_numbers, find_link_cue, quality_statements
 
 
 @pytest.mark.parametrize(
@@ -90,7 +90,7 @@ def test_find_link_cue(rules) -> None:
 
 
 def test_mentions_from_entity_patterns(rules) -> None:
-    from pipeline.normalise.entities import mentions
+    from pipeline.language.entities import mentions
 
     found = mentions(
         ["Review the GHT-led policy with MIU staff (QS34 2)", "Delivered via the NHS England fund; ask PHW"], rules

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.errors import RulesError
+from pipeline.core.errors import RulesError
 from pipeline.rules import DEFAULT_RULES_DIR, load_rules, rules_fingerprint
 from tests.helpers import ROOT
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.errors import DamagedFile, EmptyFile, EncryptedFile, NotAPdf, UnsupportedType
+from pipeline.core.errors import DamagedFile, EmptyFile, EncryptedFile, NotAPdf, UnsupportedType
 from pipeline.read import detect_format
 from pipeline.read.sniff import describe, sniff
 from tests.helpers import SHARED

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from pipeline.normalise.text import clean, collapse_spaces, join_wrapped, strip_controls
+from pipeline.core.text import clean, collapse_spaces, join_wrapped, strip_controls
 
 
 @pytest.mark.parametrize(

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from pipeline.read.text import read
-from pipeline.read.text_delimited import read_delimited
+from pipeline.read.text.delimited import read_delimited
+from pipeline.read.text.reader import read
 
 
 def test_text_without_tab_tables_is_left_to_the_paragraph_reader() -> None:

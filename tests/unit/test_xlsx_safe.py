@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from openpyxl import Workbook, load_workbook
 
-from pipeline.emit.xlsx_safe import MAX_CELL, cell_text, is_formula_like, normalise_zip, save_reproducible, write_cell
+from pipeline.emit.xlsx.safe import MAX_CELL, cell_text, is_formula_like, normalise_zip, save_reproducible, write_cell
 
 HOSTILE = [
     '=HYPERLINK("http://example.invalid","click")',
@@ -225,7 +225,7 @@ def test_save_is_atomic_and_keeps_the_old_file_when_saving_fails(tmp_path: Path)
     ],
 )
 def test_number_as_text_marks_are_switched_off_where_the_schema_wants_it(xml: bytes, expected: bytes) -> None:
-    from pipeline.emit.xlsx_safe import _IGNORED_ERRORS, ignore_numbers_as_text
+    from pipeline.emit.xlsx.safe import _IGNORED_ERRORS, ignore_numbers_as_text
 
     out = ignore_numbers_as_text(xml)
     assert out == expected.replace(b"{}", _IGNORED_ERRORS)

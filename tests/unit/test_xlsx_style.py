@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
-from pipeline.emit import xlsx_style as style
+from pipeline.emit.xlsx import style
 
 
 def _saved(wb, tmp_path: Path):  # type: ignore[no-untyped-def]

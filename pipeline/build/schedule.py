@@ -1,0 +1,275 @@
+"""What a build has to do: which inputs exist, what their outputs are called, which are stale.
+
+This module decides without opening a document and without importing any reading library, so
+that `make` with nothing changed answers at once. A document is up to date when its content
+hash, the rules fingerprint and the pipeline's code fingerprint all match what the manifest
+recorded when its outputs were written, and those outputs are still there. The manifest
+(`outputs/.manifest.json`) is the build's memory: one entry per input file, each entry carrying
+its own keys, so that a batch stopped half-way leaves a manifest that is true for every entry.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from pipeline import __version__
+from pipeline.emit.atomic import TEMP_PREFIX
+
+MANIFEST = ".manifest.json"
+MANIFEST_VERSION = 2
+LOG = ".build.log"
+STAGING_PREFIX = TEMP_PREFIX  # everything the build writes half-way starts with this (and is ignored by git)
+# Files in outputs/ that belong to the whole build, never to one document.
+INDEX_JSON = "index.json"
+INDEX_XLSX = "all-plans.xlsx"
+RESERVED = {INDEX_JSON, INDEX_XLSX, MANIFEST, LOG}
+# A document whose own name would give one of these stems keeps its extension in the output name.
+RESERVED_STEMS = {Path(name).stem.casefold() for name in RESERVED if not name.startswith(".")}
+# Files an operating system or an office program leaves in a folder: never documents.
+CLUTTER = {"thumbs.db", "desktop.ini", ".ds_store"}
+OUTPUT_SUFFIXES = (".json", ".xlsx")
+MAX_NAME_BYTES = 255  # a file name's limit on every common file system
+
+
+@dataclass(frozen=True)
+class Input:
+    """One document in the inputs folder, hashed, with the stem its outputs will use."""
+
+    name: str
+    path: Path
+    sha256: str
+    size: int
+    stem: str
+
+
+@dataclass
+class Plan:
+    """The build's to-do list, each list in file-name order."""
+
+    build: list[Input] = field(default_factory=list)
+    unchanged: list[Input] = field(default_factory=list)
+    still_failing: list[Input] = field(default_factory=list)  # failed before with these exact keys: not retried
+    removed: list[str] = field(default_factory=list)  # manifest entries whose input is gone
+
+
+# --------------------------------------------------------------------------- inputs
+
+
+def input_files(folder: Path) -> list[Path]:
+    """Every document in the folder (not hidden files, office lock files, sub-folders), by name."""
+    found = []
+    for path in folder.iterdir():
+        name = path.name
+        if name.startswith((".", "~$")) or name.casefold() in CLUTTER:
+            continue
+        if path.is_file():
+            found.append(path)
+    return sorted(found, key=lambda p: p.name)
+
+
+def file_sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        for chunk in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def _folded(text: str) -> str:
+    """How a file system that ignores case and accents' encoding may see a name."""
+    return unicodedata.normalize("NFC", text).casefold()
+
+
+def output_stems(names: Iterable[str]) -> dict[str, str]:
+    """The output stem of each input name: `plan.pdf` -> "plan".
+
+    Two inputs whose stems differ only by case (`Plan.pdf`, `plan.docx`) would overwrite each
+    other on Windows and macOS, and `index.txt` would overwrite the index: those keep their
+    extension ("plan.pdf", "plan.docx", "index.txt"). Names too long for the file system once
+    ".xlsx" is added are shortened, with a hash of the full name to keep them apart.
+    """
+    names = sorted(names)
+    by_stem: dict[str, list[str]] = {}
+    for name in names:
+        by_stem.setdefault(_folded(Path(name).stem), []).append(name)
+    stems = {}
+    for name in names:
+        stem = Path(name).stem or name
+        folded = _folded(stem)
+        if len(by_stem[folded]) > 1 or folded in RESERVED_STEMS or not stem.strip(". "):
+            stem = name
+        stems[name] = _fit(stem, name)
+    # a kept extension can itself meet another file's stem ("a.pdf" + "a.pdf.txt"): number them
+    seen: dict[str, str] = {}
+    for name in names:
+        stem = stems[name]
+        base, n = stem, 2
+        while _folded(stem) in seen:
+            stem = _fit(f"{base} ({n})", name)
+            n += 1
+        seen[_folded(stem)] = name
+        stems[name] = stem
+    return stems
+
+
+def _fit(stem: str, name: str) -> str:
+    longest_suffix = max(len(s) for s in OUTPUT_SUFFIXES)
+    room = MAX_NAME_BYTES - longest_suffix - len(STAGING_PREFIX) - 8  # the atomic writer's temp name
+    if len(stem.encode("utf-8", "surrogateescape")) <= room:
+        return stem
+    tag = "~" + hashlib.sha256(name.encode("utf-8", "surrogateescape")).hexdigest()[:8]
+    data = stem.encode("utf-8", "surrogateescape")[: room - len(tag)]
+    return data.decode("utf-8", "ignore") + tag
+
+
+def scan(folder: Path) -> list[Input]:
+    """Hash every input: the only thing a no-change build reads is the bytes of each file."""
+    paths = input_files(folder)
+    stems = output_stems(p.name for p in paths)
+    out = []
+    for path in paths:
+        try:
+            sha = file_sha256(path)
+            size = path.stat().st_size
+        except OSError:
+            sha, size = "", 0  # unreadable: the worker will say why, in one line
+        out.append(Input(path.name, path, sha, size, stems[path.name]))
+    return out
+
+
+# --------------------------------------------------------------------------- keys
+
+
+@lru_cache(maxsize=1)
+def code_fingerprint() -> str:
+    """The pipeline's version and a hash of its own source: new code means new outputs.
+
+    Nobody remembers to bump a version number for a bug fix in a reader; hashing the package
+    (the .py files and the JSON schema) makes `make` redo the documents after any code change,
+    and only then. Computed once per process, so one build sees one value.
+    """
+    package = Path(__file__).resolve().parent.parent
+    digest = hashlib.sha256(__version__.encode())
+    for path in sorted(package.rglob("*")):
+        if path.suffix in (".py", ".json") and "__pycache__" not in path.parts and path.is_file():
+            digest.update(path.relative_to(package).as_posix().encode())
+            digest.update(b"\0")
+            digest.update(path.read_bytes())
+    return f"{__version__}+{digest.hexdigest()[:16]}"
+
+
+def key_of(data: Any) -> str:
+    """A short stable hash of any JSON-able value (used for the index and revisions keys)."""
+    text = json.dumps(data, sort_keys=True, ensure_ascii=True, separators=(",", ":"))
+    return hashlib.sha256(text.encode()).hexdigest()
+
+
+# --------------------------------------------------------------------------- manifest
+
+
+@dataclass
+class Manifest:
+    """`outputs/.manifest.json`: one entry per input file name, plus the index and revisions.
+
+    Entry: `sha256`, `rules`, `code` (the keys the outputs were built with), `stem`, `outputs`
+    (file names), `summary` (kind and counts, for the console summary), `json_sha256`; and
+    `failed` ({sha256, rules, code, category, reason, remedy}) when the latest attempt failed.
+    An entry may have only `failed` (a file that never built).
+    """
+
+    files: dict[str, dict[str, Any]] = field(default_factory=dict)
+    index: dict[str, Any] = field(default_factory=dict)
+    revisions: dict[str, Any] = field(default_factory=dict)
+
+    @classmethod
+    def load(cls, outputs: Path) -> Manifest:
+        """The recorded state, or an empty one if the manifest is missing or unreadable.
+
+        An unreadable manifest only costs a full rebuild. A manifest of the first format (one
+        global key) is kept for its file names, so the outputs of deleted inputs still go.
+        """
+        try:
+            data = json.loads((outputs / MANIFEST).read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return cls()
+        if not isinstance(data, dict) or not isinstance(data.get("files"), dict):
+            return cls()
+        files: dict[str, dict[str, Any]] = {}
+        for name, entry in data["files"].items():
+            if not isinstance(name, str) or not isinstance(entry, dict):
+                continue
+            if data.get("manifest_version") != MANIFEST_VERSION:  # first format: names only
+                stem = entry.get("stem")
+                entry = {"outputs": [f"{stem}{s}" for s in OUTPUT_SUFFIXES]} if isinstance(stem, str) else {}
+            entry["outputs"] = [o for o in entry.get("outputs", []) if is_plain_name(o)]
+            files[name] = entry
+        index = data.get("index") if isinstance(data.get("index"), dict) else {}
+        revisions = data.get("revisions") if isinstance(data.get("revisions"), dict) else {}
+        return cls(files, dict(index or {}), dict(revisions or {}))
+
+    def to_bytes(self) -> bytes:
+        body = {
+            "manifest_version": MANIFEST_VERSION,
+            "files": dict(sorted(self.files.items())),
+            "index": self.index,
+            "revisions": self.revisions,
+        }
+        from pipeline.core.model import json_bytes
+
+        return json_bytes(body)
+
+    def save(self, outputs: Path, data: bytes | None = None) -> None:
+        """Write the manifest; `data` is `to_bytes()` when the caller already has it."""
+        from pipeline.emit.atomic import write_bytes_atomic
+
+        write_bytes_atomic(outputs / MANIFEST, self.to_bytes() if data is None else data)
+
+    def owned(self) -> set[str]:
+        """Every output file name some current entry owns."""
+        return {name for entry in self.files.values() for name in entry.get("outputs", [])}
+
+
+def is_plain_name(name: Any) -> bool:
+    """A file name that stays inside the outputs folder: no separators, not hidden, not `..`."""
+    return (
+        isinstance(name, str)
+        and bool(name)
+        and "/" not in name
+        and "\\" not in name
+        and "\0" not in name
+        and not name.startswith(".")
+        and name not in RESERVED
+    )
+
+
+def plan(
+    inputs: list[Input], manifest: Manifest, outputs: Path, rules_key: str, code_key: str, force: bool = False
+) -> Plan:
+    """Sort every input into build / unchanged / still failing, and list the removed ones."""
+    todo = Plan()
+    for item in inputs:
+        entry = manifest.files.get(item.name, {})
+        keys = {"sha256": item.sha256, "rules": rules_key, "code": code_key}
+        if force or not item.sha256:
+            todo.build.append(item)
+        elif (
+            all(entry.get(k) == v for k, v in keys.items())
+            and entry.get("stem") == item.stem
+            and entry.get("outputs")
+            and all((outputs / name).is_file() for name in entry["outputs"])
+        ):
+            todo.unchanged.append(item)
+        elif isinstance(entry.get("failed"), dict) and all(entry["failed"].get(k) == v for k, v in keys.items()):
+            todo.still_failing.append(item)
+        else:
+            todo.build.append(item)
+    present = {item.name for item in inputs}
+    todo.removed = sorted(name for name in manifest.files if name not in present)
+    return todo

@@ -1,0 +1,194 @@
+"""Citations inside a plan's cells: its own actions and outcomes, outside programmes, NICE QS.
+
+The order matters and is the point of this module: outside programmes are found first and
+taken out of the text, so that "Future in Mind Action 3.1.22" never becomes a link to this
+plan's action 3.1.22; quality statements next ("QS34 2-5" holds no ids); what is left is this
+plan's own numbering.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from pipeline.core.ids import normalise_id
+from pipeline.rules import Rules
+
+_CONNECTORS = r"(?:and|&|of|for|in|the|on|to)"
+_CAP_WORD = r"[A-Z][\w'’+\-]*"
+_ID_LIST = r"\d{1,3}(?:\.\d{1,3})*(?:\s*(?:,|&|and)\s*\d{1,3}(?:\.\d{1,3})*)*"
+
+
+_NEXT_CAP_WORD = re.compile(rf"\s+(?:{_CONNECTORS}\s+)?({_CAP_WORD})")
+
+
+@dataclass
+class Citations:
+    """What one cell cites."""
+
+    ids: list[str] = field(default_factory=list)  # every local-looking id, in the order cited
+    actions: list[str] = field(default_factory=list)  # ids shaped like this plan's actions
+    outcomes: list[str] = field(default_factory=list)  # ids shaped like this plan's outcomes
+    external: list[str] = field(default_factory=list)  # outside programmes, verbatim
+    depends_on: list[str] = field(default_factory=list)  # action ids after a dependency cue
+    quality_statements: list[int] = field(default_factory=list)
+    quality_standards: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class _Compiled:
+    programme: re.Pattern[str]
+    programme_start: re.Pattern[str]
+    generic: re.Pattern[str]
+    local_id: re.Pattern[str]
+    dependency: re.Pattern[str]
+    link_cue: re.Pattern[str]
+    action: re.Pattern[str]  # a whole id shaped like this plan's actions
+    outcome: re.Pattern[str]  # ... and like its outcomes
+
+
+def phrase(text: str) -> str:
+    """A vocabulary phrase as a regex that tolerates any whitespace between its words."""
+    return r"\s+".join(re.escape(w) for w in text.split())
+
+
+@lru_cache(maxsize=8)
+def _compiled(rules: Rules) -> _Compiled:
+    names = sorted((p.name for p in rules.programmes), key=len, reverse=True)
+    items = "|".join(phrase(i) for i in sorted(rules.numbered_items, key=len, reverse=True))
+    name_alt = "|".join(phrase(n) for n in names) or r"(?!x)x"
+    programme = re.compile(
+        rf"\b(?P<name>{name_alt})(?:\s+(?P<items>{items})\s+(?P<ids>{_ID_LIST}))?",
+        re.IGNORECASE,
+    )
+    generic = re.compile(
+        rf"\b(?P<name>{_CAP_WORD}(?:\s+(?:{_CONNECTORS}\s+)?{_CAP_WORD})+)\s+(?P<items>{items})\s+(?P<ids>{_ID_LIST})"
+    )
+    cues = "|".join(phrase(c) for c in sorted(rules.dependency_cues, key=len, reverse=True))
+    links = "|".join(phrase(c) for c in sorted(rules.link_cues, key=len, reverse=True))
+    return _Compiled(
+        programme=programme,
+        programme_start=re.compile(rf"^(?:{name_alt})\b", re.IGNORECASE),
+        generic=generic,
+        local_id=re.compile(r"(?<![\d.])(\d{1,3}(?:\.\d{1,3}){1,3})\.?(?![\d])"),
+        dependency=re.compile(rf"\b(?:{cues})\b(?P<rest>(?:[^.;]|\.(?=\d))*)", re.IGNORECASE)
+        if cues
+        else re.compile(r"(?!x)x"),
+        link_cue=re.compile(rf"^(?:{links})\b", re.IGNORECASE) if links else re.compile(r"(?!x)x"),
+        action=re.compile(rf"^{rules.action_id}$"),
+        outcome=re.compile(rf"^{rules.outcome_id}$"),
+    )
+
+
+def starts_with_link_cue(text: str, rules: Rules) -> bool:
+    """True when text opens like a links cell: a link cue or an outside programme's name."""
+    c = _compiled(rules)
+    stripped = text.lstrip()
+    return bool(c.link_cue.match(stripped) or c.programme_start.match(stripped))
+
+
+def find_link_cue(text: str, rules: Rules) -> int | None:
+    """Offset of the first link cue or programme name that starts a word, or None."""
+    c = _compiled(rules)
+    best = None
+    for match in re.finditer(r"(?:(?<=\s)|^)\S", text):
+        rest = text[match.start() :]
+        if c.link_cue.match(rest) or c.programme_start.match(rest):
+            best = match.start()
+            break
+    return best
+
+
+def _extend_title_case(text: str, end: int, c: _Compiled) -> int:
+    """Take capitalised words after a programme name, stopping at another programme."""
+    while True:
+        match = _NEXT_CAP_WORD.match(text, end)
+        if not match:
+            return end
+        if c.programme_start.match(text[match.start(1) :]):
+            return end
+        end = match.end()
+
+
+def quality_statements(text: str, rules: Rules) -> tuple[list[int], list[str], list[tuple[int, int]]]:
+    """NICE QS numbers cited in text, the standards named, and the spans they took.
+
+    "(NICE QS34 6 &7)" -> [6, 7];  "(QS34 2-5)" -> [2, 3, 4, 5];  "(QS34 1)" -> [1]
+    """
+    numbers: list[int] = []
+    standards: list[str] = []
+    spans = []
+    for match in rules.quality_statements.finditer(text):
+        spans.append(match.span())
+        standard = f"QS{int(match.group('standard'))}"
+        if standard not in standards:
+            standards.append(standard)
+        for number in expand_numbers(match.group("statements")):
+            if number not in numbers:
+                numbers.append(number)
+    return sorted(numbers), standards, spans
+
+
+def expand_numbers(text: str) -> list[int]:
+    """ "6 &7" -> [6, 7];  "2-5" -> [2, 3, 4, 5];  "1, 3 and 8 to 9" -> [1, 3, 8, 9]"""
+    out: list[int] = []
+    for part in re.split(r"\s*(?:&|,|\band\b)\s*", text.strip()):
+        if not part:
+            continue
+        bounds = re.split(r"\s*(?:-|–|\bto\b)\s*", part)
+        numbers = [int(b) for b in bounds if b.isdigit()]
+        if len(numbers) == 2 and numbers[0] <= numbers[1] and numbers[1] - numbers[0] < 50:
+            out.extend(range(numbers[0], numbers[1] + 1))
+        else:
+            out.extend(numbers)
+    return out
+
+
+def _mask(text: str, spans: list[tuple[int, int]]) -> str:
+    chars = list(text)
+    for start, end in spans:
+        for i in range(start, end):
+            chars[i] = " "
+    return "".join(chars)
+
+
+def cite(text: str | None, rules: Rules) -> Citations:
+    """Everything a cell cites, in the order it cites them."""
+    out = Citations()
+    if not text:
+        return out
+    c = _compiled(rules)
+    taken: list[tuple[int, int]] = []
+
+    for match in c.programme.finditer(text):
+        end = match.end() if match.group("ids") else _extend_title_case(text, match.end("name"), c)
+        out.external.append(text[match.start() : end].strip())
+        taken.append((match.start(), end))
+    masked = _mask(text, taken)
+    for match in c.generic.finditer(masked):
+        out.external.append(text[match.start() : match.end()].strip())
+        taken.append(match.span())
+    masked = _mask(text, taken)
+
+    out.quality_statements, out.quality_standards, qs_spans = quality_statements(masked, rules)
+    masked = _mask(masked, qs_spans)
+
+    for match in c.local_id.finditer(masked):
+        ident = normalise_id(match.group(1))
+        if ident is None:
+            continue
+        if ident not in out.ids:
+            out.ids.append(ident)
+        if c.action.match(ident):
+            if ident not in out.actions:
+                out.actions.append(ident)
+        elif c.outcome.match(ident) and ident not in out.outcomes:
+            out.outcomes.append(ident)
+
+    for match in c.dependency.finditer(masked):
+        for ident_match in c.local_id.finditer(match.group("rest")):
+            ident = normalise_id(ident_match.group(1))
+            if ident and ident not in out.depends_on:  # any numbering: the plan decides what is an action
+                out.depends_on.append(ident)
+    return out

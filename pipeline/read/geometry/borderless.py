@@ -1,0 +1,264 @@
+"""Borderless tables: columns learned from the header words, rows from the id column.
+
+With no ruling lines, a table is only words set in columns. The header row is what gives it
+away: a band of one to three lines whose word groups are column names from rules/headers.yaml
+("Ref", "What we will do", "Links with other actions /" + "workstreams" wrapped under it). Each
+header cell's left edge starts a column; the white gaps ("rivers") that run down the body then
+put each boundary where the body's words really start (a centred header sits right of its
+column's text). The table goes on down the page until a line crosses a column boundary with
+an ordinary word space (a heading or paragraph across the page), a bigger font, or the margin.
+
+Rows: a new row starts where the anchor column (the one holding ids, or questions) has a line
+that is an id or follows a gap; without an anchor column, where a gap opens between lines.
+Lines above the first anchor (a row that began on the previous page) form a row of their own,
+with an empty anchor cell; the extractor joins it to the row it continues.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+
+from pipeline.core.layout import Cell, Row
+from pipeline.core.text import clean
+from pipeline.read.geometry.types import ColumnModel, Fragment, Item, Line, PageContent, Word
+from pipeline.rules import Rules
+
+RUN_GAP = 0.6  # x gap, in font sizes, that separates two header cells on one line
+ROW_GAP = 0.45  # y gap, in font sizes, that separates rows
+_ID_LIKE = re.compile(r"^\(?\d{1,3}(?:\.\d{1,3}){0,3}\.?\)?$")
+_ANCHORS = {"plan": "id", "guidance_form": "question"}
+_NEEDED = {"plan": ("id", "text"), "guidance_form": ("question",)}
+
+
+def find_tables(lines: list[Line], ruled: list[Fragment], rules: Rules, content: PageContent) -> list[Item]:
+    """The page in reading order: text lines, ruled fragments, and borderless tables found in the lines."""
+    items: list[Item] = []
+    i = 0
+    model: ColumnModel | None = None
+    while i < len(lines):
+        line = lines[i]
+        if line.furniture or line.band:
+            items.append(line)
+            i += 1
+            continue
+        header = find_header(lines, i, rules)
+        if header is not None:
+            end, model = header
+            fragment, i = cut_rows(lines, i, end, model, rules, content.number)
+            items.append(fragment)
+            continue
+        if model is not None and fits(line, model, first=True):
+            fragment, i = cut_rows(lines, i, i, model, rules, content.number)
+            if fragment.rows:
+                items.append(fragment)
+                continue
+        items.append(line)
+        i += 1
+    items += ruled
+    items.sort(key=lambda item: item.top)
+    return items
+
+
+# ----------------------------------------------------------------------------- header
+
+
+def word_runs(line: Line) -> list[list[Word]]:
+    """A line's words in runs separated by more than an ordinary word space."""
+    runs: list[list[Word]] = []
+    for word in line.words:
+        if runs and word.x0 - runs[-1][-1].x1 <= RUN_GAP * word.size:
+            runs[-1].append(word)
+        else:
+            runs.append([word])
+    return runs
+
+
+def _header_cells(band: list[Line]) -> list[list[list[Word]]]:
+    """Header cells over a band of lines: runs of later lines join the cell they sit under."""
+    cells: list[list[list[Word]]] = []  # cell -> its lines -> words
+    for line in band:
+        for run in word_runs(line):
+            x0, x1 = run[0].x0, run[-1].x1
+            home = next((c for c in cells if _overlaps(c, x0, x1)), None)
+            if home is None:
+                cells.append([run])
+            else:
+                home.append(run)
+    cells.sort(key=lambda c: min(r[0].x0 for r in c))
+    return cells
+
+
+def _overlaps(cell: list[list[Word]], x0: float, x1: float) -> bool:
+    cx0 = min(r[0].x0 for r in cell)
+    cx1 = max(r[-1].x1 for r in cell)
+    return x0 < cx1 - 1 and x1 > cx0 + 1
+
+
+def _cell_text(cell: list[list[Word]]) -> str:
+    return "\n".join(" ".join(w.text for w in run) for run in cell)
+
+
+def find_header(lines: list[Line], i: int, rules: Rules) -> tuple[int, ColumnModel] | None:
+    """(index after the header band, model) when a table header starts at lines[i].
+
+    A line just above a header (the last line of a heading, say) could be taken into the band;
+    so when the band one line lower names as many columns, the header starts there instead.
+    """
+    found = _header_at(lines, i, rules)
+    if found is None:
+        return None
+    below = _header_at(lines, i + 1, rules)
+    if below is not None and below[0] >= found[0]:
+        return None
+    return found[1], found[2]
+
+
+def _header_at(lines: list[Line], i: int, rules: Rules) -> tuple[int, int, ColumnModel] | None:
+    """(columns named, index after the band, model) for the best header band starting at lines[i]."""
+    best: tuple[int, int, ColumnModel] | None = None
+    for n in (1, 2, 3):
+        band = lines[i : i + n]
+        if len(band) < n or any(b.furniture or b.band for b in band):
+            break
+        if n > 1 and band[-1].top - band[-2].bottom > 0.8 * band[-2].size:
+            break
+        if n > 1 and abs(band[-1].size - band[0].size) > 0.15 * band[0].size:
+            break  # a header is set in one size
+        cells = _header_cells(band)
+        if len(cells) < 3:
+            continue
+        for kind, anchor_field in _ANCHORS.items():
+            fields = [rules.header_field(kind, clean(_cell_text(c))) for c in cells]
+            mapped = sum(1 for f in fields if f)
+            if mapped < 3 or mapped * 2 < len(cells) or not any(f in fields for f in _NEEDED[kind]):
+                continue
+            if best is None or mapped > best[0]:
+                size = max(w.size for b in band for w in b.words)
+                anchor = fields.index(anchor_field) if anchor_field in fields else None
+                model = ColumnModel(
+                    lefts=[min(r[0].x0 for r in c) for c in cells],
+                    right=max(w.x1 for b in band for w in b.words),
+                    anchor=anchor,
+                    size=size,
+                    header=[_cell_text(c) for c in cells],
+                )
+                best = (mapped, i + n, model)
+    return best
+
+
+# ----------------------------------------------------------------------------- body
+
+
+def fits(line: Line, model: ColumnModel, first: bool = False) -> bool:
+    """Does a line belong to a table with these columns? `first`: could it open a headerless piece?
+
+    Running text (a heading or paragraph across the page) gives itself away by a run of words,
+    set with ordinary spaces, that crosses a column boundary from well inside the column to
+    its left; a run that starts just short of a boundary is that column's text under a centred
+    header.
+    """
+    if line.furniture or line.band or line.size > model.size * 1.2 + 0.5:
+        return False
+    if line.x0 < model.lefts[0] - 2 * model.size:
+        return False
+    columns = set()
+    for run in word_runs(line):
+        start, last = run[0].x0, run[-1].x0
+        for boundary in model.lefts[1:]:
+            if start < boundary <= last and boundary - start > 3 * run[0].size:
+                return False
+        columns.add(model.column(start))
+    return not first or len(columns) >= 2
+
+
+def _refine(model: ColumnModel, lines: list[Line]) -> None:
+    """Move each boundary into the white gap that runs down the body just left of its header."""
+    spans = sorted((w.x0, w.x1) for line in lines for w in line.words)
+    covered: list[list[float]] = []
+    for x0, x1 in spans:
+        if covered and x0 <= covered[-1][1] + 0.5:
+            covered[-1][1] = max(covered[-1][1], x1)
+        else:
+            covered.append([x0, x1])
+    gaps = [(a[1], b[0]) for a, b in itertools.pairwise(covered)]
+    lefts = list(model.lefts)
+    for i in range(1, len(lefts)):
+        low, high = model.lefts[i - 1], model.lefts[i] + 1
+        inside = [g for g in gaps if g[1] > low and g[0] < high]
+        if inside:
+            lefts[i] = min(inside[-1][1], model.lefts[i]) - 0.5
+    model.lefts = lefts
+
+
+def cut_rows(
+    lines: list[Line], start: int, body: int, model: ColumnModel, rules: Rules, page: int
+) -> tuple[Fragment, int]:
+    """The table from lines[start:] (header band up to `body`), and the index after it."""
+    end = body
+    while end < len(lines) and fits(lines[end], model):
+        end += 1
+    header_lines, body_lines = lines[start:body], lines[body:end]
+    if header_lines:
+        _refine(model, header_lines + body_lines)
+    rows: list[Row] = []
+    if header_lines:
+        rows.append(_row(header_lines, model, page))
+    group: list[Line] = []
+    previous: Line | None = None
+    for line in body_lines:
+        if group and _starts_row(line, previous, model, rules):
+            rows.append(_row(group, model, page))
+            group = []
+        group.append(line)
+        previous = line
+    if group:
+        rows.append(_row(group, model, page))
+    for line in header_lines + body_lines:
+        line.place("table")
+    top = (header_lines or body_lines or [lines[start]])[0].top
+    bottom = max((line.bottom for line in header_lines + body_lines), default=top)
+    fragment = Fragment(
+        page=page,
+        rows=rows,
+        bbox=(model.lefts[0], top, model.right, bottom),
+        columns=[*model.lefts, model.right],
+        ruled=False,
+        model=model,
+        header_rows=1 if header_lines else 0,
+    )
+    return fragment, end
+
+
+def _starts_row(line: Line, previous: Line | None, model: ColumnModel, rules: Rules) -> bool:
+    gap = line.top - previous.bottom if previous is not None else 0.0
+    if model.anchor is None:
+        return gap >= ROW_GAP * line.size
+    anchor_runs = [run for run in word_runs(line) if model.column(run[0].x0) == model.anchor]
+    if not anchor_runs:
+        return False
+    text = " ".join(w.text for run in anchor_runs for w in run)
+    return (
+        bool(_ID_LIKE.match(text))
+        or re.fullmatch(rules.action_id + r"\.?", text) is not None
+        or (gap >= ROW_GAP * line.size)
+    )
+
+
+def _row(lines: list[Line], model: ColumnModel, page: int) -> Row:
+    """One row's cells: each run of words goes to the column its first word starts in."""
+    per_column: list[list[str]] = [[] for _ in model.lefts]
+    for line in lines:
+        parts: dict[int, list[str]] = {}
+        for run in word_runs(line):
+            parts.setdefault(model.column(run[0].x0), []).extend(w.text for w in run)
+        for column, words in parts.items():
+            per_column[column].append(" ".join(words))
+    top = min(line.top for line in lines)
+    bottom = max(line.bottom for line in lines)
+    edges = [*model.lefts, model.right]
+    cells = [
+        Cell(text="\n".join(texts), page=page, bbox=(edges[i], top, edges[i + 1], bottom))
+        for i, texts in enumerate(per_column)
+    ]
+    return Row(cells=cells, page=page, bbox=(model.lefts[0], top, model.right, bottom))

@@ -1,0 +1,135 @@
+"""What the PDF reader works with between pdfplumber and the Layout: words, lines, table pieces.
+
+Each page is read on its own into a `PageContent` (plain data, no pdfplumber objects), so a
+page's cached objects can be released as soon as it is read and pages could be read in other
+processes; everything that needs more than one page (running headers, tables that go on over a
+page break) is decided afterwards from these records.
+
+Every `Word` carries `place`: where it went ("table", "text", "furniture"). The reader's word
+report is counted from it, and a word left without a place is reported, never silently lost.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Literal
+
+from pipeline.core.layout import BBox, Row
+
+Place = Literal["table", "text", "furniture"]
+
+
+@dataclass(slots=True)
+class Word:
+    text: str
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+    size: float
+    bold: bool
+    page: int
+    place: Place | None = None
+
+
+@dataclass(slots=True)
+class Line:
+    """Words on one baseline, left to right."""
+
+    words: list[Word]
+    page: int
+    band: bool = False  # in the page's top/bottom margin band, smaller than the body text
+    furniture: bool = False
+    marker: str | None = None  # a list bullet drawn as a shape just left of the line (browsers do)
+    marker_x: float = 0.0  # where that shape is
+
+    @property
+    def text(self) -> str:
+        return " ".join(w.text for w in self.words)
+
+    @property
+    def x0(self) -> float:
+        return self.words[0].x0
+
+    @property
+    def x1(self) -> float:
+        return max(w.x1 for w in self.words)
+
+    @property
+    def top(self) -> float:
+        return min(w.top for w in self.words)
+
+    @property
+    def bottom(self) -> float:
+        return max(w.bottom for w in self.words)
+
+    @property
+    def size(self) -> float:
+        return max(w.size for w in self.words)
+
+    @property
+    def bold(self) -> bool:
+        return all(w.bold for w in self.words)
+
+    @property
+    def bbox(self) -> BBox:
+        return (self.x0, self.top, self.x1, self.bottom)
+
+    def place(self, place: Place) -> None:
+        for word in self.words:
+            word.place = place
+
+
+@dataclass
+class ColumnModel:
+    """A borderless table's columns, learned from its header words; reused where it goes on."""
+
+    lefts: list[float]  # left boundary of each column
+    right: float
+    anchor: int | None  # the column whose cells start rows (the id / question column), if any
+    size: float  # the table's text size
+    header: list[str]  # header texts as printed
+
+    def column(self, x: float) -> int:
+        """The column an x position (a word's left edge) falls in."""
+        index = 0
+        for i, left in enumerate(self.lefts):
+            if x >= left:
+                index = i
+        return index
+
+
+@dataclass
+class Fragment:
+    """The part of one table that is on one page: rows of cells, header row included if printed."""
+
+    page: int
+    rows: list[Row]
+    bbox: BBox
+    columns: list[float]  # left edge of each grid column, then the right edge of the table
+    ruled: bool
+    model: ColumnModel | None = None  # borderless tables: the model that cut the rows
+    header_rows: int = 0  # how many leading rows are the header (borderless: detected, else 0)
+
+    @property
+    def top(self) -> float:
+        return self.bbox[1]
+
+
+Item = Line | Fragment
+
+
+@dataclass
+class PageContent:
+    """One page, read: lines and table fragments in reading order, plus what the checks need."""
+
+    number: int
+    width: float
+    height: float
+    items: list[Item] = field(default_factory=list)
+    words: list[Word] = field(default_factory=list)
+    glyphs: int = 0
+    garbled: int = 0
+    images: int = 0
+    sizes: Counter[float] = field(default_factory=Counter)  # characters per font size

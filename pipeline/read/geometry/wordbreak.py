@@ -1,0 +1,72 @@
+"""Words a narrow table column broke in two ("Objectiv" / "e"), put back together.
+
+Word processors break a word across lines only when the whole word is wider than the column,
+and then at the last letter that fits. Seen from the PDF, such a break is a line holding a
+single word that reaches the column's right edge, followed by a line that opens with a small
+letter. An ordinary wrap between two words can look the same ("partners" / "across"), so
+geometry only proposes a break (marked with a soft hyphen, U+00AD, before the line break) and
+the document's own vocabulary decides, once all pages are read:
+
+- join when the joined word occurs elsewhere in the document ("objective"), or when neither
+  piece occurs anywhere else and the second is short ("Timescal" / "e", "Depende" / "ncies");
+- otherwise keep the line break (it was a wrap between two words).
+
+A mark that is never resolved is harmless: the text cleaner drops soft hyphens.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from pipeline.core.layout import Block
+
+MARK = "\u00ad"
+_CANDIDATE = re.compile(rf"(\S+){MARK}\n(\S+)")
+_TOKEN = re.compile(r"[^\W\d_][\w'’-]*", re.UNICODE)
+SHORT_TAIL = 5  # letters: a piece this short that occurs nowhere else is not a word of its own
+
+
+def proposes_break(last_word_x1: float, right_edge: float, next_text: str, size: float) -> bool:
+    """Geometry: a lone word ending where the next letter could not fit, then a small letter."""
+    if not next_text or not next_text[0].islower():
+        return False
+    return last_word_x1 + 0.5 * size > right_edge
+
+
+def resolve(blocks: list[Block]) -> None:
+    """Settle every proposed break in the table cells and text of `blocks`, in place."""
+    texts = [cell.text for block in blocks for row in block.rows for cell in row.cells] + [b.text for b in blocks]
+    if not any(MARK in text for text in texts):
+        return
+    vocabulary = Counter(
+        token.lower() for text in texts for token in _TOKEN.findall(_CANDIDATE.sub(" ", text).replace(MARK, ""))
+    )
+    for block in blocks:
+        block.text = _settle(block.text, vocabulary)
+        for row in block.rows:
+            for cell in row.cells:
+                cell.text = _settle(cell.text, vocabulary)
+
+
+def _settle(text: str, vocabulary: Counter[str]) -> str:
+    if MARK not in text:
+        return text
+
+    def decide(match: re.Match[str]) -> str:
+        head, tail = match.group(1), match.group(2)
+        head_word, tail_word = _bare(head), _bare(tail)
+        joined = (head_word + tail_word).lower()
+        if vocabulary[joined] or (
+            not vocabulary[head_word.lower()] and not vocabulary[tail_word.lower()] and len(tail_word) <= SHORT_TAIL
+        ):
+            return head + tail
+        return f"{head}\n{tail}"
+
+    return _CANDIDATE.sub(decide, text).replace(MARK, "")
+
+
+def _bare(piece: str) -> str:
+    """The letters of a piece without surrounding punctuation: "(Objectiv" -> "Objectiv"."""
+    found = _TOKEN.search(piece)
+    return found.group(0) if found else piece

@@ -1,0 +1,33 @@
+"""Plain-text files: what copying a PDF table or a web page into a text file gives.
+
+Tables in tab-separated cells (`text.delimited`) and tables laid out in columns of spaces
+(`text.columns`) are read as tables; anything else as the paragraphs below.
+
+The rest is paragraphs and list items (`text.plain`).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pipeline.core.layout import Layout
+from pipeline.core.text import safe_text
+from pipeline.read.decode import decode
+from pipeline.read.text.columns import read_columns
+from pipeline.read.text.delimited import read_delimited
+from pipeline.read.text.plain import layout_from_text
+from pipeline.rules import Rules
+
+
+def read(path: Path, data: bytes | None = None, rules: Rules | None = None, password: str | None = None) -> Layout:
+    raw = path.read_bytes() if data is None else data
+    text, _encoding = decode(raw)
+    safe = safe_text(text)
+    delimited = read_delimited(safe)  # tables in tab-separated cells
+    if delimited is not None:
+        return delimited
+    if rules is not None:
+        columns = read_columns(text, rules)  # columns of characters; reads the form feeds `safe` lacks
+        if columns is not None:
+            return columns
+    return layout_from_text(safe)
