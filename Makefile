@@ -8,7 +8,7 @@ PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed-lock
 JOBS   ?=
 
-.PHONY: all build test test-fast lint format bench fixtures clean lock help
+.PHONY: all build test test-fast lint format bench corpus fixtures clean lock help
 
 all: build ## Set up (first run) and build outputs/ from inputs/ (the default)
 
@@ -37,6 +37,9 @@ format: $(STAMP) ## Apply ruff formatting
 
 bench: $(STAMP) ## Benchmark against the bare libraries (writes bench/results.json)
 	@if [ -f bench/run.py ]; then $(PY) bench/run.py; else echo "No benchmark yet (bench/run.py is not there)."; fi
+
+corpus: $(STAMP) ## Score the pipeline against the hand-written corpus of plans and guidance (tests/corpus/)
+	@$(PY) bench/corpus.py
 
 fixtures: $(STAMP) ## Rebuild the committed test fixtures (needs LibreOffice and Chromium)
 	@$(PY) tests/fixtures/build_fixtures.py
