@@ -35,7 +35,8 @@ def _plans(scores: list[Score], verbose: bool) -> None:
     read = sum(1 for s in scores if not s.refused and not s.wrong_kind)
     exact_docs = sum(1 for s in scores if s.is_exact)
     print(
-        f"  plans read {read}/{len(scores)}, refused {sum(1 for s in scores if s.refused)}, exact {exact_docs}/{len(scores)}; "
+        f"  plans read {read}/{len(scores)}, refused {sum(1 for s in scores if s.refused)}, "
+        f"exact {exact_docs}/{len(scores)}; "
         f"actions exact {sum(s.exact for s in scores)}/{sum(s.total for s in scores)}; "
         f"statuses mapped {sum(s.statuses_right for s in scores)}/{sum(s.statuses for s in scores)}; "
         f"false links {sum(s.false_links for s in scores)}"

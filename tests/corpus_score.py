@@ -55,7 +55,8 @@ def cases(kind: str) -> Iterator[Case]:
         expected = yaml.safe_load(expected_file.read_text(encoding="utf-8"))
         text_only = set(expected.get("text_only_renderings") or [])
         for rendering in expected.get("renderings") or []:
-            yield Case(kind, expected_file.parent.name, expected_file.parent / rendering, expected, rendering in text_only)
+            path = expected_file.parent / rendering
+            yield Case(kind, expected_file.parent.name, path, expected, rendering in text_only)
 
 
 def _flat(value: Any) -> Any:
