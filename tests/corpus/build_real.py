@@ -1,0 +1,1329 @@
+"""Rebuild the generated renderings of the real-plan corpus cases (tests/corpus/plans/real_*).
+
+Every case below holds the table rows as a person reconstructed them by reading the
+published page (real cases) or as rewritten for a case modelled on a real document whose
+licence is unclear (see each case's SOURCE.md). From those rows this script writes:
+
+  plan.html         the plan as a web page with a real <table> and some site chrome
+  plan.docx         a Word rendering (python-docx), for the cases that have one
+  plan.pdf          LibreOffice's PDF of plan.docx, or Chromium's print of plan.html
+  plan-layout.txt   `pdftotext -layout plan.pdf`, for the cases that have one
+  plan.txt          ONLY for the modelled cases: the page text in the form the document
+                    host gives it (cells joined by " / ").  For the real cases plan.txt is
+                    the stored page text kept as found and is never rewritten here.
+
+Usage:  python tests/corpus/build_real.py [CASE ...]     (default: every case)
+Needs:  python-docx; `soffice` (LibreOffice), `chromium` and `pdftotext` (poppler-utils).
+Nothing here reads or runs the pipeline.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import html
+import shutil
+import subprocess
+import sys
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+PLANS = HERE / "plans"
+
+# --------------------------------------------------------------------------------------
+# Data model
+# --------------------------------------------------------------------------------------
+
+
+@dataclass
+class Group:
+    """A run of rows under one heading (a section, priority, pillar, month ...)."""
+
+    heading: str | None  # the heading as printed ("1. Identification ...", "Pillar: Plan")
+    rows: list[list[str]]  # each row: one string per column; "\n" = line break in a cell
+    subheading: str | None = None  # a second-level heading (Torbay: "Domain: Weaning")
+    note_before: list[str] = field(default_factory=list)  # paragraphs before the table
+    lists_after: list[tuple[str, list]] = field(default_factory=list)  # (label, items)
+
+
+@dataclass
+class Case:
+    slug: str  # folder name under plans/
+    headers: list[str]
+    groups: list[Group]
+    title: str
+    pre_title: list[str] = field(default_factory=list)  # lines printed above the title
+    intro: list = field(default_factory=list)  # paragraphs; a list item = bullet list
+    site: str = "generic"  # chrome style for plan.html
+    breadcrumbs: list[str] = field(default_factory=list)
+    docx_style: str | None = None  # None = no docx
+    pdf_from: str | None = None  # "docx" | "html" | None
+    layout: bool = False
+    landscape: bool = False
+    modelled_txt: str | None = None  # "docsbay" for modelled cases with a page text
+    rag_colours: dict = field(default_factory=dict)  # status word -> fill (docx shading)
+    repeat_header_before: list[int] = field(default_factory=list)  # group indexes
+    table_caption: str | None = None
+    heading_level: int = 2
+    col_widths_cm: list[float] = field(default_factory=list)  # docx column widths
+
+
+# --------------------------------------------------------------------------------------
+# The cases
+# --------------------------------------------------------------------------------------
+
+CASES: dict[str, Case] = {}
+
+
+def _add(case: Case) -> None:
+    CASES[case.slug] = case
+
+
+# 1. Lincolnshire County Council, suicide prevention action plan (real, OGL v3.0).
+_add(
+    Case(
+        slug="real_lincolnshire_suicide_prevention",
+        title="Suicide prevention action plan",
+        intro=[
+            "Agreed shared objectives of the Suicide Prevention Strategy in Lincolnshire (2020 - 2023):",
+            [
+                "to develop a local suicide prevention core offer",
+                "to target high risk groups",
+                "to support children and young people (CYP) and their families",
+                "to develop our knowledge and intelligence",
+                "to raise awareness and improve training",
+            ],
+        ],
+        headers=["Domain", "Actions", "Lead organisation", "Strategic Priority", "Planned completion"],
+        groups=[
+            Group(
+                heading="1. Identification and response to suicides",
+                rows=[
+                    [
+                        "Business As Usual",
+                        "1.1 Maintain RTS (Real Time Surveillance) dashboard and process for routine data "
+                        "review to identify anomalies in the data. Consider extending access to the RTS "
+                        "dashboard to wider partners.",
+                        "Public Health and Lincolnshire Police",
+                        "Knowledge and Intelligence",
+                        "Ongoing",
+                    ],
+                    [
+                        "Project",
+                        "1.2 Extend the RTS data to include more information to build a 'picture' of the "
+                        "person. This work will be supported by an LGA Sector Led Improvement Programme and "
+                        "learning through the East Midlands RTSS Community of Practice.",
+                        "Public Health and Lincolnshire Police",
+                        "Knowledge and Intelligence",
+                        "December 2023",
+                    ],
+                    [
+                        "Business As Usual",
+                        "1.3 Continued development of response to suspected suicide clusters and "
+                        "high-profile cases. This work will include proactive comms, linking with affected "
+                        "communities and development of cross boarder information sharing as well as  "
+                        "feeding information to national work groups e.g. online harm or emerging methods.",
+                        "Public Health",
+                        "Core Offer, High risk groups",
+                        "Ongoing",
+                    ],
+                    [
+                        "Project",
+                        "1.4 Work with partners across the system to identify ways to capture attempted "
+                        "suicide data for Lincolnshire. Some possibilities include 111 data, thematic "
+                        "reports from LPFT and Mental Health Matters Helpline, Population Health Management "
+                        "dataset.",
+                        "Public Health",
+                        "Knowledge and Intelligence",
+                        "Ongoing",
+                    ],
+                ],
+            )
+        ],
+        site="lincolnshire",
+        breadcrumbs=["Home", "Council and councillors", "Suicide prevention action plan"],
+        docx_style="headings",
+        pdf_from="docx",
+        layout=True,
+        landscape=True,
+        col_widths_cm=[3.3, 10.8, 4.5, 4.5, 3.0],
+    )
+)
+
+_SCOT_TITLE = "Mental Health and Wellbeing Leadership Board: delivery progress report 3 - February 2025"
+_SCOT_INTRO = (
+    "The third progress report (LB(25)03-03) assessing the delivery of the strategic actions found "
+    "within the mental health and wellbeing strategy and accompanying delivery plan and workforce "
+    "action plan, including a summary of identified risks and issues."
+)
+_RAG = {"On Track": "C6EFCE", "At Risk": "FFD966"}
+
+# 2. Scottish Government, MH&W delivery plan progress overview (real, OGL v3.0).
+_SCOT_H = ["Strategic Action", "Overall RAG", "Sub-Action Delivery RAG"]
+_add(
+    Case(
+        slug="real_scotland_mhwb_delivery_progress",
+        title=_SCOT_TITLE,
+        intro=[
+            _SCOT_INTRO,
+            ("h2", "Mental Health & Wellbeing Strategy Delivery Plan 2023-25 - Delivery Plan Progress Overview"),
+            "The \u2018Progress Overview\u2019 is a high-level summary and should be considered alongside the "
+            "full list of actions/wording - Mental Health & Wellbeing Strategy Delivery Plan 2023-2025.",
+        ],
+        headers=_SCOT_H,
+        groups=[
+            Group(
+                heading="Priority 1 \u2013 Tackle mental health stigma & discrimination",
+                rows=[["1.1 Stigma & discrimination.", "On Track", "40% Delivered, 40% On Track, 20% At Risk"]],
+            ),
+            Group(
+                heading="Priority 2 \u2013 Improve population mental health & wellbeing",
+                rows=[
+                    ["2.1 Wellbeing advice, resources and support.", "On Track", "60% Delivered, 40% On Track"],
+                    [
+                        "2.2 Expand digital therapies and resource.",
+                        "At Risk",
+                        "33.3% On Track, 33.3.% Missed Delivery Date no Risk, 33.3% At Risk",
+                    ],
+                    ["2.3 Lived experience in workforce, & peer support.", "On Track", "100% On Track"],
+                    [
+                        "2.4 Trauma informed workforce.",
+                        "On Track",
+                        "75% Delivered, 25% Missed Delivery Date no Risk",
+                    ],
+                    ["2.5 Role of employability services in MHWB.", "On Track", "60% Delivered, 40% On Track"],
+                    [
+                        "2.6 Enhanced mental health support in educational settings.",
+                        "At Risk",
+                        "40% Delivered, 40% At Risk, 20% Off Track",
+                    ],
+                    ["2.7. Learning disability & autism leadership work.", "On Track", "100% Delivered"],
+                ],
+            ),
+            Group(
+                heading="Priority 3 - Increase mental health capacity within GPs, PCC.",
+                rows=[
+                    [
+                        "3.1 Community based mental health support & services CYP.",
+                        "On Track",
+                        "67% Delivered, 33% On Track",
+                    ],
+                    [
+                        "3.2 Build capacity in local services and third sector community groups.",
+                        "On Track",
+                        "75% Delivered, 25% On Track",
+                    ],
+                    ["3.3 Shift the balance of care to community.", "On Track", "100% Delivered"],
+                ],
+            ),
+        ],
+        site="govscot",
+        breadcrumbs=["Home", "Publications", _SCOT_TITLE],
+        docx_style="headings",
+        pdf_from="docx",
+        rag_colours=_RAG,
+        heading_level=3,
+        col_widths_cm=[7.4, 3.0, 7.0],
+    )
+)
+
+# 3. Scottish Government, MH&W workforce action plan progress overview (real, OGL v3.0).
+_add(
+    Case(
+        slug="real_scotland_mhwb_workforce_progress",
+        title=_SCOT_TITLE,
+        intro=[
+            _SCOT_INTRO,
+            ("h2", "Mental Health & Wellbeing Strategy Workforce Action Plan 2023-25"),
+            ("h3", "Workforce Action Plan Progress Overview"),
+            "The following \u2018Delivery Overview\u2019 is a high-level summary and should be considered "
+            "alongside the full list of actions - Mental health and wellbeing : workforce action plan "
+            "2023-2025. The \u2018Section\u2019 column refers to the key issue headlines/themes based on "
+            "stakeholder feedback with a summary RAG for the actions which sit below, rather than an "
+            "assessment of the issue as a whole.",
+        ],
+        headers=["Section", "Overall RAG", "Sub-Action Delivery RAG"],
+        groups=[
+            Group(
+                heading="Pillar: Plan",
+                rows=[
+                    ["1.1 Workforce Data.", "At Risk", "25% On Track, 75% At Risk"],
+                    ["1.2 Workforce Planning.", "On Track", "17% Delivered, 83% On Track"],
+                    ["1.3 Flexibility & Co-Design.", "On Track", "100% Delivered"],
+                    ["1.4 Remote & Rural.", "On Track", "50% On Track, 50% Delivery Date Missed no Risk"],
+                ],
+            ),
+            Group(
+                heading="Pillar: Attract",
+                rows=[
+                    [
+                        "2.1 Recruitment campaigns to improve recruitment & retention.",
+                        "At Risk",
+                        "50% On Track, 50% At Risk",
+                    ],
+                    [
+                        "2.2 Promote MH&W career pathways to young people in schools, including through "
+                        "media campaigns.",
+                        "At Risk",
+                        "100% At Risk",
+                    ],
+                    [
+                        "2.3 Address current challenges around high vacancies levels and retention issues "
+                        "facing parts of the workforce.",
+                        "At Risk",
+                        "33.33% On Track, 33.33% Delivery Date Missed no Risk, 16.5% At Risk, 16.5% "
+                        "Delivery Date Missed with Risk",
+                    ],
+                ],
+            ),
+            Group(
+                heading="Pillar: Train",
+                rows=[
+                    [
+                        "3.1 Improve and increase availability and uptake of mental health literacy and "
+                        "wellbeing training for the wider workforce, carers, volunteers.",
+                        "On Track",
+                        "33% Delivered, 67% On Track",
+                    ]
+                ],
+            ),
+        ],
+        site="govscot",
+        breadcrumbs=["Home", "Publications", _SCOT_TITLE],
+        pdf_from="html",
+        layout=True,
+        heading_level=4,
+    )
+)
+
+# 4. Scottish Government, actions off track (key: value records on the page; real, OGL v3.0).
+_add(
+    Case(
+        slug="real_scotland_mhwb_exceptions",
+        title=_SCOT_TITLE,
+        intro=[_SCOT_INTRO],
+        headers=["Ref", "Action", "Lead", "Reason for RAG", "Mitigating Actions"],
+        groups=[
+            Group(
+                heading="Actions Determined to be \u2018Off Track\u2019 or \u2018Delivery Date Missed with Risk\u2019",
+                rows=[
+                    [
+                        "2.6.1",
+                        "Throughout the life of this Delivery Plan, work with the Mental Health in Schools "
+                        "Working Group to monitor the use and impact of the mental health and wellbeing "
+                        "support we are providing in education settings.",
+                        "SG & COSLA",
+                        "Group has met once (where they discussed the terms of reference), therefore no "
+                        "monitoring has been undertaken.",
+                        "Group now established, and continued engagement with Group to support work.",
+                    ],
+                    [
+                        "5.1.3",
+                        "Public Health Scotland will lead a collaborative programme of work throughout the "
+                        "life of this Delivery Plan to develop a whole systems approach to understanding and "
+                        "taking action in relation to the key social determinants of mental health. This "
+                        "will involve:\n"
+                        "\u2022 Bringing together communities, practitioners and policy makers across the "
+                        "system to build a collective understanding of the social determinants of mental "
+                        "health.\n"
+                        "\u2022 Having a focus on understanding and promoting primary prevention approaches.\n"
+                        "\u2022 Identifying and testing specific actions for improving population mental "
+                        "health and reducing mental health inequalities.",
+                        "SG",
+                        "Evidence gathering and stakeholder engagement to develop first high-level systems "
+                        "map is complete, however the work on developing specific actions has not yet "
+                        "commenced.",
+                        "Phase 2 is about to get underway - this will use the evidence and feedback gathered "
+                        "to prioritise specific area of focus and begin to develop specific actions.",
+                    ],
+                ],
+            )
+        ],
+        site="govscot",
+        breadcrumbs=["Home", "Publications", _SCOT_TITLE],
+    )
+)
+
+# 5. HM Government (DHSC), suicide prevention strategy action plan (real, OGL v3.0).
+_add(
+    Case(
+        slug="real_england_suicide_prevention_action_plan",
+        title="Suicide prevention strategy: action plan",
+        pre_title=["Policy paper"],
+        intro=[
+            ("meta", "Published 11 September 2023"),
+            ("meta", "Applies to England"),
+            "This action plan contains a summary of the actions within the suicide prevention strategy.",
+        ],
+        headers=["Action", "Lead", "Delivery date"],
+        groups=[
+            Group(
+                heading="Improving data and evidence",
+                rows=[
+                    [
+                        "Development of a new nationwide near real-time suspected suicide surveillance "
+                        "system. This work aims to improve the early detection of, and timely action to "
+                        "address, changes in suicide rates or trends.",
+                        "Office for Health Improvement and Disparities (OHID)",
+                        "2023",
+                    ],
+                    [
+                        "Identify opportunities to improve the quality of intelligence and data that is used "
+                        "to improve our knowledge. This could include, for example, information about the "
+                        "link between suicide, and factors such as ethnicity and domestic abuse.",
+                        "National Police Chiefs\u2019 Council (NPCC)",
+                        "2024 and 2025",
+                    ],
+                    [
+                        "Fund research looking at which interventions aimed at groups at high risk of "
+                        "suicide and suicide attempts are effective.",
+                        "National Institute for Health and Care Research (NIHR)",
+                        "Commissioning process starts December 2023",
+                    ],
+                    [
+                        "Work with coroners to share insights to address evidence gaps and inform practical "
+                        "actions. Discussions with coroners will also continue to encourage data sharing at "
+                        "local and national level to prevent further deaths.",
+                        "Department of Health and Social Care (DHSC) and coroners",
+                        "Ongoing",
+                    ],
+                    [
+                        "Use findings from the Office for National Statistics (ONS) analysis of themes from "
+                        "recently published analysis of prevention of future deaths reports to inform "
+                        "national policy and actions, working with other government departments and "
+                        "agencies.",
+                        "DHSC",
+                        "Ongoing",
+                    ],
+                    [
+                        "Conduct and commission new research and data linkage projects, including projects "
+                        "to better understand incidences of suicide following a bereavement, links between "
+                        "the cost of living and suicide, and trends in suicide rates in different "
+                        "occupational groups.",
+                        "DHSC, ONS, other government departments",
+                        "Ongoing",
+                    ],
+                ],
+            )
+        ],
+        site="govuk",
+        breadcrumbs=[
+            "Home",
+            "Health and social care",
+            "Public health",
+            "Suicide prevention strategy for England: 2023 to 2028",
+        ],
+        pdf_from="html",
+    )
+)
+
+# 6. Torbay Council, Healthier Weight Framework action plan (real; a list on the page).
+_TORBAY_H = ["Programme", "Lead", "Status"]
+_add(
+    Case(
+        slug="real_torbay_healthier_weight",
+        title="Healthier Weight Framework: Action plan",
+        intro=["Action Plan to be updated every 6 months.", ("h2", "Cohort: Early Years")],
+        headers=_TORBAY_H,
+        groups=[
+            Group(
+                subheading="Domain: Breastfeeding",
+                heading="Healthier weight programmes:",
+                rows=[
+                    ["UNICEF Baby Friendly", "Joey Needham", "On track"],
+                    ["One Feed at a Time Campaign", "Joey Needham", "On track"],
+                ],
+            ),
+            Group(
+                heading="Healthier weight environment:",
+                rows=[["Breastfeeding Friendly Spaces", "Joey Needham", "On track"]],
+                lists_after=[
+                    (
+                        "Example outcomes:",
+                        [
+                            "Improved breastfeeding rates",
+                            "Reduction in the number of children arriving at primary school underweight, "
+                            "overweight or obese",
+                        ],
+                    ),
+                    (
+                        "National Indicators and targets (Local measures TBC)",
+                        [
+                            ("Breastfeeding Initiation", ["Maintain positive trend"]),
+                            (
+                                "Breastfeeding duration",
+                                ["Maintain positive trend in Phase 1 and better than England value in Phase 2"],
+                            ),
+                        ],
+                    ),
+                ],
+            ),
+            Group(
+                subheading="Domain: Weaning",
+                heading="Healthier weight programmes:",
+                rows=[["Infant Feeding Enhanced Peer Support", "Joey Needham", "On track"]],
+                lists_after=[
+                    (
+                        "Example outcomes:",
+                        ["Increased number of babies on solid foods at the recommended six months of age"],
+                    ),
+                    (
+                        "National Indicators and targets (Local measures TBC)",
+                        [
+                            (
+                                "NCMP at Reception: underweight, overweight and obese",
+                                ["Reverse negative trend in Phase 1 and better than England value in Phase 2"],
+                            )
+                        ],
+                    ),
+                ],
+            ),
+            Group(
+                subheading="Domain: Healthier child and family weight",
+                heading="Healthier weight programmes:",
+                rows=[
+                    ["Healthy Start Vouchers", "Joey Needham/Vicky Glanville", "On track"],
+                    ["Early Years Nutrition Toolkit roll-out.", "Vicky Glanville / Mark Richards", "On track"],
+                    ["Torbay Council Child and Family Healthier Weight Support Programme", "Claire Tatton", "On track"],
+                ],
+            ),
+            Group(
+                heading="Physical activity programmes:",
+                rows=[["Healthy Movers", "Kirsty Parker Calland", "Action required"]],
+                lists_after=[
+                    (
+                        "Example outcomes:",
+                        [
+                            "Reduction in the number of children arriving at primary school underweight, "
+                            "overweight or obese",
+                            "Increased physical activity and reduced sedentary behaviour",
+                        ],
+                    )
+                ],
+            ),
+        ],
+        site="torbay",
+        breadcrumbs=["Home", "Council", "Policies", "Health", "Torbay Healthier Weight Framework 2026 to 2036"],
+        heading_level=4,
+    )
+)
+
+# 7. Modelled on a Rochdale physical activity strategy action plan update (document host;
+#    licence unclear): same columns, numbering and structure, every cell reworded.
+_add(
+    Case(
+        slug="real_rochdale_physical_activity",
+        title="Physical Activity Strategy Action Plan Update June 09",
+        headers=[
+            "Priority Actions",
+            "Lead Organisation",
+            "Time scale\n(if applicable)",
+            "Costs",
+            "Targets and Mile stones",
+            "Evidence",
+        ],
+        groups=[
+            Group(
+                heading="Implementing the Action Plan",
+                rows=[
+                    [
+                        "PA 1. Revisit the PA Action Plan so that it matches the current and planned work of "
+                        "the Integrated Healthy Lifestyle Partnership group",
+                        "Pennine Care Physical Activity Service\nLink4Life",
+                        "(i) MAHLS March\u201913\n(ii) 23rd May 2013",
+                        "",
+                        "(i) Draft plan taken to the MAHLS meeting for discussion\n"
+                        "(ii) Draft sent to the Health and Wellbeing Board.\n"
+                        "(iii) Final plan sent to Integrated Healthy Lifestyle Partnership group members for "
+                        "comment and consultation.",
+                        "",
+                    ],
+                    [
+                        "PA 2. Look again at who sits on the existing PA steering group so that it mirrors the "
+                        "Integrated Healthy Lifestyle Partnership group, with members from the public, "
+                        "voluntary, community and private sectors who promote physical activity, to oversee "
+                        "and co-ordinate the actions of this Strategy.",
+                        "Pennine Care Physical Activity Service\nLink4Life",
+                        "June / July 2013",
+                        "",
+                        "(i) Agree terms of reference\n(ii) Agree how often the group meets\n"
+                        "(iii) Review who is on the group",
+                        "(i) \u2013 (iii) Completed by 31ST July 2013",
+                    ],
+                    [
+                        "PA 3.Set up the Integrated Healthy Lifestyle Partnership group and joint working "
+                        "between Link4 Life, HMR NHS (provider and commissioner) and other key local "
+                        "providers so that PA is promoted within wider health work on health inequalities. "
+                        "E.g. adult care services , healthy schools, voluntary sector, CVS, MIND etc.",
+                        "Integrated Healthy Lifestyle Partnership group",
+                        "",
+                        "",
+                        "(i) Made formal through SLA\u2019s agreed for key services.\n"
+                        "(ii) Framework to monitor and evaluate the SLAs\n"
+                        "(iii) Reporting through the Integrated Healthy Lifestyle Partnership group and MAHLS "
+                        "Group.\n"
+                        "(iv) Pathways into specialist physical activity before people join mainstream "
+                        "services.\n"
+                        "(v) Work streams linked to the Integrated Healthy Lifestyle Partnership group for "
+                        "target populations.",
+                        "",
+                    ],
+                ],
+            )
+        ],
+        site="generic",
+        breadcrumbs=["Home", "Health and wellbeing", "Physical activity"],
+        docx_style="merged_rows",
+        pdf_from="docx",
+        landscape=True,
+        modelled_txt="docsbay",
+        col_widths_cm=[7.5, 4.0, 3.0, 2.0, 6.6, 3.0],
+    )
+)
+
+# 8. Modelled on a Blackpool alcohol harm reduction local implementation plan (document host;
+#    licence unclear): same eight columns, "1.1." numbering and repeated header row, reworded.
+_BLACKPOOL_H = [
+    "Action",
+    "Lead Agency and Key Individual",
+    "Additional Partners",
+    "Why is this a priority",
+    "Strategic Links to",
+    "By When",
+    "How will we measure success",
+    "Resource Required",
+]
+_add(
+    Case(
+        slug="real_blackpool_alcohol_harm",
+        title="Blackpool Alcohol Harm Reduction Strategy Local Implementation Plan 2006-2007",
+        pre_title=["DRAFT 08/08/06"],
+        headers=_BLACKPOOL_H,
+        groups=[
+            Group(
+                heading=None,
+                rows=[
+                    [
+                        "1.1. Run an awareness event on alcohol and substance misuse for young people",
+                        "PYO / BYPC",
+                        "Alcohol Strategy Lead",
+                        "Young people\u2019s views on alcohol feed into Blackpool\u2019s Future",
+                        "C+YP plan, Priority 2",
+                        "Jan 2007",
+                        "Event held with a representative audience / implementation plan written, YP actions",
+                        "YP time / Staff Time / costs",
+                    ],
+                    [
+                        "1.2. Make sure the Alcohol Strategy and Phase 2 Plan can be easily understood",
+                        "Alcohol Strategy Lead",
+                        "",
+                        "Public Document \u2013 must avoid jargon",
+                        "Masterplan",
+                        "When plan written",
+                        "Feedback on the draft confirms it is easy to understand",
+                        "Staff time",
+                    ],
+                    [
+                        "1.3. Widen access to diversionary activities through integrated youth services",
+                        "Integrated Youth",
+                        "Leisure / CDRP",
+                        "Young people need alternatives to drinking \u2013 less boredom",
+                        "C+YP plan",
+                        "By March 2007",
+                        "Management Information System",
+                        "Staff Time",
+                    ],
+                    [
+                        "1.4. Cut the number of licensed premises",
+                        "Licensing",
+                        "CDRP",
+                        "Alcohol is too easy to obtain.",
+                        "",
+                        "Ongoing (Review March 2007)",
+                        "Fewer licensed premises. Those left are easier to monitor",
+                        "Staff Time",
+                    ],
+                ],
+            ),
+            Group(
+                heading=None,
+                rows=[
+                    [
+                        "2.1. Set up systems to collect substance misuse data from The Hub",
+                        "Priority C+YP 2 Lead",
+                        "MIT \u2013 C+YP dept, partnership analyst, connexions",
+                        "Accurate baseline data is needed to plan future provision",
+                        "Diversity Impact Assessment",
+                        "Nov 2006",
+                        "Informs the test purchasing process (alcohol and tobacco), baseline set",
+                        "Staff Time",
+                    ],
+                    [
+                        "2.2. Draw up a prevention strategy that includes cutting alcohol consumption",
+                        "Community and inclusion assistant director",
+                        "Children\u2019s Trust",
+                        "To develop an improved youth service plan",
+                        "LAA + PSA",
+                        "April 2007",
+                        "Strategy is written and signed up to",
+                        "Staff Time",
+                    ],
+                ],
+            ),
+        ],
+        site="generic",
+        breadcrumbs=["Home", "Community safety", "Alcohol"],
+        docx_style="repeat_header",
+        pdf_from="docx",
+        landscape=True,
+        modelled_txt="docsbay",
+        repeat_header_before=[1],
+        col_widths_cm=[4.6, 3.0, 3.0, 3.4, 2.8, 2.6, 3.7, 3.0],
+    )
+)
+
+# 9. Modelled on an NHS trust board action tracking list (document host; licence unclear):
+#    same seven columns, month rows, "01.05" / "4.01" numbering and status words, reworded.
+_add(
+    Case(
+        slug="real_hull_board_action_tracker",
+        title="TRUST BOARD ACTION TRACKING LIST",
+        pre_title=["HULL AND EAST YORKSHIRE HOSPITALS NHS TRUST"],
+        intro=["Actions arising from Board meetings (compiled 4 July 2012)"],
+        headers=["NO", "PAPER", "ACTION", "LEAD", "TARGET DATE", "NEW DATE", "STATUS/ COMMENT"],
+        groups=[
+            Group(
+                heading="May 2012",
+                rows=[
+                    [
+                        "01.05",
+                        "Action tracker",
+                        "Board safeguarding training to take place during a Board time out session",
+                        "MW",
+                        "June",
+                        "14 Aug",
+                        "Reorganised to Aug due to lack of available time",
+                    ],
+                    [
+                        "02.05",
+                        "Inpatient survey",
+                        "Agree a date for settling how patients can keep their belongings safe on the ward",
+                        "MW",
+                        "30 Sept",
+                        "",
+                        "Not yet due",
+                    ],
+                    [
+                        "05.05",
+                        "Business delivery",
+                        "Hold further talks with executive Directors to make clear how business delivery and "
+                        "business development are organised",
+                        "JB",
+                        "17.7.12",
+                        "",
+                        "Verbal update to be given",
+                    ],
+                    [
+                        "06.05",
+                        "Corporate",
+                        "Provide more information on the ratio of nurses to beds",
+                        "MW",
+                        "14.8.12",
+                        "",
+                        "Not yet due",
+                    ],
+                ],
+            ),
+            Group(
+                heading="April 2012",
+                rows=[
+                    [
+                        "4.01",
+                        "Corp Perf",
+                        "Develop a strategy on patient re-admissions",
+                        "MW/YO",
+                        "13 Nov",
+                        "",
+                        "Not yet due",
+                    ]
+                ],
+            ),
+            Group(
+                heading="March 2012",
+                rows=[
+                    [
+                        "3.01",
+                        "Major trauma accreditation",
+                        "The Board to receive a further update",
+                        "AP",
+                        "17 July",
+                        "11 Sep",
+                        "Not yet due",
+                    ]
+                ],
+            ),
+        ],
+        site="trust",
+        breadcrumbs=["Home", "About us", "Trust Board", "Action tracker"],
+        docx_style="merged_rows",
+        pdf_from="docx",
+        layout=True,
+        landscape=True,
+        col_widths_cm=[1.6, 3.5, 9.0, 1.8, 2.6, 2.4, 5.2],
+    )
+)
+
+
+# --------------------------------------------------------------------------------------
+# HTML
+# --------------------------------------------------------------------------------------
+
+_CHROME = {
+    "lincolnshire": dict(
+        site="Lincolnshire County Council",
+        cookie="We use some essential cookies to make this website work. We\u2019d like to set additional "
+        "cookies to understand how you use the site. Accept additional cookies | Reject additional cookies",
+        nav=[
+            "Adult social care",
+            "Births, deaths and marriages",
+            "Business",
+            "Children and families",
+            "Council and councillors",
+            "Education",
+            "Health and wellbeing",
+        ],
+        footer=["Accessibility", "Cookies", "Privacy notices", "Contact us", "\u00a9 Lincolnshire County Council"],
+        feedback="Was this page helpful? Yes | No",
+    ),
+    "govscot": dict(
+        site="gov.scot",
+        cookie="Tell us whether you accept cookies. We use cookies to collect anonymous data to help us "
+        "improve your site browsing experience. Accept all cookies | Set cookie preferences",
+        nav=["About", "Topics", "News", "Publications", "Consultations", "Statistics"],
+        footer=[
+            "Accessibility",
+            "Contact",
+            "Cookies",
+            "Privacy",
+            "Site search",
+            "All content is available under the Open Government Licence v3.0, except for graphic assets "
+            "and where otherwise stated",
+            "\u00a9 Crown Copyright",
+        ],
+        feedback="Is this page useful? Yes | No | Report a problem with this page",
+        contents=[
+            "Action Delivery Assessment Overview",
+            "Delivery Plan Progress Overview",
+            "Delivery Plan Sub-Action Overview",
+            "Actions Determined to be Off Track",
+            "Risks and Issues",
+            "Workforce Action Plan Progress Overview",
+        ],
+        back_to_top=True,
+    ),
+    "govuk": dict(
+        site="GOV.UK",
+        cookie="Cookies on GOV.UK. We use some essential cookies to make this website work. We\u2019d like to "
+        "set additional cookies to understand how you use GOV.UK, remember your settings and improve "
+        "government services. Accept additional cookies | Reject additional cookies | View cookies",
+        nav=["Menu", "Search GOV.UK"],
+        footer=[
+            "Help",
+            "Privacy",
+            "Cookies",
+            "Accessibility statement",
+            "Contact",
+            "Terms and conditions",
+            "All content is available under the Open Government Licence v3.0, except where otherwise stated",
+            "\u00a9 Crown copyright",
+        ],
+        feedback="Is this page useful? Yes | No | Report a problem with this page",
+        contents=[
+            "Improving data and evidence",
+            "Tailored, targeted support to priority groups",
+            "Addressing common risk factors",
+            "Promoting online safety",
+        ],
+        back_to_top=True,
+        print_link=True,
+    ),
+    "torbay": dict(
+        site="Torbay Council",
+        cookie="This site uses cookies to store information on your computer. Accept recommended settings | "
+        "Reject all cookies | Settings",
+        nav=["Accessibility", "Skip to main content", "Home", "Council", "Policies"],
+        footer=["Contact us", "Accessibility statement", "Cookies", "Privacy", "\u00a9 Torbay Council"],
+        feedback="Did you find this page useful?",
+    ),
+    "generic": dict(
+        site="Borough Council",
+        cookie="We use cookies to make this site work and to measure how it is used. Accept all | "
+        "Necessary cookies only",
+        nav=["Home", "Advice and benefits", "Health and wellbeing", "Council and democracy", "Contact us"],
+        footer=["Accessibility", "Cookies", "Privacy notice", "Site map", "\u00a9 Borough Council"],
+        feedback="Was this page useful? Yes | No",
+    ),
+    "trust": dict(
+        site="NHS Trust",
+        cookie="This website uses cookies. Some are essential, others help us improve the site. "
+        "Accept cookies | Manage cookies",
+        nav=["Home", "Our services", "Patients and visitors", "Work for us", "About us"],
+        footer=["Freedom of information", "Accessibility", "Cookies", "Privacy", "\u00a9 NHS Trust"],
+        feedback="Was this page helpful?",
+    ),
+}
+
+
+def _e(s: str) -> str:
+    return html.escape(s, quote=True)
+
+
+def _cell_html(text: str) -> str:
+    """A cell's text as HTML: line breaks kept; bullet lines become a list."""
+    lines = text.split("\n")
+    out, bullets = [], []
+    for line in lines:
+        if line.startswith("\u2022 "):
+            bullets.append(line[2:])
+            continue
+        if bullets:
+            out.append("<ul>" + "".join(f"<li>{_e(b)}</li>" for b in bullets) + "</ul>")
+            bullets = []
+        out.append(_e(line))
+    if bullets:
+        out.append("<ul>" + "".join(f"<li>{_e(b)}</li>" for b in bullets) + "</ul>")
+    html_parts = []
+    for i, part in enumerate(out):
+        if i and not part.startswith("<ul>") and not out[i - 1].startswith("<ul>"):
+            html_parts.append("<br>")
+        html_parts.append(part)
+    return "".join(html_parts)
+
+
+def _nested_list_html(items) -> str:
+    parts = []
+    for it in items:
+        if isinstance(it, tuple):
+            label, sub = it
+            parts.append(f"<li>{_e(label)}<ul>" + "".join(f"<li>{_e(s)}</li>" for s in sub) + "</ul></li>")
+        else:
+            parts.append(f"<li>{_e(it)}</li>")
+    return "<ul>" + "".join(parts) + "</ul>"
+
+
+def _intro_html(intro) -> list[str]:
+    out = []
+    for p in intro:
+        if isinstance(p, list):
+            out.append("<ul>" + "".join(f"<li>{_e(x)}</li>" for x in p) + "</ul>")
+        elif isinstance(p, tuple):
+            tag, text = p
+            if tag == "meta":
+                out.append(f'<p class="meta">{_e(text)}</p>')
+            else:
+                out.append(f"<{tag}>{_e(text)}</{tag}>")
+        else:
+            out.append(f"<p>{_e(p)}</p>")
+    return out
+
+
+def _table_html(
+    case: Case, rows: list[list[str]], caption: str | None = None, repeat_at: list[int] | None = None
+) -> str:
+    head = "<tr>" + "".join(f'<th scope="col">{_cell_html(h)}</th>' for h in case.headers) + "</tr>"
+    body = []
+    for i, row in enumerate(rows):
+        if repeat_at and i in repeat_at:
+            body.append(head.replace("<th ", '<th class="repeat" '))
+        cells = []
+        for _j, c in enumerate(row):
+            cls = ""
+            if case.rag_colours and c in case.rag_colours:
+                cls = f' class="rag" style="background:#{case.rag_colours[c]}"'
+            cells.append(f"<td{cls}>{_cell_html(c)}</td>")
+        body.append("<tr>" + "".join(cells) + "</tr>")
+    cap = f"<caption>{_e(caption)}</caption>" if caption else ""
+    return f'<table class="action-plan">{cap}<thead>{head}</thead><tbody>' + "".join(body) + "</tbody></table>"
+
+
+def build_html(case: Case) -> str:
+    ch = _CHROME[case.site]
+    h = case.heading_level
+    parts: list[str] = []
+    parts.append(
+        '<div class="cookie-banner" role="region" aria-label="Cookie banner"><p>' + _e(ch["cookie"]) + "</p></div>"
+    )
+    parts.append('<a class="skip-link" href="#main">Skip to main content</a>')
+    parts.append(
+        f'<header class="site-header"><a class="logo" href="/">{_e(ch["site"])}</a>'
+        '<form class="search" role="search"><label for="q">Search</label>'
+        '<input id="q" name="q"><button>Search</button></form>'
+        "<nav><ul>" + "".join(f'<li><a href="#">{_e(n)}</a></li>' for n in ch["nav"]) + "</ul></nav></header>"
+    )
+    if case.breadcrumbs:
+        parts.append(
+            '<nav class="breadcrumbs" aria-label="Breadcrumb"><ol>'
+            + "".join(f'<li><a href="#">{_e(b)}</a></li>' for b in case.breadcrumbs)
+            + "</ol></nav>"
+        )
+    parts.append('<main id="main">')
+    for line in case.pre_title:
+        parts.append(f'<p class="pre-title">{_e(line)}</p>')
+    parts.append(f"<h1>{_e(case.title)}</h1>")
+    if ch.get("contents"):
+        parts.append(
+            '<aside class="contents"><h2>Contents</h2><ol>'
+            + "".join(f'<li><a href="#">{_e(c)}</a></li>' for c in ch["contents"])
+            + "</ol></aside>"
+        )
+    if ch.get("print_link"):
+        parts.append('<p class="print"><a href="#">Print this page</a></p>')
+    parts.extend(_intro_html(case.intro))
+    if case.slug == "real_blackpool_alcohol_harm":
+        # One table; the header row printed again before the second block (as the PDF repeats it).
+        rows, repeat_at = [], []
+        for gi, g in enumerate(case.groups):
+            if gi in case.repeat_header_before:
+                repeat_at.append(len(rows))
+            rows.extend(g.rows)
+        parts.append(_table_html(case, rows, repeat_at=repeat_at))
+    elif case.slug == "real_hull_board_action_tracker":
+        head = "<tr>" + "".join(f'<th scope="col">{_e(x)}</th>' for x in case.headers) + "</tr>"
+        body = []
+        for g in case.groups:
+            body.append(
+                f'<tr class="month"><th colspan="{len(case.headers)}" scope="rowgroup">{_e(g.heading)}</th></tr>'
+            )
+            for row in g.rows:
+                body.append("<tr>" + "".join(f"<td>{_cell_html(c)}</td>" for c in row) + "</tr>")
+        parts.append(f'<table class="action-plan"><thead>{head}</thead><tbody>' + "".join(body) + "</tbody></table>")
+    elif case.slug == "real_rochdale_physical_activity":
+        head = "<tr>" + "".join(f'<th scope="col">{_cell_html(x)}</th>' for x in case.headers) + "</tr>"
+        body = []
+        for g in case.groups:
+            body.append(
+                f'<tr class="theme"><th colspan="{len(case.headers)}" scope="rowgroup">{_e(g.heading)}</th></tr>'
+            )
+            for row in g.rows:
+                body.append("<tr>" + "".join(f"<td>{_cell_html(c)}</td>" for c in row) + "</tr>")
+        parts.append(f'<table class="action-plan"><thead>{head}</thead><tbody>' + "".join(body) + "</tbody></table>")
+    else:
+        for g in case.groups:
+            if g.subheading:
+                parts.append(f"<h{h - 1}>{_e(g.subheading)}</h{h - 1}>")
+            if g.heading:
+                parts.append(f"<h{h}>{_e(g.heading)}</h{h}>")
+            for p in g.note_before:
+                parts.append(f"<p>{_e(p)}</p>")
+            parts.append(_table_html(case, g.rows))
+            for label, items in g.lists_after:
+                parts.append(f"<h{h}>{_e(label)}</h{h}>")
+                parts.append(_nested_list_html(items))
+    if ch.get("back_to_top"):
+        parts.append('<p class="back-to-top"><a href="#">Back to top</a></p>')
+    parts.append(f'<section class="feedback"><p>{_e(ch["feedback"])}</p></section>')
+    parts.append("</main>")
+    parts.append(
+        '<footer class="site-footer"><ul>' + "".join(f"<li>{_e(f)}</li>" for f in ch["footer"]) + "</ul></footer>"
+    )
+    css = (
+        "body{font-family:Arial,Helvetica,sans-serif;font-size:13px;margin:0 1.5em;color:#0b0c0c}"
+        ".cookie-banner{background:#f3f2f1;padding:.5em 1em;border-bottom:2px solid #b1b4b6}"
+        ".site-header nav ul,.breadcrumbs ol,.site-footer ul"
+        "{list-style:none;padding:0;display:flex;flex-wrap:wrap;gap:1em}"
+        ".skip-link{position:absolute;left:-999px}"
+        "table.action-plan{border-collapse:collapse;width:100%;margin:1em 0}"
+        "table.action-plan th,table.action-plan td"
+        "{border:1px solid #555;padding:4px 6px;vertical-align:top;text-align:left}"
+        "table.action-plan thead th,tr.repeat th{background:#d9e2f3}"
+        "tr.month th,tr.theme th{background:#eeeeee}"
+        ".contents{border-left:3px solid #1d70b8;padding-left:1em}"
+        ".site-footer{border-top:1px solid #b1b4b6;margin-top:2em;font-size:11px}"
+        "@media print{.cookie-banner{display:block}}"
+    )
+    doc = (
+        '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
+        f"<title>{_e(case.title)} - {_e(ch['site'])}</title>\n"
+        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+        f"<style>{css}</style>\n</head>\n<body>\n" + "\n".join(parts) + "\n</body>\n</html>\n"
+    )
+    return doc
+
+
+# --------------------------------------------------------------------------------------
+# DOCX
+# --------------------------------------------------------------------------------------
+
+
+def build_docx(case: Case, out: Path) -> None:
+    from docx import Document
+    from docx.enum.section import WD_ORIENT
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+    from docx.shared import Cm, Pt
+
+    doc = Document()
+    cp = doc.core_properties
+    fixed = _dt.datetime(2024, 1, 1, 12, 0, 0)
+    cp.author = "tests/corpus/build_real.py"
+    cp.last_modified_by = "tests/corpus/build_real.py"
+    cp.title = case.title
+    cp.created = fixed
+    cp.modified = fixed
+    cp.revision = 1
+
+    sec = doc.sections[0]
+    if case.landscape:
+        sec.orientation = WD_ORIENT.LANDSCAPE
+        sec.page_width, sec.page_height = sec.page_height, sec.page_width
+    for side in ("left_margin", "right_margin", "top_margin", "bottom_margin"):
+        setattr(sec, side, Cm(1.8))
+    doc.styles["Normal"].font.name = "Arial"
+    doc.styles["Normal"].font.size = Pt(9.5)
+
+    def shade(cell, fill: str) -> None:
+        tcPr = cell._tc.get_or_add_tcPr()
+        shd = OxmlElement("w:shd")
+        shd.set(qn("w:val"), "clear")
+        shd.set(qn("w:color"), "auto")
+        shd.set(qn("w:fill"), fill)
+        tcPr.append(shd)
+
+    def set_cell(cell, text: str, bold: bool = False) -> None:
+        lines = text.split("\n") if text else [""]
+        first = True
+        for line in lines:
+            style = None
+            if line.startswith("\u2022 "):
+                line, style = line[2:], "List Bullet"
+            p = cell.paragraphs[0] if first else cell.add_paragraph(style=style)
+            if first and style:
+                p.style = doc.styles[style]
+            first = False
+            run = p.add_run(line)
+            run.bold = bold
+
+    def header_row(table, row) -> None:
+        for i, h in enumerate(case.headers):
+            set_cell(row.cells[i], h, bold=True)
+            shade(row.cells[i], "D9E2F3")
+
+    def mark_repeat(row) -> None:
+        trPr = row._tr.get_or_add_trPr()
+        el = OxmlElement("w:tblHeader")
+        el.set(qn("w:val"), "true")
+        trPr.append(el)
+
+    def new_table():
+        t = doc.add_table(rows=1, cols=len(case.headers))
+        t.style = doc.styles["Table Grid"]
+        header_row(t, t.rows[0])
+        mark_repeat(t.rows[0])
+        return t
+
+    def add_row(t, cells) -> None:
+        r = t.add_row()
+        for i, c in enumerate(cells):
+            set_cell(r.cells[i], c)
+            if case.rag_colours and c in case.rag_colours:
+                shade(r.cells[i], case.rag_colours[c])
+
+    for line in case.pre_title:
+        doc.add_paragraph(line)
+    doc.add_heading(case.title, level=1)
+    for p in case.intro:
+        if isinstance(p, list):
+            for item in p:
+                doc.add_paragraph(item, style="List Bullet")
+        elif isinstance(p, tuple):
+            tag, text = p
+            if tag.startswith("h"):
+                doc.add_heading(text, level=int(tag[1]))
+            else:
+                doc.add_paragraph(text)
+        else:
+            doc.add_paragraph(p)
+
+    if case.docx_style == "headings":
+        # One table per group, its heading as a Word heading between the tables.
+        for g in case.groups:
+            if g.heading:
+                doc.add_heading(g.heading, level=2 if case.heading_level <= 2 else 3)
+            t = new_table()
+            for row in g.rows:
+                add_row(t, row)
+            doc.add_paragraph("")
+    elif case.docx_style == "merged_rows":
+        # One table; each group's heading is a row whose cells are merged across the table.
+        t = new_table()
+        for g in case.groups:
+            r = t.add_row()
+            merged = r.cells[0].merge(r.cells[-1])
+            set_cell(merged, g.heading, bold=True)
+            shade(merged, "EEEEEE")
+            for row in g.rows:
+                add_row(t, row)
+    elif case.docx_style == "repeat_header":
+        # One table; the header row printed again before a later block.
+        t = new_table()
+        for gi, g in enumerate(case.groups):
+            if gi in case.repeat_header_before:
+                header_row(t, t.add_row())
+            for row in g.rows:
+                add_row(t, row)
+    else:
+        raise ValueError(case.docx_style)
+    if case.col_widths_cm:
+        for t in doc.tables:
+            t.autofit = False
+            for i, w in enumerate(case.col_widths_cm):
+                t.columns[i].width = Cm(w)
+            for r in t.rows:
+                tcs = r._tr.tc_lst
+                if len(tcs) != len(case.col_widths_cm):
+                    continue  # a merged (spanning) row keeps its grid span
+                for tc, w in zip(tcs, case.col_widths_cm, strict=True):
+                    tc.width = Cm(w)
+    doc.save(str(out))
+
+
+# --------------------------------------------------------------------------------------
+# Page text of the modelled cases (the document host's flattening: cells joined by " / ")
+# --------------------------------------------------------------------------------------
+
+
+def build_docsbay_txt(case: Case) -> str:
+    lines: list[str] = []
+    if case.pre_title:
+        lines.append(" ".join([*case.pre_title, case.title]))
+        lines.append("")
+    header = " / ".join(case.headers)
+    for gi, g in enumerate(case.groups):
+        if case.slug == "real_blackpool_alcohol_harm":
+            if gi == 0 or gi in case.repeat_header_before:
+                if gi:
+                    lines.append("")
+                lines.append(case.headers[0])
+                lines.append("")
+                lines.append("/ " + " / ".join(case.headers[1:]))
+        else:
+            if gi == 0:
+                lines.append(header + " /")
+            if g.heading:
+                lines.append(g.heading)
+        for row in g.rows:
+            lines.append(" / ".join(c for c in row if c))
+    return "\n".join(lines) + "\n"
+
+
+# --------------------------------------------------------------------------------------
+# PDF and layout text
+# --------------------------------------------------------------------------------------
+
+
+def _run(cmd: list[str], **kw) -> None:
+    subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, **kw)
+
+
+def pdf_from_docx(docx_path: Path, pdf_path: Path) -> None:
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    if not soffice:
+        raise SystemExit("soffice (LibreOffice) is needed to make plan.pdf")
+    with tempfile.TemporaryDirectory() as tmp:
+        profile = Path(tmp) / "profile"
+        _run(
+            [
+                soffice,
+                f"-env:UserInstallation={profile.as_uri()}",
+                "--headless",
+                "--convert-to",
+                "pdf",
+                "--outdir",
+                tmp,
+                str(docx_path),
+            ]
+        )
+        shutil.move(str(Path(tmp) / (docx_path.stem + ".pdf")), str(pdf_path))
+
+
+def pdf_from_html(html_path: Path, pdf_path: Path) -> None:
+    chromium = shutil.which("chromium") or shutil.which("chromium-browser") or shutil.which("google-chrome")
+    if not chromium:
+        raise SystemExit("chromium is needed to make plan.pdf")
+    with tempfile.TemporaryDirectory() as tmp:
+        out = Path(tmp) / "out.pdf"
+        _run(
+            [
+                chromium,
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                f"--user-data-dir={tmp}/profile",
+                "--no-pdf-header-footer",
+                f"--print-to-pdf={out}",
+                html_path.as_uri(),
+            ]
+        )
+        shutil.move(str(out), str(pdf_path))
+
+
+def layout_text(pdf_path: Path, txt_path: Path) -> None:
+    if not shutil.which("pdftotext"):
+        raise SystemExit("pdftotext (poppler-utils) is needed to make plan-layout.txt")
+    _run(["pdftotext", "-layout", str(pdf_path), str(txt_path)])
+
+
+# --------------------------------------------------------------------------------------
+
+
+def build(case: Case) -> list[Path]:
+    folder = PLANS / case.slug
+    folder.mkdir(parents=True, exist_ok=True)
+    written = []
+    html_path = folder / "plan.html"
+    html_path.write_text(build_html(case), encoding="utf-8")
+    written.append(html_path)
+    if case.modelled_txt == "docsbay":
+        p = folder / "plan.txt"
+        p.write_text(build_docsbay_txt(case), encoding="utf-8")
+        written.append(p)
+    if case.docx_style:
+        p = folder / "plan.docx"
+        build_docx(case, p)
+        written.append(p)
+    if case.pdf_from:
+        pdf = folder / "plan.pdf"
+        if case.pdf_from == "docx":
+            pdf_from_docx(folder / "plan.docx", pdf)
+        else:
+            pdf_from_html(html_path, pdf)
+        written.append(pdf)
+        if case.layout:
+            p = folder / "plan-layout.txt"
+            layout_text(pdf, p)
+            written.append(p)
+    for p in written:
+        if p.stat().st_size > 300_000:
+            raise SystemExit(f"{p} is over 300 KB")
+    return written
+
+
+def main(argv: list[str]) -> int:
+    names = argv or list(CASES)
+    unknown = [n for n in names if n not in CASES]
+    if unknown:
+        print("unknown case(s): " + ", ".join(unknown), file=sys.stderr)
+        return 2
+    for name in names:
+        for p in build(CASES[name]):
+            print(p.relative_to(HERE))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
