@@ -29,6 +29,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from pipeline.core.text import clean  # noqa: E402
+from pipeline.language.headers import best_field  # noqa: E402
 from pipeline.process import process  # noqa: E402
 from pipeline.rules import Rules, load_rules  # noqa: E402
 from tests.helpers import FIXTURES, expected_plan  # noqa: E402
@@ -83,8 +84,8 @@ def actions_from_tables(pages: list[list[list[list[str | None]]]], rules: Rules)
             current: dict[str, list[str]] | None = None
             for row in table:
                 cells = [c or "" for c in row]
-                header = {rules.header_field("plan", clean(c)): i for i, c in enumerate(cells) if clean(c)}
-                header.pop(None, None)
+                named = {c: best_field(clean(c), rules) for c in cells if clean(c)}
+                header = {f: i for i, c in enumerate(cells) if c in named and (f := named[c][0]) and named[c][1] == 1.0}
                 if len(header) >= 3:
                     columns = header  # type: ignore[assignment]
                     current = None

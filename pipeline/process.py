@@ -14,7 +14,7 @@ from pathlib import Path
 from pipeline.check import check
 from pipeline.core.errors import DamagedFile, NotRecognised, PipelineError, TooLarge
 from pipeline.core.layout import Layout
-from pipeline.core.model import Document, Finding, Source
+from pipeline.core.model import ColumnReading, Document, Finding, Source, TableColumns
 from pipeline.core.text import clean
 from pipeline.extract.kind import detect_kind
 from pipeline.read import read
@@ -75,7 +75,7 @@ def document_from_layout(layout: Layout, name: str, sha256: str, rules: Rules) -
         from pipeline.extract.plan import extract_plan
         from pipeline.normalise.plan import normalise_plan
 
-        raw = extract_plan(layout, rules)
+        raw = extract_plan(layout, rules, name)
         sections, outcomes, actions = normalise_plan(raw, rules)
         notes += [Finding(sev, code, where, msg) for sev, code, where, msg in raw.notes]  # type: ignore[arg-type]
         doc = Document(
@@ -85,6 +85,13 @@ def document_from_layout(layout: Layout, name: str, sha256: str, rules: Rules) -
             sections=sections,
             outcomes=outcomes,
             actions=actions,
+            tables=[
+                TableColumns(
+                    page=t.page,
+                    columns=[ColumnReading(d.column, d.header, d.field, d.confidence, d.evidence) for d in t.decisions],
+                )
+                for t in raw.tables
+            ],
         )
     else:
         from pipeline.extract.guidance import extract as extract_guidance

@@ -90,8 +90,9 @@ def test_status_counts_and_chart(written: list[Path], rules) -> None:
     ws = load_workbook(written[-1])["Status counts"]
     assert header_row(ws) == ["Revision", *(s.label for s in rules.statuses), "No status", "Actions"]
     assert [[c.value for c in row] for row in ws.iter_rows(min_row=2, max_row=3)] == [
-        ["1. self-harm-action-plan", 2, 10, 17, 0, 2, 1, 0, 32],
-        ["2. 2020-06 revision 2", 3, 8, 17, 0, 1, 3, 0, 32],
+        # Idea, Initial meeting, Underway, At risk, Off track, Awaiting, Complete, Closed, none, all
+        ["1. self-harm-action-plan", 2, 10, 17, 0, 0, 2, 1, 0, 0, 32],
+        ["2. 2020-06 revision 2", 3, 8, 17, 0, 0, 1, 3, 0, 0, 32],
     ]
     (chart,) = ws._charts
     assert chart.grouping == "stacked" and len(chart.series) == len(rules.statuses) + 1

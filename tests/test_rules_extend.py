@@ -43,7 +43,7 @@ def teach(rules_dir: Path) -> None:
     )
     headers = rules_dir / "headers.yaml"
     text = headers.read_text(encoding="utf-8")
-    text = text.replace("    - RAG rating\n  links:", "    - RAG rating\n    - How it's going\n  links:", 1)
+    text = text.replace("    - RAG status\n", "    - RAG status\n    - How it's going\n", 1)
     text = text.replace("    - Related work\n", "    - Related work\n    - Linked work\n", 1)
     headers.write_text(text, encoding="utf-8")
 

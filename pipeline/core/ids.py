@@ -1,6 +1,9 @@
-"""Plan numbering: parse and format section, outcome and action ids.
+"""Plan numbering: parse, tidy and order section, outcome and action ids.
 
-Plans write ids with layout around them ("2.2.", " 1.1.2", "5.1 "); the id is the numbers.
+Plans write ids with layout around them ("2.2.", " 1.1.2", "5.1 "); the id is what is left.
+Numeric ids (2.3.1) have parts; ids in other schemes (A1, SP1.2, ACT-07, PA 3) are kept as
+printed. Which scheme a plan uses, and how an id is found in a cell, is the language layer's
+job (`pipeline/language/ids.py`, from rules/references.yaml); this module needs no rules.
 """
 
 from __future__ import annotations
@@ -43,6 +46,29 @@ def parent_id(action_id: str) -> str | None:
     return format_id(parts[:-1]) if parts and len(parts) > 1 else None
 
 
-def sort_key(text: str) -> tuple[int, ...]:
-    """Order ids numerically ("2.10" after "2.9"); unparseable ids sort last."""
-    return parse_id(text) or (10**6,)
+_PREFIXED = re.compile(r"^[A-Za-z]{1,4}[-‐– ]?\d")
+_PIECES = re.compile(r"\d+|[^\d.\s\-‐–]+")
+
+
+def sort_key(text: str) -> tuple[object, ...]:
+    """Order ids: numeric ones by their numbers ("2.10" after "2.9"), then prefixed ones by
+    prefix and numbers ("A2" before "A10"), then anything else ("plan", "line 12") last.
+    """
+    parts = parse_id(text)
+    if parts:
+        return (0, parts)
+    if text and _PREFIXED.match(text.strip()):
+        pieces = tuple((1, int(p), "") if p.isdigit() else (0, 0, p.upper()) for p in _PIECES.findall(text))
+        return (1, pieces)
+    return (2,)
+
+
+def tidy_id(text: str) -> str:
+    """An id as printed, without its layout: "2.2." -> "2.2";  " A1 " -> "A1";  "1.1.1\n0" -> "1.1.10"
+
+    Numeric ids lose leading zeros only through `normalise_id`; here nothing but layout goes, so
+    a tracker's "01.05" stays "01.05".
+    """
+    flat = _WRAP.sub("", text.strip()) if "\n" in text.strip() else text.strip()
+    flat = re.sub(r"\s+", " ", flat)
+    return flat[:-1] if flat.endswith(".") else flat

@@ -28,6 +28,7 @@ class Cell:
     bbox: BBox | None = None
     merged: bool = False
     span: int = 1  # columns covered (gridSpan)
+    fill: str | None = None  # background colour as RRGGBB (a RAG cell may be coloured, not worded)
 
 
 @dataclass

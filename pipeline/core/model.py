@@ -1,4 +1,4 @@
-"""The records of JSON contract v1 and the one serialiser that writes them.
+"""The records of JSON contract v2 and the one serialiser that writes them.
 
 Every stage imports its records from here, so the shape of a document is defined once. Records
 are plain dataclasses: readable in a debugger, cheap to build, and turned into JSON by
@@ -14,7 +14,7 @@ import json
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 Kind = Literal["action_plan", "guidance"]
 Severity = Literal["error", "warning", "info"]
@@ -63,6 +63,8 @@ class Outcome:
 
 
 # The action fields SPEC.md names (contract v1), in its order; more may be added, none removed.
+# Contract v2 adds, where the plan has them, `title`, `lead`, `timescale`, `update`,
+# `id_generated`, `status_family` and `status_source` (always present, null when not known).
 CONTRACT_ACTION_FIELDS = (
     "id",
     "outcome",
@@ -90,6 +92,13 @@ class Action:
     status: str | None
     status_raw: str | None
     links_raw: str | None
+    title: str | None = None  # a short title the plan prints beside the text
+    status_family: str | None = None  # what the status means: not started, underway, off track, ...
+    status_source: str | None = None  # "text" (a status word) | "colour" (a coloured RAG cell)
+    lead: str | None = None
+    timescale: str | None = None
+    update: str | None = None  # a progress note beside the status
+    id_generated: bool = False  # the plan prints no ids: this one comes from the action's place
     linked_actions: list[str] = field(default_factory=list)
     linked_outcomes: list[str] = field(default_factory=list)
     external_refs: list[str] = field(default_factory=list)
@@ -125,6 +134,25 @@ class Question:
 
 
 @dataclass
+class ColumnReading:
+    """One column of a plan table: the field it was read as (null: kept under `extra`), and why."""
+
+    column: int
+    header: str
+    field: str | None
+    confidence: float
+    evidence: str
+
+
+@dataclass
+class TableColumns:
+    """How the columns of one of a plan's tables were read."""
+
+    page: int | None
+    columns: list[ColumnReading] = field(default_factory=list)
+
+
+@dataclass
 class Finding:
     severity: Severity
     code: str
@@ -143,6 +171,8 @@ class Document:
     priorities: list[Priority] = field(default_factory=list)
     questions: list[Question] = field(default_factory=list)
     findings: list[Finding] = field(default_factory=list)
+    # Plans: how each table's columns were read (header -> field, confidence, evidence).
+    tables: list[TableColumns] = field(default_factory=list)
     # Per page of a PDF: how many words went into table cells, headings/text, page furniture,
     # and how many went nowhere -- so an officer can see that nothing was lost.
     extraction: list[dict[str, int]] = field(default_factory=list)
@@ -208,5 +238,9 @@ def from_dict(data: dict[str, Any]) -> Document:
         priorities=[build(Priority, d) for d in data.get("priorities", [])],
         questions=[build(Question, d) for d in data.get("questions", [])],
         findings=[build(Finding, d) for d in data.get("findings", [])],
+        tables=[
+            TableColumns(page=t.get("page"), columns=[build(ColumnReading, c) for c in t.get("columns", [])])
+            for t in data.get("tables", [])
+        ],
         extraction=[dict(d) for d in data.get("extraction", [])],
     )

@@ -62,3 +62,12 @@ def clean_or_none(text: str | None) -> str | None:
 def safe_text(text: str) -> str:
     """Text fit for JSON and spreadsheets: no control characters, NFC; layout left as it is."""
     return unicodedata.normalize("NFC", strip_controls(text))
+
+
+def fold(text: str) -> str:
+    """Compare form of a vocabulary word: lower case, single spaces, no trailing `.:`.
+
+    "  Initial   Meeting. " -> "initial meeting"
+    """
+    text = re.sub(r"\s+", " ", text.replace("\u00a0", " ")).strip().lower()
+    return text.rstrip(" .:;,").strip()

@@ -1,19 +1,21 @@
-"""Action plans from tables (PDF and Word): header row -> fields, rows -> outcomes and actions.
+"""Action plans from tables (PDF, Word, web pages, text laid out as tables): rows -> records.
 
-Works on any reader's table blocks, so the PDF and Word paths cannot drift apart:
-- the header row names the columns; rules/headers.yaml says which field each name is ("Ref",
-  "What we will do", "Links with other actions / workstreams" wrapped over three lines);
-  a column whose name is not there is kept under `extra` with its header, never dropped;
+Works on any reader's table blocks, so every format is read by the same code:
+- the header row (or two rows of it) is found among a table's first rows; each column's field
+  is scored from its header words and its cells (`plan_columns.py`); a column no field claims is
+  kept under `extra` with its header, never dropped;
 - a header row printed again (a new page, a new section's table) is skipped; a table with no
   header row of its own goes on with the columns of the table before it;
-- a row with one cell across the table that reads as a section heading is a section;
-- the outcome cell may be merged down over its actions, left empty below its first row,
-  or continued on a new page: an outcome cell that opens with an outcome id starts an
-  outcome, one without an id continues the current outcome unless the row's action id says it
-  belongs to another;
-- a row without an action id that opens a new page is the rest of the row the page break
-  split: its cells are joined to that row's;
-- section headings and the title come from the text blocks between tables.
+- the plan's hierarchy is read from wherever the plan keeps it: headings between tables
+  ("1. Data and intelligence", "Theme 2: ...", or unnumbered headings that own the tables below
+  them, numbered by position), rows across the table, a section or outcome column merged or
+  repeated down its actions, outcome cells ("Objective 1.1 - Improve data", or an outcome id);
+- ids in any scheme from the id column ("1 - Stop smoking" gives an id and a title), from the
+  start of the text cells, or, when the plan prints none, generated from the hierarchy and the
+  row order (`{outcome or section}.{k}`), marked as generated;
+- a row without an id that opens a new page is the rest of the row the page break split: its
+  cells are joined to that row's;
+- the title comes from the text blocks before the first table.
 Cells stay as laid out; the normaliser cleans them.
 """
 
@@ -22,28 +24,28 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from pipeline.core.ids import normalise_id, parent_id
+from pipeline.core.ids import normalise_id, parent_id, tidy_id
 from pipeline.core.layout import Block, Cell, Layout, Row
 from pipeline.core.model import Where
-from pipeline.core.text import clean
+from pipeline.core.text import clean, fold
+from pipeline.extract.plan_columns import Columns, decide
 from pipeline.extract.plan_text import follows, section_heading
-from pipeline.extract.records import RawAction, RawOutcome, RawPlan, RawSection
+from pipeline.extract.records import RawAction, RawOutcome, RawPlan, RawSection, RawTable
+from pipeline.language.headers import NAMES_FIELD, header_score
+from pipeline.language.ids import Label, hierarchy, numbered, opening_id, whole_id
 from pipeline.rules import Rules
 
-ACTION_FIELDS = ("text", "status", "links", "age_group")
-HEADER_ROWS_SEARCHED = 3
+ACTION_FIELDS = ("title", "text", "status", "lead", "timescale", "update", "links", "age_group")
+HEADER_ROWS_SEARCHED = 4
+# A header cell is a few words; a row is a header when most of its filled cells name a field.
+HEADER_CELL_WORDS = 8
 
 
 @dataclass
-class Columns:
-    """What each grid column of a plan table holds: a contract field, or an extra column's header."""
-
-    fields: list[str | None]
-    headers: list[str]
-
-    @property
-    def width(self) -> int:
-        return len(self.fields)
+class _Header:
+    rows: int  # how many rows the header takes
+    texts: list[str]  # per grid column
+    folded: list[str]
 
 
 def grid(row: Row) -> list[Cell | None]:
@@ -55,65 +57,139 @@ def grid(row: Row) -> list[Cell | None]:
     return out
 
 
-def header_columns(row: Row, rules: Rules) -> Columns | None:
-    """The columns a header row names, or None when the row is not a plan header."""
-    fields: list[str | None] = []
-    headers: list[str] = []
-    seen: set[int] = set()
-    for cell in grid(row):
-        text = clean(cell.text) if cell is not None and not cell.merged else ""
-        first = cell is not None and id(cell) not in seen
-        if cell is not None:
-            seen.add(id(cell))
-        field = rules.header_field("plan", text) if text else None
-        if not first and fields:
-            field, text = fields[-1], headers[-1]  # the same header spanning two grid columns
-        fields.append(field)
-        headers.append(text)
-    mapped = [f for f in fields if f]
-    if len(set(mapped)) < 3 or not ({"id", "text"} & set(mapped)):
+def _header_cells(row: Row) -> list[str]:
+    """The header text of every grid column; a header spanning two columns names both."""
+    return [clean(c.text) if c is not None and not c.merged else "" for c in grid(row)]
+
+
+def header_strength(texts: list[str], rules: Rules) -> tuple[int, int]:
+    """(cells naming a field, filled cells) of a candidate header row."""
+    filled = [t for t in dict.fromkeys(texts) if t]
+    named = 0
+    for text in filled:
+        if len(text.split()) > HEADER_CELL_WORDS:
+            return 0, len(filled)  # a sentence: a body row
+        if any(header_score(text, name, rules)[0] >= NAMES_FIELD for name in rules.headers["plan"]):
+            named += 1
+    return named, len(filled)
+
+
+def _is_header(texts: list[str], rules: Rules) -> bool:
+    named, filled = header_strength(texts, rules)
+    return named >= 2 and named * 2 >= filled
+
+
+def find_header(block: Block, rules: Rules) -> _Header | None:
+    """The header of a table: the first row among its first few whose cells name fields, with the
+    row below it when that row only finishes the header (a header wrapped into two rows, or
+    group headers above their columns)."""
+    rows = block.rows[:HEADER_ROWS_SEARCHED]
+    for index, row in enumerate(rows):
+        texts = _header_cells(row)
+        if not _is_header(texts, rules):
+            continue
+        used = index + 1
+        if used < len(block.rows):
+            below = _header_cells(block.rows[used])
+            if _finishes_header(texts, below, rules):
+                texts = [f"{a} {b}".strip() if a != b else a for a, b in _pad(texts, below)]
+                used += 1
+        return _Header(rows=used, texts=texts, folded=[fold(t) for t in texts])
+    return None
+
+
+def _pad(a: list[str], b: list[str]) -> list[tuple[str, str]]:
+    width = max(len(a), len(b))
+    return list(zip(a + [""] * (width - len(a)), b + [""] * (width - len(b)), strict=True))
+
+
+def _finishes_header(above: list[str], below: list[str], rules: Rules) -> bool:
+    """A second header row: short cells, no id, and either header words of its own or only the
+    columns the row above left empty or spanned."""
+    filled = [t for t in below if t]
+    if not filled or any(len(t.split()) > HEADER_CELL_WORDS for t in filled) or any(whole_id(t, rules) for t in filled):
+        return False
+    named, count = header_strength(below, rules)
+    if named and named * 2 >= count:
+        return True
+    spanned = [i for i, (a, b) in enumerate(_pad(above, below)) if b and (not a or (i and above[i - 1] == a))]
+    return len(spanned) == len(filled)
+
+
+def table_columns(block: Block, rules: Rules, pinned: dict[str, str] | None = None) -> tuple[Columns, int] | None:
+    """The columns of a table with a header of its own, and how many rows the header takes."""
+    header = find_header(block, rules)
+    if header is None:
         return None
-    return Columns(fields=fields, headers=headers)
+    body = [grid(row) for row in block.rows[header.rows :]]
+    columns = decide(header.texts, body, rules, pinned)
+    if "text" not in columns.fields and not columns.titled_ids:
+        return None
+    return columns, header.rows
 
 
 def has_plan_table(layout: Layout, rules: Rules) -> bool:
-    return any(header_columns(row, rules) for block in layout.tables() for row in block.rows[:HEADER_ROWS_SEARCHED])
+    return any(table_columns(block, rules) is not None for block in layout.tables())
 
 
-def extract(layout: Layout, rules: Rules) -> RawPlan:
-    reader = _PlanReader(rules)
-    for block in layout.blocks:
-        if block.kind == "furniture":
-            continue
+def extract(layout: Layout, rules: Rules, name: str = "") -> RawPlan:
+    blocks = [b for b in layout.blocks if b.kind != "furniture"]
+    reader = _PlanReader(rules, rules.columns_for(name), _owners(blocks))
+    for index, block in enumerate(blocks):
         if block.kind == "table":
             reader.table(block)
         else:
-            reader.text(block)
+            reader.text(block, index)
+    reader.finish()
     return reader.plan
+
+
+def _owners(blocks: list[Block]) -> set[int]:
+    """Headings that own a table: one follows before the next heading of the same or a higher
+    level. Only these are read as the plan's sections and outcomes when they carry no number."""
+    owners: set[int] = set()
+    for index, block in enumerate(blocks):
+        if block.kind not in ("heading", "title"):
+            continue
+        for later in blocks[index + 1 :]:
+            if later.kind == "table":
+                owners.add(index)
+                break
+            if later.kind in ("heading", "title") and (later.level <= block.level or block.kind == "title"):
+                break
+    return owners
 
 
 class _PlanReader:
     """Walks the blocks in order, keeping the current section, outcome, action and columns."""
 
-    def __init__(self, rules: Rules) -> None:
+    def __init__(self, rules: Rules, pinned: dict[str, str], owners: set[int]) -> None:
         self.rules = rules
+        self.pinned = pinned
+        self.owners = owners
         self.plan = RawPlan(title=None)
         self.section: str | None = None
+        self.section_level: int | None = None  # heading level the current section came from
         self.outcome: RawOutcome | None = None
         self.action: RawAction | None = None
         self.columns: Columns | None = None
+        self.header_folded: list[str] = []
         self.page: int | None = None  # page of the last row read
+        self.label_value: dict[str, str] = {}  # the last value seen in a section/outcome column
         self._styled_title = False
-        self._outcome_id = re.compile(rf"^\s*(?P<id>{rules.outcome_id}\.?)(?=\s|$)(?P<rest>.*)$", re.DOTALL)
-        self._action_id = re.compile(rf"^\s*(?P<id>{rules.action_id}\.?)(?=\s|$)(?P<rest>.*)$", re.DOTALL)
+        self._tables_seen = 0
         self._action_line = re.compile(  # a line opening with an id, or an action id after a column gap
             rf"(?:^\s*(?:{rules.action_id}|{rules.outcome_id})|(?<=\S {{2}}){rules.action_id})\.?(?=\s|$)", re.MULTILINE
         )
 
     # text between tables -------------------------------------------------------------
-    def text(self, block: Block) -> None:
+    def text(self, block: Block, index: int) -> None:
         text = f"{block.marker} {block.text}" if block.kind == "list_item" and block.marker else block.text
-        if self._section(text, styled=block.kind in ("heading", "title")):
+        styled = block.kind in ("heading", "title")
+        if self._tables_seen == 0 and self.plan.title is None and block.kind == "title":
+            self.plan.title, self._styled_title = block.text, True
+            return
+        if self._section(text, styled=styled) or self._heading(block, index):
             self._unplaced(text)  # a heading run together with rows below it
             return
         if self.plan.sections or self.plan.actions:
@@ -123,6 +199,25 @@ class _PlanReader:
             self.plan.title, self._styled_title = block.text, True  # wins over text printed above it
         elif self.plan.title is None and block.kind in ("heading", "paragraph"):
             self.plan.title = block.text
+
+    def _heading(self, block: Block, index: int) -> bool:
+        """A heading that owns tables below it: labelled ("Objective 1.1 - ..."), or unnumbered
+        (numbered by position). A deeper heading under a section is an outcome."""
+        if block.kind not in ("heading", "title") or index not in self.owners:
+            return False
+        if block.kind == "title" and self.plan.title is None:
+            return False
+        label = hierarchy(clean(block.text), self.rules) or numbered(clean(block.text))
+        deeper = self.section is not None and self.section_level is not None and block.level > self.section_level
+        if label is None:
+            level = "outcome" if deeper else "section"
+            label = Label(level, None, clean(block.text))
+        if label.level == "outcome" and (self.section is not None or deeper):
+            self._new_outcome(label.number, label.title)
+            return True
+        self._new_section(label.number, label.title)
+        self.section_level = block.level
+        return True
 
     def _unplaced(self, text: str) -> None:
         """Text between tables is notes or headings; one with a line opening with an action number
@@ -142,52 +237,68 @@ class _PlanReader:
         heading = section_heading(text, self.rules)
         if heading is None or not follows(heading[0], self.plan.sections, styled):
             return False
-        self.section = normalise_id(heading[0]) or heading[0]
-        self.plan.sections.append(RawSection(number=heading[0], title=heading[1]))
-        self.outcome, self.action = None, None
+        self._new_section(heading[0], heading[1])
+        self.section_level = None
         return True
+
+    def _new_section(self, number: str | None, title: str) -> None:
+        if number is None:
+            number = str(len(self.plan.sections) + 1)
+            while any(normalise_id(s.number) == number for s in self.plan.sections):
+                number = str(int(number) + 1)
+        self.section = normalise_id(number) or tidy_id(number)
+        self.plan.sections.append(RawSection(number=number, title=title))
+        self.outcome, self.action = None, None
+
+    def _new_outcome(self, number: str | None, text: str) -> None:
+        if number is None:
+            siblings = [o for o in self.plan.outcomes if o.section == self.section]
+            number = f"{self.section}.{len(siblings) + 1}" if self.section else str(len(self.plan.outcomes) + 1)
+        self.outcome = RawOutcome(id=number, section=self.section, text=text)
+        self.plan.outcomes.append(self.outcome)
+        self.action = None
 
     # tables --------------------------------------------------------------------------
     def table(self, block: Block) -> None:
-        columns = None
+        found = table_columns(block, self.rules, self.pinned)
         start = 0
-        for index, row in enumerate(block.rows[:HEADER_ROWS_SEARCHED]):
-            columns = header_columns(row, self.rules)
-            if columns is not None:
-                start = index + 1
-                break
-        if columns is None:
+        if found is None:
             width = len(grid(block.rows[0])) if block.rows else 0
             if self.columns is None or width != self.columns.width:
                 return  # not a plan table (a key, a sign-off box)
             columns = self.columns
+        else:
+            columns, start = found
+            self.header_folded = [fold(t) for t in _header_rows_text(block, start)]
+            self._record(block, columns)
         self.columns = columns
+        self._tables_seen += 1
+        self.label_value = {}
         for row in block.rows[start:]:
             self.row(row, columns)
+
+    def _record(self, block: Block, columns: Columns) -> None:
+        page = next((r.page for r in block.rows if r.page is not None), None)
+        self.plan.tables.append(RawTable(page=page, decisions=list(columns.decisions)))
 
     def row(self, row: Row, columns: Columns) -> None:
         new_page = row.page is not None and self.page is not None and row.page != self.page
         self.page = row.page if row.page is not None else self.page
-        repeated = header_columns(row, self.rules)
-        if repeated is not None and repeated.fields == columns.fields:
-            return
-        if self._heading_row(row):
+        if self._repeated_header(row):
             return
         cells = self._cells(row, columns)
-        ident = cells.pop("id", "")
-        if not clean(ident) and "id" not in columns.fields:
-            found = self._action_id.match(cells.get("text", ""))
-            if found:
-                ident, cells["text"] = found.group("id"), found.group("rest")
-        ident = ident.strip()
-        continuation = not clean(ident) and new_page and self.action is not None
-        self._outcome_cell(cells.pop("outcome", ""), ident, continuation)
+        if self._hierarchy_row(row, columns, cells):
+            return
+        ident, title = self._ident(cells, columns)
+        has_ids = "id" in columns.fields or columns.ids_in_text
+        continuation = has_ids and not clean(ident) and new_page and self.action is not None
+        self._label_columns(cells, ident, continuation)
         if continuation:
             self._join(cells)
             return
-        if not clean(ident) and not any(clean(v) for v in cells.values()):
+        if not clean(ident) and not any(clean(v) for k, v in cells.items() if k != "_fill"):
             return
-        if not clean(ident):
+        if not clean(ident) and has_ids:
             self.plan.notes.append(
                 (
                     "warning",
@@ -198,72 +309,161 @@ class _PlanReader:
                     else f"A row has no action number: {clean(cells.get('text', ''))[:80]!r}",
                 )
             )
+        if title is not None:
+            cells["title"] = title
+        fill = cells.pop("_fill", None)
         self.action = RawAction(
             id=ident,
             outcome=self.outcome.id if self.outcome else None,
             section=self.section,
             text=cells.pop("text", ""),
+            title=cells.pop("title", None),
             status=cells.pop("status", None),
+            status_fill=fill if not clean(cells.get("status") or "") else None,
+            lead=cells.pop("lead", None),
+            timescale=cells.pop("timescale", None),
+            update=cells.pop("update", None),
             links=cells.pop("links", None),
             age_group=cells.pop("age_group", None),
             extra={k: v for k, v in cells.items() if clean(v)},
+            id_generated=not has_ids,
             where=Where(page=row.page, line=row.line, bbox=[round(v, 1) for v in row.bbox] if row.bbox else None),
         )
         self.plan.actions.append(self.action)
 
+    def _repeated_header(self, row: Row) -> bool:
+        if not self.header_folded:
+            return False
+        texts = [fold(t) for t in _header_cells(row)]
+        filled = [(i, t) for i, t in enumerate(texts) if t]
+        if not filled:
+            return False
+        same = sum(1 for i, t in filled if i < len(self.header_folded) and t == self.header_folded[i])
+        return same * 10 >= len(filled) * 6 and same >= 2
+
+    def _ident(self, cells: dict[str, str], columns: Columns) -> tuple[str, str | None]:
+        """The row's id, and a short title printed beside it in the id cell."""
+        if "id" in columns.fields:
+            raw = cells.pop("id", "")
+            whole = whole_id(raw, self.rules)
+            if whole is not None:
+                return whole, None
+            split = opening_id(raw, self.rules)
+            if split is None:
+                return raw.strip(), None
+            rest = split.rest.strip()
+            if not rest:
+                return split.id, None
+            if "text" in columns.fields and clean(cells.get("text", "")):
+                return split.id, rest
+            cells["text"] = rest
+            return split.id, None
+        if columns.ids_in_text:
+            split = opening_id(cells.get("text", ""), self.rules)
+            if split is not None:
+                cells["text"] = split.rest
+                return split.id, None
+        return "", None
+
     def _cells(self, row: Row, columns: Columns) -> dict[str, str]:
-        """Cell texts by field (extra columns by their header); merged cells are left out."""
+        """Cell texts by field (extra columns by their header); merged cells are left out. The
+        status cell's fill colour is kept as `_fill`."""
         out: dict[str, str] = {}
         seen: set[int] = set()
         for position, cell in enumerate(grid(row)):
-            if position >= columns.width or cell is None or id(cell) in seen or cell.merged:
+            if position >= columns.width or cell is None or id(cell) in seen:
                 continue
             seen.add(id(cell))
-            key = columns.fields[position] or columns.headers[position] or f"Column {position + 1}"
+            field = columns.fields[position]
+            if field in ("section", "outcome"):
+                out[f"_{field}"] = "" if cell.merged else cell.text
+                continue
+            if cell.merged:
+                continue
+            if field == "status" and cell.fill:
+                out["_fill"] = cell.fill
+            key = field or columns.headers[position] or f"Column {position + 1}"
             if key in out and cell.text:
                 out[key] += "\n" + cell.text
             elif cell.text or key not in out:
                 out[key] = cell.text
         return out
 
-    def _heading_row(self, row: Row) -> bool:
-        """A row with one cell across the table: a section heading (or nothing to read)."""
-        filled = [c for c in row.cells if not c.merged and clean(c.text)]
-        if len(filled) != 1 or filled[0].span < 2 or len(row.cells) > 2:
+    def _hierarchy_row(self, row: Row, columns: Columns, cells: dict[str, str]) -> bool:
+        """A row with one cell of text across the table (or a labelled one): a section or outcome."""
+        filled = list({id(c): c for c in row.cells if not c.merged and clean(c.text)}.values())
+        if len(filled) != 1:
             return False
-        if self._section(filled[0].text, styled=True):
-            return True
-        self.plan.notes.append(
-            (
-                "warning",
-                "unplaced-text",
-                self.section or "plan",
-                f"A row across the table was not read as part of any action: {clean(filled[0].text)[:80]!r}",
-            )
+        cell = filled[0]
+        text = clean(cell.text)
+        label = hierarchy(text, self.rules)
+        across = cell.span >= 2 or (
+            len(row.cells) > 2 and row.cells[0] is cell and columns.fields[0] not in ("text", "id")
         )
+        if label is None and not across:
+            return False
+        if label is None and whole_id(text, self.rules):
+            return False  # a row holding only an id: an action without words, not a heading
+        if label is None:
+            if self._section(text, styled=True):
+                return True
+            label = numbered(text)
+        if label is None:
+            level = "outcome" if self._sections_from_headings() else "section"
+            label = Label(level, None, text)
+        if label.level == "outcome" and (self.section is not None or label.number):
+            self._new_outcome(label.number, label.title)
+        else:
+            self._new_section(label.number, label.title)
+            self.section_level = None
         return True
+
+    def _sections_from_headings(self) -> bool:
+        """The current section came from a heading above this table (so rows across it are outcomes)."""
+        return self.section is not None and self.section_level is not None
+
+    def _label_columns(self, cells: dict[str, str], action_id: str, continuation: bool) -> None:
+        """A section or outcome column: a new value opens a new section or outcome."""
+        section = cells.pop("_section", None)
+        if section is not None and clean(section) and clean(section) != self.label_value.get("section"):
+            self.label_value["section"] = clean(section)
+            label = hierarchy(clean(section), self.rules) or numbered(clean(section))
+            self._new_section(label.number if label else None, label.title if label else clean(section))
+            self.section_level = None
+        outcome = cells.pop("_outcome", None)
+        if outcome is not None:
+            self._outcome_cell(outcome, action_id, continuation)
 
     def _outcome_cell(self, text: str, action_id: str, continuation: bool) -> None:
         if not clean(text):
             return
-        found = self._outcome_id.match(text)
-        if found:
+        label = hierarchy(clean(text), self.rules)
+        found = _OUTCOME_ID.match(text) if label is None else None
+        if label is not None and label.level == "outcome":
+            ident, rest = label.number, label.title
+        elif found and normalise_id(found.group("id")):
             ident, rest = found.group("id"), found.group("rest").strip(" \t")
-            if self.outcome is not None and normalise_id(ident) == normalise_id(self.outcome.id):
+        else:
+            ident, rest = None, text
+        current = normalise_id(self.outcome.id) or self.outcome.id if self.outcome else None
+        if ident is not None:
+            if self.outcome is not None and (normalise_id(ident) or ident) == current:
                 self._extend_outcome(rest)
             else:
                 self._new_outcome(ident, rest.lstrip("\n"))
             return
+        if clean(text) == self.label_value.get("outcome"):
+            return  # the same outcome repeated on each of its rows
         parent = parent_id(action_id)
-        current = normalise_id(self.outcome.id) if self.outcome else None
-        if self.outcome is not None and (continuation or parent is None or parent == current):
+        if self.outcome is not None and (continuation or (parent is not None and parent == current)):
             self._extend_outcome(text)
-        elif parent is not None:
+        elif parent is not None and parent != current and _is_numeric(action_id):
             self._new_outcome(parent, text)
-
-    def _new_outcome(self, ident: str, text: str) -> None:
-        self.outcome = RawOutcome(id=ident, section=self.section, text=text)
-        self.plan.outcomes.append(self.outcome)
+        elif self.outcome is not None and self.label_value.get("outcome") is None and parent is None:
+            self._extend_outcome(text)
+        else:
+            self._new_outcome(None, text)
+        self.label_value["outcome"] = clean(text)
 
     def _extend_outcome(self, text: str) -> None:
         assert self.outcome is not None
@@ -273,6 +473,7 @@ class _PlanReader:
         """The rest of a row split by a page break: each cell joins the same cell above."""
         action = self.action
         assert action is not None
+        cells.pop("_fill", None)
         for key, value in cells.items():
             if not clean(value):
                 continue
@@ -282,3 +483,45 @@ class _PlanReader:
             else:
                 before = action.extra.get(key, "")
                 action.extra[key] = f"{before}\n{value}" if before else value
+
+    def finish(self) -> None:
+        """Ids for plans that print none: `{outcome or section}.{k}`, counting within the parent."""
+        counts: dict[str | None, int] = {}
+        for action in self.plan.actions:
+            if not action.id_generated:
+                continue
+            parent = action.outcome or action.section
+            counts[parent] = counts.get(parent, 0) + 1
+            action.id = f"{parent}.{counts[parent]}" if parent else str(counts[parent])
+        if any(a.id_generated for a in self.plan.actions):
+            self.plan.notes.append(
+                (
+                    "info",
+                    "id-generated",
+                    "plan",
+                    "This plan does not number its actions; each was given a number from its place in the plan "
+                    "(section or outcome, then order), shown as generated.",
+                )
+            )
+
+
+_OUTCOME_ID = re.compile(r"^\s*(?P<id>\d{1,3}(?:\.\d{1,3}){0,2}\.?)(?=\s|$)(?P<rest>.*)$", re.DOTALL)
+
+
+def _is_numeric(ident: str) -> bool:
+    return normalise_id(ident) is not None
+
+
+def _header_rows_text(block: Block, rows: int) -> list[str]:
+    """The header of a table as one row of texts (the rows it takes, joined per column)."""
+    texts: list[str] = []
+    for row in block.rows[:rows]:
+        for i, text in enumerate(_header_cells(row)):
+            if i < len(texts):
+                texts[i] = f"{texts[i]} {text}".strip() if text and text != texts[i] else texts[i]
+            else:
+                texts.append(text)
+    return texts
+
+
+__all__ = ["Columns", "extract", "find_header", "grid", "has_plan_table", "table_columns"]

@@ -33,11 +33,36 @@ class RawAction:
     outcome: str | None  # outcome id as printed (carried down merged / continued cells)
     section: str | None
     text: str
+    title: str | None = None  # a short title beside the text (its own column, or the id's cell)
     status: str | None = None
+    status_fill: str | None = None  # the status cell's colour (RRGGBB) when it holds no word
+    lead: str | None = None
+    timescale: str | None = None
+    update: str | None = None  # a progress note beside the status
     links: str | None = None
     age_group: str | None = None
     extra: dict[str, str] = field(default_factory=dict)  # unknown columns: header -> cell
+    id_generated: bool = False  # the plan prints no ids: this one comes from the row's place
     where: Where = field(default_factory=Where)
+
+
+@dataclass
+class ColumnDecision:
+    """What one column of a plan table was taken for, how sure, and why."""
+
+    column: int
+    header: str
+    field: str | None  # None: kept under `extra` with its header
+    confidence: float
+    evidence: str
+
+
+@dataclass
+class RawTable:
+    """How one table's columns were read: each column's field, confidence and evidence."""
+
+    page: int | None
+    decisions: list[ColumnDecision] = field(default_factory=list)
 
 
 @dataclass
@@ -46,7 +71,9 @@ class RawPlan:
     sections: list[RawSection] = field(default_factory=list)
     outcomes: list[RawOutcome] = field(default_factory=list)
     actions: list[RawAction] = field(default_factory=list)
+    tables: list[RawTable] = field(default_factory=list)
     notes: list[tuple[str, str, str, str]] = field(default_factory=list)  # severity, code, where, message
+    columns_lost: bool = False  # a table pasted as text with its columns run together
 
 
 @dataclass

@@ -1,9 +1,11 @@
-"""Citations inside a plan's cells: its own actions and outcomes, outside programmes, NICE QS.
+"""Citations inside a plan's cells: its own actions and outcomes, outside documents, NICE QS.
 
-The order matters and is the point of this module: outside programmes are found first and
-taken out of the text, so that "Future in Mind Action 3.1.22" never becomes a link to this
-plan's action 3.1.22; quality statements next ("QS34 2-5" holds no ids); what is left is this
-plan's own numbering.
+The order matters and is the point of this module: outside programmes and documents are found
+first and taken out of the text, so that "Future in Mind Action 3.1.22", "NHS Long Term Plan
+3.2" or "NICE NG225 recommendation 1.4" never become links to this plan's own 3.1.22, 3.2 or
+1.4; quality statements next ("QS34 2-5" holds no ids); what is left is read in the plan's own
+numbering: dotted numbers (2.3.1), ids of the plan's own shape (A3, SP1.2, ACT-07), and plain
+numbers after a word such as "action" ("actions 3 and 5") -- a year or "Q3" is none of them.
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from pipeline.core.ids import normalise_id
+from pipeline.core.ids import normalise_id, tidy_id
 from pipeline.rules import Rules
 
 _CONNECTORS = r"(?:and|&|of|for|in|the|on|to)"
@@ -46,6 +48,8 @@ class _Compiled:
     link_cue: re.Pattern[str]
     action: re.Pattern[str]  # a whole id shaped like this plan's actions
     outcome: re.Pattern[str]  # ... and like its outcomes
+    token: re.Pattern[str]  # an id of any scheme (A3, SP1.2, ACT-07), to be checked against the plan
+    labelled: re.Pattern[str]  # plain numbers after "action(s)", "see", ...: "actions 3 and 5"
 
 
 def phrase(text: str) -> str:
@@ -59,13 +63,14 @@ def _compiled(rules: Rules) -> _Compiled:
     items = "|".join(phrase(i) for i in sorted(rules.numbered_items, key=len, reverse=True))
     name_alt = "|".join(phrase(n) for n in names) or r"(?!x)x"
     programme = re.compile(
-        rf"\b(?P<name>{name_alt})(?:\s+(?P<items>{items})\s+(?P<ids>{_ID_LIST}))?",
+        rf"\b(?P<name>{name_alt})(?:\s+(?:(?P<items>{items})\s+)?(?P<ids>{_ID_LIST})(?![\w.]))?",
         re.IGNORECASE,
     )
     generic = re.compile(
         rf"\b(?P<name>{_CAP_WORD}(?:\s+(?:{_CONNECTORS}\s+)?{_CAP_WORD})+)\s+(?P<items>{items})\s+(?P<ids>{_ID_LIST})"
     )
     cues = "|".join(phrase(c) for c in sorted(rules.dependency_cues, key=len, reverse=True))
+    labels = "|".join(phrase(w) for w in sorted(rules.id_labels, key=len, reverse=True) if w[0].isalpha()) or "(?!x)x"
     links = "|".join(phrase(c) for c in sorted(rules.link_cues, key=len, reverse=True))
     return _Compiled(
         programme=programme,
@@ -78,6 +83,11 @@ def _compiled(rules: Rules) -> _Compiled:
         link_cue=re.compile(rf"^(?:{links})\b", re.IGNORECASE) if links else re.compile(r"(?!x)x"),
         action=re.compile(rf"^{rules.action_id}$"),
         outcome=re.compile(rf"^{rules.outcome_id}$"),
+        token=re.compile(rf"(?<![\w.]){rules.id_token}(?![\w])"),
+        labelled=re.compile(
+            rf"\b(?:{labels}|see|with|to|on)\s*:?\s*(?P<list>\d{{1,3}}(?:\s*(?:,|&|and|or)\s*\d{{1,3}})*)(?![\w.])",
+            re.IGNORECASE,
+        ),
     )
 
 
@@ -153,8 +163,12 @@ def _mask(text: str, spans: list[tuple[int, int]]) -> str:
     return "".join(chars)
 
 
-def cite(text: str | None, rules: Rules) -> Citations:
-    """Everything a cell cites, in the order it cites them."""
+def cite(text: str | None, rules: Rules, own: frozenset[str] = frozenset()) -> Citations:
+    """Everything a cell cites, in the order it cites them.
+
+    `own`: the plan's own ids, when known; ids of their shape (prefix and number of parts) and
+    plain numbers after a word such as "action" are then cited too, not only dotted numbers.
+    """
     out = Citations()
     if not text:
         return out
@@ -166,6 +180,11 @@ def cite(text: str | None, rules: Rules) -> Citations:
         out.external.append(text[match.start() : end].strip())
         taken.append((match.start(), end))
     masked = _mask(text, taken)
+    for pattern in rules.outside_codes:
+        for match in pattern.finditer(masked):
+            out.external.append(text[match.start() : match.end()].strip())
+            taken.append(match.span())
+        masked = _mask(text, taken)
     for match in c.generic.finditer(masked):
         out.external.append(text[match.start() : match.end()].strip())
         taken.append(match.span())
@@ -174,10 +193,22 @@ def cite(text: str | None, rules: Rules) -> Citations:
     out.quality_statements, out.quality_standards, qs_spans = quality_statements(masked, rules)
     masked = _mask(masked, qs_spans)
 
+    found: list[tuple[int, str]] = []
     for match in c.local_id.finditer(masked):
         ident = normalise_id(match.group(1))
-        if ident is None:
-            continue
+        if ident is not None:
+            found.append((match.start(), ident))
+    if own:
+        shapes = {shape(i) for i in own if normalise_id(i) is None}
+        for match in c.token.finditer(masked):
+            ident = tidy_id(match.group(0))
+            if normalise_id(ident) is None and (ident in own or shape(ident) in shapes):
+                found.append((match.start(), ident))
+        if any(normalise_id(i) is not None and "." not in i for i in own):  # a plan numbered 1, 2, 3
+            for match in c.labelled.finditer(masked):
+                for number in re.finditer(r"\d{1,3}", match.group("list")):
+                    found.append((match.start("list") + number.start(), str(int(number.group(0)))))
+    for _, ident in sorted(found):
         if ident not in out.ids:
             out.ids.append(ident)
         if c.action.match(ident):
@@ -187,8 +218,15 @@ def cite(text: str | None, rules: Rules) -> Citations:
             out.outcomes.append(ident)
 
     for match in c.dependency.finditer(masked):
-        for ident_match in c.local_id.finditer(match.group("rest")):
-            ident = normalise_id(ident_match.group(1))
-            if ident and ident not in out.depends_on:  # any numbering: the plan decides what is an action
-                out.depends_on.append(ident)
+        rest_start = match.start("rest")
+        for start, ident in sorted(found):
+            if rest_start <= start < match.end("rest") and ident not in out.depends_on:
+                out.depends_on.append(ident)  # any numbering: the plan decides what is an action
     return out
+
+
+def shape(ident: str) -> tuple[str, int]:
+    """An id's scheme: its letter prefix and how many numbers it has. "SP1.2" -> ("SP", 2)."""
+    prefix = re.match(r"^[A-Za-z]*", ident)
+    letters = prefix.group(0).upper() if prefix else ""
+    return letters, len(re.findall(r"\d+", ident))

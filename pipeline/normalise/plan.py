@@ -1,12 +1,14 @@
 """Raw plan cells -> contract records, with the rules: ids, cleaned text, statuses, links.
 
 Every format's extractor ends in a RawPlan; this is the one place that turns cells into
-records, so the text, PDF and Word paths cannot drift apart.
+records, so the text, PDF, Word and web-page paths cannot drift apart. Citations are read in
+the plan's own numbering, once every id of the plan is known: in a plan numbered 1, 2, 3,
+"see action 3" is a link; in one numbered A1, A2, "A3" is.
 """
 
 from __future__ import annotations
 
-from pipeline.core.ids import normalise_id, parent_id
+from pipeline.core.ids import normalise_id, parent_id, tidy_id
 from pipeline.core.model import Action, Outcome, Section
 from pipeline.core.text import clean, clean_or_none
 from pipeline.extract.records import RawAction, RawPlan
@@ -14,14 +16,26 @@ from pipeline.language.refs import cite, quality_statements
 from pipeline.rules import Rules, StatusRule
 
 
+def plan_id(raw: str) -> str:
+    """An id as the contract keeps it: numeric ids tidied ("2.2." -> "2.2"), others as printed
+    without layout ("PA 1." -> "PA 1", "01.05" stays)."""
+    tidy = tidy_id(raw) if clean(raw) else ""
+    if tidy and normalise_id(tidy) is not None and not tidy.startswith("0"):
+        return normalise_id(tidy) or tidy
+    return tidy
+
+
 def normalise_plan(raw: RawPlan, rules: Rules) -> tuple[list[Section], list[Outcome], list[Action]]:
     sections = _sections(raw)
     outcomes = _outcomes(raw, rules)
     outcome_sections = {o.id: o.section for o in outcomes}
-    ids = [normalise_id(a.id) or clean(a.id) for a in raw.actions]
+    section_numbers = {s.number for s in sections}
+    ids = [plan_id(a.id) for a in raw.actions]
     known_actions = set(ids)
+    own = frozenset(known_actions | set(outcome_sections))
     actions = [
-        _action(a, ident, known_actions, outcome_sections, rules) for a, ident in zip(raw.actions, ids, strict=True)
+        _action(a, ident, known_actions, outcome_sections, section_numbers, own, rules)
+        for a, ident in zip(raw.actions, ids, strict=True)
     ]
     if actions:
         from pipeline.language.entities import mentions
@@ -44,7 +58,7 @@ def _sections(raw: RawPlan) -> list[Section]:
 def _outcomes(raw: RawPlan, rules: Rules) -> list[Outcome]:
     out: dict[str, Outcome] = {}
     for o in raw.outcomes:
-        ident = normalise_id(o.id) or clean(o.id)
+        ident = plan_id(o.id)
         text = clean(o.text)
         if ident in out:  # an outcome cell continued (page break, repeated merged cell)
             if text and text not in out[ident].text:
@@ -57,15 +71,23 @@ def _outcomes(raw: RawPlan, rules: Rules) -> list[Outcome]:
     return list(out.values())
 
 
-def _action(raw: RawAction, ident: str, known_actions: set[str], outcome_ids: dict[str, str], rules: Rules) -> Action:
+def _action(
+    raw: RawAction,
+    ident: str,
+    known_actions: set[str],
+    outcome_ids: dict[str, str],
+    section_numbers: set[str],
+    own: frozenset[str],
+    rules: Rules,
+) -> Action:
     """One action; `outcome_ids` maps each outcome of the plan to its section."""
-    outcome = normalise_id(raw.outcome) if raw.outcome else None
+    outcome = plan_id(raw.outcome) if raw.outcome else None
     if outcome is None and parent_id(ident) in outcome_ids:
         outcome = parent_id(ident)
     section = (outcome_ids.get(outcome) if outcome is not None else None) or (
         normalise_id(raw.section) if raw.section else None
     )
-    if section is None and ident.count(".") >= 1:
+    if section is None and ident.count(".") >= 1 and ident.split(".")[0] in section_numbers:
         section = ident.split(".")[0]
 
     text = clean(raw.text)
@@ -73,18 +95,26 @@ def _action(raw: RawAction, ident: str, known_actions: set[str], outcome_ids: di
     links_raw = clean_or_none(raw.links)
     age_raw = clean_or_none(raw.age_group)
     status_rule = rules.status_for(status_raw)
+    source = "text" if status_rule else None
+    if status_rule is None and status_raw is None and raw.status_fill:
+        status_rule = rules.status_for_colour(raw.status_fill)
+        source = "colour" if status_rule else None
     age_rule = rules.age_for(age_raw)
 
     # What a cited number is, is decided by the plan, not by its shape: in a plan numbered
-    # 1.1, 1.2 ... "links with 1.1" cites an action.
-    links = cite(links_raw, rules)
-    linked_actions = [i for i in links.ids if i in known_actions and i != ident]
-    linked_outcomes = [i for i in links.ids if i in outcome_ids and i not in known_actions]
-    unresolved = [i for i in links.ids if i not in known_actions and i not in outcome_ids]
+    # 1.1, 1.2 ... "links with 1.1" cites an action. A status such as "Closed - merged with
+    # action 3" links too.
+    links = cite(links_raw, rules, own)
+    cited = list(links.ids)
+    if status_rule is not None and status_rule.family == "closed":
+        cited += [i for i in cite(status_raw, rules, own).ids if i not in cited]
+    linked_actions = [i for i in cited if i in known_actions and i != ident]
+    linked_outcomes = [i for i in cited if i in outcome_ids and i not in known_actions]
+    unresolved = [i for i in cited if i not in known_actions and i not in outcome_ids]
 
     depends: list[str] = []
     waits = waits_on(status_raw, status_rule)
-    for candidate in cite(waits, rules).ids + links.depends_on:
+    for candidate in cite(waits, rules, own).ids + links.depends_on:
         if candidate == ident or candidate in depends:
             continue
         if candidate in known_actions:
@@ -106,6 +136,13 @@ def _action(raw: RawAction, ident: str, known_actions: set[str], outcome_ids: di
         status=status_rule.label if status_rule else None,
         status_raw=status_raw,
         links_raw=links_raw,
+        title=clean_or_none(raw.title),
+        status_family=status_rule.family if status_rule else None,
+        status_source=source,
+        lead=clean_or_none(raw.lead),
+        timescale=clean_or_none(raw.timescale),
+        update=clean_or_none(raw.update),
+        id_generated=raw.id_generated,
         linked_actions=linked_actions,
         linked_outcomes=linked_outcomes,
         external_refs=links.external,

@@ -29,8 +29,8 @@ import subprocess
 import sys
 import tempfile
 import zipfile
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 HERE = Path(__file__).resolve().parent
 OUT = HERE / "guidance"
@@ -82,8 +82,12 @@ def _fix_pdf_metadata(path: Path) -> None:
 
     data = re.sub(rb"/ID\s*\[\s*<[0-9A-Fa-f]+>\s*<[0-9A-Fa-f]+>\s*\]", id_sub, data)
     data = re.sub(rb"(/DocChecksum /)([0-9A-F]+)", lambda m: m.group(1) + b"0" * len(m.group(2)), data)
-    data = re.sub(rb"(<xmpMM:DocumentID>uuid:)[0-9a-f-]+", lambda m: m.group(1) + b"00000000-0000-0000-0000-000000000000", data)
-    data = re.sub(rb"(<xmpMM:InstanceID>uuid:)[0-9a-f-]+", lambda m: m.group(1) + b"00000000-0000-0000-0000-000000000000", data)
+    data = re.sub(
+        rb"(<xmpMM:DocumentID>uuid:)[0-9a-f-]+", lambda m: m.group(1) + b"00000000-0000-0000-0000-000000000000", data
+    )
+    data = re.sub(
+        rb"(<xmpMM:InstanceID>uuid:)[0-9a-f-]+", lambda m: m.group(1) + b"00000000-0000-0000-0000-000000000000", data
+    )
     path.write_bytes(data)
 
 
@@ -101,9 +105,16 @@ def chromium_pdf(html_path: Path, pdf_path: Path, *, header_footer: bool, case_n
     with tempfile.TemporaryDirectory() as profile, tempfile.TemporaryDirectory() as out_dir:
         out = Path(out_dir) / "out.pdf"
         cmd = [
-            chromium, "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
-            "--disable-background-networking", "--disable-component-update", "--disable-sync",
-            f"--user-data-dir={profile}", f"--print-to-pdf={out}",
+            chromium,
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            f"--user-data-dir={profile}",
+            f"--print-to-pdf={out}",
         ]
         if not header_footer:
             cmd.append("--no-pdf-header-footer")
@@ -119,8 +130,15 @@ def libreoffice_pdf(docx_path: Path, pdf_path: Path) -> None:
         raise SystemExit("soffice not found (use --no-pdf to skip the PDFs)")
     with tempfile.TemporaryDirectory() as profile, tempfile.TemporaryDirectory() as out_dir:
         cmd = [
-            soffice, f"-env:UserInstallation={Path(profile).as_uri()}", "--headless", "--norestore",
-            "--convert-to", "pdf", "--outdir", out_dir, str(docx_path),
+            soffice,
+            f"-env:UserInstallation={Path(profile).as_uri()}",
+            "--headless",
+            "--norestore",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            out_dir,
+            str(docx_path),
         ]
         subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, timeout=300)
         shutil.copyfile(Path(out_dir) / (docx_path.stem + ".pdf"), pdf_path)
@@ -255,11 +273,11 @@ def set_widths(table, widths_cm: list[float]) -> None:
     from docx.shared import Cm
 
     table.autofit = False
-    for col, w in zip(table.columns, widths_cm):
+    for col, w in zip(table.columns, widths_cm, strict=False):
         col.width = Cm(w)
     for row in table.rows:
         tcs = row._tr.tc_lst
-        for tc, w in zip(tcs, widths_cm if len(tcs) == len(widths_cm) else [sum(widths_cm)]):
+        for tc, w in zip(tcs, widths_cm if len(tcs) == len(widths_cm) else [sum(widths_cm)], strict=False):
             tc.get_or_add_tcPr().get_or_add_tcW().type = "dxa"
             tc.get_or_add_tcPr().get_or_add_tcW().w = Cm(w)
 
@@ -285,43 +303,67 @@ SAB_INTRO = [
     "Organisations are welcome to adapt the checklist to suit their own roles and services.",
 ]
 SAB_SECTIONS = [
-    ("1.", "The person at risk", [
-        "Do you know what the person wants to happen and how they see their situation? Is your plan shaped by "
-        "their wishes?",
-        "Would the person benefit from an advocate, friend or relative to help them take part? Independent "
-        "advocacy can be requested through the Adult Social Care front door.",
-        "Have you made arrangements for the person's communication needs so that they can take part in "
-        "decisions about their support?",
-        "Have you taken account of the person's culture, faith and life history? Does your approach reflect them?",
-        "Could earlier trauma or adverse childhood experiences be affecting how the person keeps themselves safe? "
-        "Is your practice trauma informed?",
-    ]),
-    ("2.", "Are you building on the person's strengths?", [
-        "Are you working with the person's own strengths and the people and groups around them? Are you "
-        "focusing on what they can do rather than what they cannot?",
-    ]),
-    ("3.", "Are you being professionally curious?", [
-        "Are you checking what you are told against what you see, rather than taking explanations at face value?",
-        "Have you thought about other explanations for the injuries, incidents or changes you have noticed?",
-        "Have you spoken to the person on their own, away from family members or carers?",
-    ]),
-    ("4.", "Working with other agencies", [
-        "Who else is involved with the person, and have you shared information with them where it is lawful "
-        "and proportionate to do so?",
-        "Is a multi-agency meeting needed? Has one person been agreed to coordinate the plan?",
-        "If you disagree with another agency's decision, do you know how to escalate your concern? The Board's "
-        "escalation protocol sets out the steps.",
-    ]),
-    ("5.", "Do you understand the legal options available?", [
-        "Have you considered whether the person has capacity to make the specific decision in question?",
-        "Have you sought legal advice where the risks are high? (including powers of entry and the inherent "
-        "jurisdiction of the High Court)",
-    ]),
-    ("6.", "Looking after yourself", [
-        "Are you getting regular reflective supervision? Do you feel able to raise concerns about this case "
-        "with your manager?",
-        "How is this work affecting you, and who can you talk to about it?",
-    ]),
+    (
+        "1.",
+        "The person at risk",
+        [
+            "Do you know what the person wants to happen and how they see their situation? Is your plan shaped by "
+            "their wishes?",
+            "Would the person benefit from an advocate, friend or relative to help them take part? Independent "
+            "advocacy can be requested through the Adult Social Care front door.",
+            "Have you made arrangements for the person's communication needs so that they can take part in "
+            "decisions about their support?",
+            "Have you taken account of the person's culture, faith and life history? Does your approach reflect them?",
+            "Could earlier trauma or adverse childhood experiences be affecting how the person keeps themselves safe? "
+            "Is your practice trauma informed?",
+        ],
+    ),
+    (
+        "2.",
+        "Are you building on the person's strengths?",
+        [
+            "Are you working with the person's own strengths and the people and groups around them? Are you "
+            "focusing on what they can do rather than what they cannot?",
+        ],
+    ),
+    (
+        "3.",
+        "Are you being professionally curious?",
+        [
+            "Are you checking what you are told against what you see, rather than taking explanations at face value?",
+            "Have you thought about other explanations for the injuries, incidents or changes you have noticed?",
+            "Have you spoken to the person on their own, away from family members or carers?",
+        ],
+    ),
+    (
+        "4.",
+        "Working with other agencies",
+        [
+            "Who else is involved with the person, and have you shared information with them where it is lawful "
+            "and proportionate to do so?",
+            "Is a multi-agency meeting needed? Has one person been agreed to coordinate the plan?",
+            "If you disagree with another agency's decision, do you know how to escalate your concern? The Board's "
+            "escalation protocol sets out the steps.",
+        ],
+    ),
+    (
+        "5.",
+        "Do you understand the legal options available?",
+        [
+            "Have you considered whether the person has capacity to make the specific decision in question?",
+            "Have you sought legal advice where the risks are high? (including powers of entry and the inherent "
+            "jurisdiction of the High Court)",
+        ],
+    ),
+    (
+        "6.",
+        "Looking after yourself",
+        [
+            "Are you getting regular reflective supervision? Do you feel able to raise concerns about this case "
+            "with your manager?",
+            "How is this work affecting you, and who can you talk to about it?",
+        ],
+    ),
 ]
 SAB_RELATED = ["Professional curiosity", "Escalation protocol for practitioners", "Self-neglect practice guidance"]
 
@@ -336,8 +378,9 @@ def build_sab(folder: Path, pdf: bool) -> None:
             f'        <ul class="cms-list">\n{lis}\n        </ul>'
         )
     intro = "\n".join(f"        <p>{esc(p)}</p>" for p in SAB_INTRO)
-    related = "\n".join(f'            <li><a href="/learning-and-development/{i}">{esc(t)}</a></li>'
-                        for i, t in enumerate(SAB_RELATED))
+    related = "\n".join(
+        f'            <li><a href="/learning-and-development/{i}">{esc(t)}</a></li>' for i, t in enumerate(SAB_RELATED)
+    )
     page = f"""<!DOCTYPE html>
 <html lang="en-GB">
 <head>
@@ -430,15 +473,28 @@ def build_sab(folder: Path, pdf: bool) -> None:
     write_text(folder / "page.html", page)
 
     lines = [
-        "Skip to main content", "",
-        "Cookies on this site", "",
-        "We use cookies to make this website work and to understand how it is used.", "",
-        "Accept all cookies  Reject non-essential cookies", "",
-        "Westmoor Safeguarding Adults Board", "",
-        "Home", "About the Board", "I work with adults", "Learning and development", "Contact us", "",
-        "Worried about an adult? Call 0300 000 0000", "",
-        "Home › Learning and development › Reflective Practice Checklist", "",
-        SAB_TITLE, "",
+        "Skip to main content",
+        "",
+        "Cookies on this site",
+        "",
+        "We use cookies to make this website work and to understand how it is used.",
+        "",
+        "Accept all cookies  Reject non-essential cookies",
+        "",
+        "Westmoor Safeguarding Adults Board",
+        "",
+        "Home",
+        "About the Board",
+        "I work with adults",
+        "Learning and development",
+        "Contact us",
+        "",
+        "Worried about an adult? Call 0300 000 0000",
+        "",
+        "Home › Learning and development › Reflective Practice Checklist",
+        "",
+        SAB_TITLE,
+        "",
     ]
     for p in SAB_INTRO:
         lines += [p, ""]
@@ -447,14 +503,24 @@ def build_sab(folder: Path, pdf: bool) -> None:
         lines += [f"  • {t}" for t in items]
         lines.append("")
     lines += [
-        "Print this page", "",
-        "Related pages", "", *SAB_RELATED, "",
-        "Was this page helpful?", "",
-        "Yes  No", "",
-        "Last updated: 14 March 2024", "",
-        "Westmoor Safeguarding Adults Board, Civic Hall, Westmoor WM1 1AA", "",
-        "Email: wsab@westmoor.gov.uk", "",
-        "Accessibility  Privacy  Cookies", "",
+        "Print this page",
+        "",
+        "Related pages",
+        "",
+        *SAB_RELATED,
+        "",
+        "Was this page helpful?",
+        "",
+        "Yes  No",
+        "",
+        "Last updated: 14 March 2024",
+        "",
+        "Westmoor Safeguarding Adults Board, Civic Hall, Westmoor WM1 1AA",
+        "",
+        "Email: wsab@westmoor.gov.uk",
+        "",
+        "Accessibility  Privacy  Cookies",
+        "",
     ]
     write_text(folder / "page.txt", "\n".join(lines))
 
@@ -464,38 +530,54 @@ def build_sab(folder: Path, pdf: bool) -> None:
 
 
 SCP_TITLE = "Professional curiosity: questions for self-reflection"
-SCP_LEAD = ("Practitioners from across the partnership helped us put together these questions for "
-            "self-reflection. You might use them:")
+SCP_LEAD = (
+    "Practitioners from across the partnership helped us put together these questions for "
+    "self-reflection. You might use them:"
+)
 SCP_USES = [
     "as a quick checklist on your phone before a home visit, to plan what you want to find out",
     "after a visit, to think about what you did and whether anything needs to happen differently next time",
     "as a prompt for discussion in supervision",
 ]
-SCP_AFTER = ("Have a look at the questions and think about how they could fit into your work. Let us know if "
-             "there are other questions you would add.")
+SCP_AFTER = (
+    "Have a look at the questions and think about how they could fit into your work. Let us know if "
+    "there are other questions you would add."
+)
 SCP_SECTIONS = [
-    ("Reflecting on risk", [
-        "Did anything make me feel uneasy or worried during the visit?",
-        "Do I need to act straight away to keep a child safe?",
-        "If nothing needs to happen immediately, have I learned anything that others need to know?",
-    ]),
-    ("Reflecting on my assessment", [
-        "Did I observe how family members behave with each other, as well as listening to what they said?",
-        "Have I used all of the assessment tools available to me? If I am not sure which tools exist, who can "
-        "I ask?",
-        "Did what I saw match what I was told.",
-        "If something concerned me, did I do something about it?",
-    ]),
-    ("Reflecting on the child's voice", [
-        "Did I get to speak with the child on their own? Am I sure that another practitioner has?",
-        "Do I have a clear picture of a typical day for the child?",
-        "Who could help me understand what daily life is like for this child",
-        "Is there information held by another agency that would help me understand the child's experience?",
-    ]),
-    ("Reflecting on working together", [
-        "Have I checked which other practitioners know this family? Have I spoken to them?",
-        "Have I recorded my concerns clearly so that someone reading the file later would understand them?",
-    ]),
+    (
+        "Reflecting on risk",
+        [
+            "Did anything make me feel uneasy or worried during the visit?",
+            "Do I need to act straight away to keep a child safe?",
+            "If nothing needs to happen immediately, have I learned anything that others need to know?",
+        ],
+    ),
+    (
+        "Reflecting on my assessment",
+        [
+            "Did I observe how family members behave with each other, as well as listening to what they said?",
+            "Have I used all of the assessment tools available to me? If I am not sure which tools exist, who can "
+            "I ask?",
+            "Did what I saw match what I was told.",
+            "If something concerned me, did I do something about it?",
+        ],
+    ),
+    (
+        "Reflecting on the child's voice",
+        [
+            "Did I get to speak with the child on their own? Am I sure that another practitioner has?",
+            "Do I have a clear picture of a typical day for the child?",
+            "Who could help me understand what daily life is like for this child",
+            "Is there information held by another agency that would help me understand the child's experience?",
+        ],
+    ),
+    (
+        "Reflecting on working together",
+        [
+            "Have I checked which other practitioners know this family? Have I spoken to them?",
+            "Have I recorded my concerns clearly so that someone reading the file later would understand them?",
+        ],
+    ),
 ]
 SCP_FEEDBACK = ("Feedback", "Send your suggestions for new questions to learning@eastfieldscp.org.uk.")
 
@@ -565,13 +647,15 @@ body {{ font-family: Georgia, serif; max-width: 46em; margin: 0 auto; padding: 0
 
 
 TIP_TITLE = "Trauma-informed practice: toolkit"
-TIP_NOTICE = ("This trauma-informed practice toolkit (2021) has now been replaced by the Roadmap for Creating "
-              "Trauma-Informed and Responsive Change: Guidance for Organisations, Systems and Workforces in "
-              "Scotland (2023), supported by the National Trauma Transformation Program")
+TIP_NOTICE = (
+    "This trauma-informed practice toolkit (2021) has now been replaced by the Roadmap for Creating "
+    "Trauma-Informed and Responsive Change: Guidance for Organisations, Systems and Workforces in "
+    "Scotland (2023), supported by the National Trauma Transformation Program"
+)
 TIP_PARAS = [
     "To assist in guiding implementation, a full list of the sample questions included in this toolkit is "
     "provided below. The questions are adapted from SAMHSA's \"Concept of Trauma and Guidance for a "
-    "Trauma-Informed Approach\" document (2014), with supplementary items added as a result of the findings "
+    'Trauma-Informed Approach" document (2014), with supplementary items added as a result of the findings '
     "from our qualitative fieldwork conducted in Scotland.",
     "Organisations across systems and sectors are encouraged to adapt the sample questions to fit the specific "
     "needs of their organisation, staff and service users. Once an organisation has decided on relevant "
@@ -581,8 +665,7 @@ TIP_PARAS = [
 TIP_PRINCIPLES = ["Safety", "Trust", "Choice", "Collaboration", "Empowerment"]
 TIP_DOMAIN = "Governance, management and leadership"
 TIP_QUESTIONS = [
-    "How does organisation leadership show and communicate its support for implementing a trauma-informed "
-    "approach?",
+    "How does organisation leadership show and communicate its support for implementing a trauma-informed approach?",
     "How do the organisation's mission statement and/or written policies and procedures include a commitment "
     "to providing trauma-informed services and supports?",
     "How do leadership and governance structures demonstrate support for including survivors with experience "
@@ -592,30 +675,57 @@ TIP_QUESTIONS = [
     "What is the plan for training provision in TIP to be provided to senior management? This should include "
     "examples on how to be a trauma-informed leader – including role modelling.",
 ]
-TIP_TOOLBOX = ("Toolbox 1: Background materials for explaining effects of trauma", [
-    "Understanding the impact of stress on the brain, Blue Knot Foundation - Link to Appendix 3",
-    "Understanding the stress response, Blue Knot Foundation - Link to Appendix 3",
-    "The window of tolerance Blue Knot Foundation and locally developed tool - Link to Appendix 3",
-    "A useful film on neuropsychology and trauma ( NHS Lanarkshire) - https://vimeo.com/325875547",
-])
-TIP_CONTENTS = ["Foreword", "Executive Summary", "Key Principle 1: Safety", "Key principle 4: Collaboration",
-                "Key Principle 5: Empowerment", "Appendices"]
+TIP_TOOLBOX = (
+    "Toolbox 1: Background materials for explaining effects of trauma",
+    [
+        "Understanding the impact of stress on the brain, Blue Knot Foundation - Link to Appendix 3",
+        "Understanding the stress response, Blue Knot Foundation - Link to Appendix 3",
+        "The window of tolerance Blue Knot Foundation and locally developed tool - Link to Appendix 3",
+        "A useful film on neuropsychology and trauma ( NHS Lanarkshire) - https://vimeo.com/325875547",
+    ],
+)
+TIP_CONTENTS = [
+    "Foreword",
+    "Executive Summary",
+    "Key Principle 1: Safety",
+    "Key principle 4: Collaboration",
+    "Key Principle 5: Empowerment",
+    "Appendices",
+]
 
 
-def govscot_page(*, title: str, label: str, metadata: list[tuple[str, str]], contents: list[tuple[str, str]],
-                 content: str, breadcrumb_last: str, email: str | None, notice: str | None = None,
-                 current: str | None = None) -> str:
+def govscot_page(
+    *,
+    title: str,
+    label: str,
+    metadata: list[tuple[str, str]],
+    contents: list[tuple[str, str]],
+    content: str,
+    breadcrumb_last: str,
+    email: str | None,
+    notice: str | None = None,
+    current: str | None = None,
+) -> str:
     meta = "\n".join(
         f'            <div class="ds_metadata__item"><dt class="ds_metadata__key">{esc(k)}</dt>'
-        f'<dd class="ds_metadata__value">{esc(v)}</dd></div>' for k, v in metadata)
+        f'<dd class="ds_metadata__value">{esc(v)}</dd></div>'
+        for k, v in metadata
+    )
     nav = []
     for href, text in contents:
         if text == current:
-            nav.append(f'              <li class="ds_contents-nav__item"><span class="ds_contents-nav__link ds_current">{esc(text)}</span></li>')
+            nav.append(
+                f'              <li class="ds_contents-nav__item"><span class="ds_contents-nav__link ds_current">{esc(text)}</span></li>'
+            )
         else:
-            nav.append(f'              <li class="ds_contents-nav__item"><a class="ds_contents-nav__link" href="{href}">{esc(text)}</a></li>')
-    notice_html = (f'\n          <div class="ds_inset-text"><div class="ds_inset-text__text"><p>{esc(notice)}</p></div></div>'
-                   if notice else "")
+            nav.append(
+                f'              <li class="ds_contents-nav__item"><a class="ds_contents-nav__link" href="{href}">{esc(text)}</a></li>'
+            )
+    notice_html = (
+        f'\n          <div class="ds_inset-text"><div class="ds_inset-text__text"><p>{esc(notice)}</p></div></div>'
+        if notice
+        else ""
+    )
     contact = ""
     if email:
         contact = f"""
@@ -723,7 +833,7 @@ def govscot_page(*, title: str, label: str, metadata: list[tuple[str, str]], con
 @case("govscot-trauma-toolkit-appendix")
 def build_tip(folder: Path, pdf: bool) -> None:
     qs = "\n".join(f"                    <li>{esc(q)}</li>" for q in TIP_QUESTIONS)
-    heads = "".join(f"<th scope=\"col\">{p}</th>" for p in TIP_PRINCIPLES)
+    heads = "".join(f'<th scope="col">{p}</th>' for p in TIP_PRINCIPLES)
     tools = "\n".join(f"            <li>{esc(t)}</li>" for t in TIP_TOOLBOX[1])
     paras = "\n".join(f"          <p>{esc(p)}</p>" for p in TIP_PARAS)
     content = f"""          <h2>Appendices</h2>
@@ -755,51 +865,97 @@ def build_tip(folder: Path, pdf: bool) -> None:
           <nav class="ds_sequential-nav" aria-label="Article navigation">
             <div class="ds_sequential-nav__item ds_sequential-nav__item--prev"><a class="ds_sequential-nav__button ds_sequential-nav__button--left" href="../11/"><span class="ds_sequential-nav__text" data-label="previous">Previous page</span></a></div>
           </nav>"""
-    contents = [(f"../{n}/", t) for n, t in zip([2, 3, 6, 9, 10, 12], TIP_CONTENTS)]
+    contents = [(f"../{n}/", t) for n, t in zip([2, 3, 6, 9, 10, 12], TIP_CONTENTS, strict=False)]
     page = govscot_page(
-        title=TIP_TITLE, label="Publication - Advice and guidance",
+        title=TIP_TITLE,
+        label="Publication - Advice and guidance",
         metadata=[],
-        contents=contents, content=content, breadcrumb_last=TIP_TITLE, email=None, notice=TIP_NOTICE,
+        contents=contents,
+        content=content,
+        breadcrumb_last=TIP_TITLE,
+        email=None,
+        notice=TIP_NOTICE,
         current="Appendices",
     )
     write_text(folder / "appendix.html", page)
 
     lines = [
-        "Skip to main content", "",
-        "Tell us whether you accept cookies", "",
+        "Skip to main content",
+        "",
+        "Tell us whether you accept cookies",
+        "",
         "We use essential cookies to help you use our website. We also use some additional cookies to "
-        "understand how you use our website and to improve it.", "",
-        "Use essential cookies only", "Accept all cookies", "",
-        "gov.scot", "",
-        "Search", "",
-        "About", "Topics", "News", "Publications", "Statistics and research", "Consultations", "",
-        "Home", "Publications", TIP_TITLE, "",
-        "Publication - Advice and guidance", "",
-        TIP_TITLE, "",
-        TIP_NOTICE, "",
-        "Contents", "",
-        *TIP_CONTENTS, "",
-        "Appendices", "",
-        "Appendix 1", "",
-        "How to use the toolkit for Scotland", "",
-        TIP_PARAS[0], "",
-        TIP_PARAS[1], "",
+        "understand how you use our website and to improve it.",
+        "",
+        "Use essential cookies only",
+        "Accept all cookies",
+        "",
+        "gov.scot",
+        "",
+        "Search",
+        "",
+        "About",
+        "Topics",
+        "News",
+        "Publications",
+        "Statistics and research",
+        "Consultations",
+        "",
+        "Home",
+        "Publications",
+        TIP_TITLE,
+        "",
+        "Publication - Advice and guidance",
+        "",
+        TIP_TITLE,
+        "",
+        TIP_NOTICE,
+        "",
+        "Contents",
+        "",
+        *TIP_CONTENTS,
+        "",
+        "Appendices",
+        "",
+        "Appendix 1",
+        "",
+        "How to use the toolkit for Scotland",
+        "",
+        TIP_PARAS[0],
+        "",
+        TIP_PARAS[1],
+        "",
         " ".join(TIP_PRINCIPLES),
         "10 Implementation Domains",
         TIP_DOMAIN,
         *[f"  • {q}" for q in TIP_QUESTIONS],
         "",
-        "Appendix 2: The tools", "",
-        TIP_TOOLBOX[0], "",
-        *[f"  • {t}" for t in TIP_TOOLBOX[1]], "",
-        "Previous page", "",
-        "Was this helpful?", "",
-        "Yes", "No", "Yes, but", "",
-        "Back to top", "",
-        "Accessibility", "Cookies", "Contact", "Privacy", "",
+        "Appendix 2: The tools",
+        "",
+        TIP_TOOLBOX[0],
+        "",
+        *[f"  • {t}" for t in TIP_TOOLBOX[1]],
+        "",
+        "Previous page",
+        "",
+        "Was this helpful?",
+        "",
+        "Yes",
+        "No",
+        "Yes, but",
+        "",
+        "Back to top",
+        "",
+        "Accessibility",
+        "Cookies",
+        "Contact",
+        "Privacy",
+        "",
         "All content is available under the Open Government Licence v3.0, except for graphic assets and "
-        "where otherwise stated", "",
-        "© Crown Copyright", "",
+        "where otherwise stated",
+        "",
+        "© Crown Copyright",
+        "",
     ]
     write_text(folder / "appendix.txt", "\n".join(lines))
 
@@ -809,32 +965,46 @@ def build_tip(folder: Path, pdf: bool) -> None:
 
 
 CTB_TITLE = "When the partnership gets stuck: a troubleshooting guide"
-CTB_INTRO = ("Every local partnership hits problems. Each section below describes a common problem, asks some "
-             "questions to help your group think about its situation and points to resources that may help.")
-CTB_LEAD = ("The questions below can help you think about where your group is now. Related resources are "
-            "listed after them.")
+CTB_INTRO = (
+    "Every local partnership hits problems. Each section below describes a common problem, asks some "
+    "questions to help your group think about its situation and points to resources that may help."
+)
+CTB_LEAD = (
+    "The questions below can help you think about where your group is now. Related resources are listed after them."
+)
 CTB_SECTIONS = [
-    ("1. We are not sure where to start.", [
-        "Have we agreed who needs to be involved from the start?",
-        "Have we set aside time to get to know each other's organisations?",
-        "Do we know what each partner hopes to get out of working together?",
-        "Have we agreed how decisions will be made and recorded?",
-    ], ["Toolkit 1: Forming a partnership", "Toolkit 4: Running effective meetings"]),
-    ("2. We have not agreed on the problem we are tackling.", [
-        "Have we named the problem in words that local people would recognise?",
-        "Have we collected information about how big the problem is and who it affects?",
-        "Have we asked residents and other stakeholders how much the problem matters to them?",
-        "Have we looked at the conditions that put people at risk, or protect them, as well as individual "
-        "behaviour?",
-        "Have we agreed which root causes we are most able to change?",
-    ], ["Toolkit 2: Assessing community needs and resources", "Toolkit 7: Analysing problems and goals"]),
-    ("3. We are not seeing the changes we hoped for.", [
-        "Are our activities reaching the people who are most affected?",
-        "Do we collect information that tells us whether things are changing? How often do we look at it "
-        "together?",
-        "Have we asked participants what difference the work has made to them?",
-        "What would we stop doing if we had to halve our effort?",
-    ], ["Toolkit 12: Evaluating the initiative"]),
+    (
+        "1. We are not sure where to start.",
+        [
+            "Have we agreed who needs to be involved from the start?",
+            "Have we set aside time to get to know each other's organisations?",
+            "Do we know what each partner hopes to get out of working together?",
+            "Have we agreed how decisions will be made and recorded?",
+        ],
+        ["Toolkit 1: Forming a partnership", "Toolkit 4: Running effective meetings"],
+    ),
+    (
+        "2. We have not agreed on the problem we are tackling.",
+        [
+            "Have we named the problem in words that local people would recognise?",
+            "Have we collected information about how big the problem is and who it affects?",
+            "Have we asked residents and other stakeholders how much the problem matters to them?",
+            "Have we looked at the conditions that put people at risk, or protect them, as well as individual "
+            "behaviour?",
+            "Have we agreed which root causes we are most able to change?",
+        ],
+        ["Toolkit 2: Assessing community needs and resources", "Toolkit 7: Analysing problems and goals"],
+    ),
+    (
+        "3. We are not seeing the changes we hoped for.",
+        [
+            "Are our activities reaching the people who are most affected?",
+            "Do we collect information that tells us whether things are changing? How often do we look at it together?",
+            "Have we asked participants what difference the work has made to them?",
+            "What would we stop doing if we had to halve our effort?",
+        ],
+        ["Toolkit 12: Evaluating the initiative"],
+    ),
 ]
 
 
@@ -865,27 +1035,35 @@ def build_ctb(folder: Path, pdf: bool) -> None:
 
 
 ES_TITLE = "Self-evaluation: challenge questions"
-ES_INTRO = ("The challenge questions below are taken from Education Scotland's quality indicators. For each "
-            "question, record your current position and give a RAG rating (Red, Amber or Green).")
+ES_INTRO = (
+    "The challenge questions below are taken from Education Scotland's quality indicators. For each "
+    "question, record your current position and give a RAG rating (Red, Amber or Green)."
+)
 ES_SECTIONS = [
-    ("Wellbeing, inclusion and equality",
-     "Quality indicator 3.1 – the following challenge questions can support your self-evaluation:", [
-         "To what extent do our approaches ensure equity, inclusion and positively impact on children’s "
-         "wellbeing?",
-         "How well do we meet the needs of individual children? How effectively do we share information with "
-         "families and partners?",
-         "How well do we use Getting it right for every child (GIRFEC) and the wellbeing indicators to improve "
-         "outcomes for children?",
-         "How well is the United Nations Convention on the Rights of the Child understood and embedded within "
-         "our staff practice?",
-         "What impact is regular, high-quality professional learning about wellbeing and legislative duties "
-         "having on outcomes for children?",
-     ]),
-    ("Transitions", "Quality indicator 2.6 – challenge questions:", [
-        "To what extent are all children and young people supported so that both their learning and social and "
-        "emotional needs are addressed?",
-        "How effective are our transition arrangements in raising the attainment of children and young people?",
-    ]),
+    (
+        "Wellbeing, inclusion and equality",
+        "Quality indicator 3.1 – the following challenge questions can support your self-evaluation:",
+        [
+            "To what extent do our approaches ensure equity, inclusion and positively impact on children’s wellbeing?",
+            "How well do we meet the needs of individual children? How effectively do we share information with "
+            "families and partners?",
+            "How well do we use Getting it right for every child (GIRFEC) and the wellbeing indicators to improve "
+            "outcomes for children?",
+            "How well is the United Nations Convention on the Rights of the Child understood and embedded within "
+            "our staff practice?",
+            "What impact is regular, high-quality professional learning about wellbeing and legislative duties "
+            "having on outcomes for children?",
+        ],
+    ),
+    (
+        "Transitions",
+        "Quality indicator 2.6 – challenge questions:",
+        [
+            "To what extent are all children and young people supported so that both their learning and social and "
+            "emotional needs are addressed?",
+            "How effective are our transition arrangements in raising the attainment of children and young people?",
+        ],
+    ),
 ]
 
 
@@ -896,18 +1074,18 @@ def build_es(folder: Path, pdf: bool) -> None:
     doc.add_paragraph(ES_TITLE, style="Title")
     doc.add_paragraph(ES_INTRO)
     details = doc.add_table(rows=3, cols=2, style="Table Grid")
-    for row, label in zip(details.rows, ["Setting", "Completed by", "Date"]):
+    for row, label in zip(details.rows, ["Setting", "Completed by", "Date"], strict=False):
         bold_cell(row.cells[0], label)
     set_widths(details, [5, 12])
     for heading, lead, questions in ES_SECTIONS:
         doc.add_paragraph(heading, style="Heading 1")
         doc.add_paragraph(lead)
         table = doc.add_table(rows=1 + len(questions), cols=3, style="Table Grid")
-        for cell, text in zip(table.rows[0].cells, ["Question", "Current position", "RAG"]):
+        for cell, text in zip(table.rows[0].cells, ["Question", "Current position", "RAG"], strict=False):
             bold_cell(cell, text)
             shade(cell, "D9D9D9")
         repeat_header(table.rows[0])
-        for row, q in zip(table.rows[1:], questions):
+        for row, q in zip(table.rows[1:], questions, strict=False):
             row.cells[0].text = q
         set_widths(table, [9, 6, 2])
         doc.add_paragraph("")
@@ -922,8 +1100,10 @@ def build_es(folder: Path, pdf: bool) -> None:
 
 
 GOVUK_TITLE = "Support after a suspected suicide: questions for local systems"
-GOVUK_LEAD = ("Questions to help local partners check how well people bereaved or affected by suicide are "
-              "identified and supported.")
+GOVUK_LEAD = (
+    "Questions to help local partners check how well people bereaved or affected by suicide are "
+    "identified and supported."
+)
 GOVUK_WHO = [
     "This guidance is for suicide prevention leads, bereavement services and their partners. It may also help "
     "commissioners.",
@@ -931,38 +1111,68 @@ GOVUK_WHO = [
 ]
 # (heading, intro paragraph or None, [(item text, [examples])])
 GOVUK_THEMES = [
-    ("Theme 1 – Knowing who has been affected",
-     "People affected by a suicide include family members, friends, colleagues, neighbours and those who "
-     "witnessed the death.", [
-         ("How are you told about a suspected suicide in your area, and how quickly?", []),
-         ("Do you have an agreed way of identifying everyone who may be affected, not only the next of kin? Who "
-          "keeps this list?", []),
-         ("Which groups are you most likely to miss?", [
-             "colleagues in small workplaces",
-             "pupils and staff at the person's school or college",
-             "members of online communities",
-         ]),
-         ("Are children in the family offered support in their own right? (not only through their parents)", []),
-     ]),
-    ("Theme 2 – Offering support quickly", None, [
-        ("Is support offered within 72 hours of the death? If not, what gets in the way?", []),
-        ("Can people refer themselves, or do they need a professional to refer them?", []),
-        ("Is the offer of support repeated if it is declined at first? For example, a second contact after the "
-         "funeral.", []),
-        ("Do families receive written information about local and national support services.", []),
-    ]),
-    ("Theme 3 – Working with coroners and the police", None, [
-        ("Is there an agreement for sharing information about suspected suicides with the coroner's office and "
-         "the police?", []),
-        ("Do police officers attending a death carry information about local support to leave with families?", []),
-        ("How are families helped to understand the inquest process? Who goes with them on the day?", []),
-    ]),
-    ("Theme 4 – Learning from each death", None, [
-        ("Are suspected suicides reviewed across agencies to find lessons for prevention?", []),
-        ("How do you check for possible links between deaths? (including deaths of people who lived outside "
-         "the area)", []),
-        ("What has changed locally as a result of what you have learned?", []),
-    ]),
+    (
+        "Theme 1 – Knowing who has been affected",
+        "People affected by a suicide include family members, friends, colleagues, neighbours and those who "
+        "witnessed the death.",
+        [
+            ("How are you told about a suspected suicide in your area, and how quickly?", []),
+            (
+                "Do you have an agreed way of identifying everyone who may be affected, not only the next of kin? Who "
+                "keeps this list?",
+                [],
+            ),
+            (
+                "Which groups are you most likely to miss?",
+                [
+                    "colleagues in small workplaces",
+                    "pupils and staff at the person's school or college",
+                    "members of online communities",
+                ],
+            ),
+            ("Are children in the family offered support in their own right? (not only through their parents)", []),
+        ],
+    ),
+    (
+        "Theme 2 – Offering support quickly",
+        None,
+        [
+            ("Is support offered within 72 hours of the death? If not, what gets in the way?", []),
+            ("Can people refer themselves, or do they need a professional to refer them?", []),
+            (
+                "Is the offer of support repeated if it is declined at first? For example, a second contact after the "
+                "funeral.",
+                [],
+            ),
+            ("Do families receive written information about local and national support services.", []),
+        ],
+    ),
+    (
+        "Theme 3 – Working with coroners and the police",
+        None,
+        [
+            (
+                "Is there an agreement for sharing information about suspected suicides with the coroner's office and "
+                "the police?",
+                [],
+            ),
+            ("Do police officers attending a death carry information about local support to leave with families?", []),
+            ("How are families helped to understand the inquest process? Who goes with them on the day?", []),
+        ],
+    ),
+    (
+        "Theme 4 – Learning from each death",
+        None,
+        [
+            ("Are suspected suicides reviewed across agencies to find lessons for prevention?", []),
+            (
+                "How do you check for possible links between deaths? (including deaths of people who lived outside "
+                "the area)",
+                [],
+            ),
+            ("What has changed locally as a result of what you have learned?", []),
+        ],
+    ),
 ]
 GOVUK_FURTHER = ["National suicide prevention strategy", "Bereavement support resources for families"]
 
@@ -974,9 +1184,11 @@ def _slug(text: str) -> str:
 @case("govuk-bereavement-themes")
 def build_govuk(folder: Path, pdf: bool) -> None:
     contents = ["Who this guidance is for"] + [h for h, _, _ in GOVUK_THEMES] + ["Further information"]
-    toc = "\n".join(f'            <li class="gem-c-contents-list__list-item gem-c-contents-list__list-item--dashed">'
-                    f'<a class="gem-c-contents-list__link govuk-link" href="#{_slug(c)}">{esc(c)}</a></li>'
-                    for c in contents)
+    toc = "\n".join(
+        f'            <li class="gem-c-contents-list__list-item gem-c-contents-list__list-item--dashed">'
+        f'<a class="gem-c-contents-list__link govuk-link" href="#{_slug(c)}">{esc(c)}</a></li>'
+        for c in contents
+    )
     body = [f'          <h2 id="{_slug(contents[0])}">{esc(contents[0])}</h2>']
     body += [f"          <p>{esc(p)}</p>" for p in GOVUK_WHO]
     for heading, intro, items in GOVUK_THEMES:
@@ -987,14 +1199,18 @@ def build_govuk(folder: Path, pdf: bool) -> None:
         for text, examples in items:
             if examples:
                 ex = "\n".join(f"                <li>{esc(e)}</li>" for e in examples)
-                body.append(f"            <li>{esc(text)}\n              <ul>\n{ex}\n              </ul>\n            </li>")
+                body.append(
+                    f"            <li>{esc(text)}\n              <ul>\n{ex}\n              </ul>\n            </li>"
+                )
             else:
                 body.append(f"            <li>{esc(text)}</li>")
         body.append("          </ul>")
-    body.append(f'          <h2 id="further-information">Further information</h2>')
+    body.append('          <h2 id="further-information">Further information</h2>')
     body.append("          <ul>")
-    body += [f'            <li><a href="/government/publications/{_slug(f)}" class="govuk-link">{esc(f)}</a></li>'
-             for f in GOVUK_FURTHER]
+    body += [
+        f'            <li><a href="/government/publications/{_slug(f)}" class="govuk-link">{esc(f)}</a></li>'
+        for f in GOVUK_FURTHER
+    ]
     body.append("          </ul>")
     page = f"""<!DOCTYPE html>
 <html lang="en" class="govuk-template govuk-template--rebranded">
@@ -1125,22 +1341,46 @@ def build_govuk(folder: Path, pdf: bool) -> None:
 
     # The page's text as a browser copies it: list markers are not copied and the nested list is flattened.
     lines = [
-        "Skip to main content", "",
-        "Cookies on GOV.UK", "",
-        "We use some essential cookies to make this website work.", "",
+        "Skip to main content",
+        "",
+        "Cookies on GOV.UK",
+        "",
+        "We use some essential cookies to make this website work.",
+        "",
         "We’d like to set additional cookies to understand how you use GOV.UK, remember your settings and "
-        "improve government services.", "",
-        "We also use cookies set by other sites to help us deliver content from their services.", "",
-        "Accept additional cookies", "Reject additional cookies", "View cookies", "",
-        "GOV.UK", "Menu", "Search GOV.UK", "",
-        "Home", "Health and social care", "Public health", "",
-        "Guidance", "",
-        GOVUK_TITLE, "",
-        GOVUK_LEAD, "",
-        "From:", "Department for Community Wellbeing", "Published", "6 February 2024", "",
-        "Contents", "",
-        *[f"— {c}" for c in contents], "",
-        contents[0], "",
+        "improve government services.",
+        "",
+        "We also use cookies set by other sites to help us deliver content from their services.",
+        "",
+        "Accept additional cookies",
+        "Reject additional cookies",
+        "View cookies",
+        "",
+        "GOV.UK",
+        "Menu",
+        "Search GOV.UK",
+        "",
+        "Home",
+        "Health and social care",
+        "Public health",
+        "",
+        "Guidance",
+        "",
+        GOVUK_TITLE,
+        "",
+        GOVUK_LEAD,
+        "",
+        "From:",
+        "Department for Community Wellbeing",
+        "Published",
+        "6 February 2024",
+        "",
+        "Contents",
+        "",
+        *[f"— {c}" for c in contents],
+        "",
+        contents[0],
+        "",
     ]
     for p in GOVUK_WHO:
         lines += [p, ""]
@@ -1152,13 +1392,33 @@ def build_govuk(folder: Path, pdf: bool) -> None:
             lines.append(text)
             lines += examples
         lines.append("")
-    lines += ["Further information", "", *GOVUK_FURTHER, "",
-              "Print this page", "", "Back to top", "",
-              "Is this page useful?", "", "Yes this page is useful", "No this page is not useful", "",
-              "Report a problem with this page", "",
-              "Help", "Privacy", "Cookies", "Accessibility statement", "Contact", "",
-              "All content is available under the Open Government Licence v3.0, except where otherwise stated", "",
-              "© Crown copyright", ""]
+    lines += [
+        "Further information",
+        "",
+        *GOVUK_FURTHER,
+        "",
+        "Print this page",
+        "",
+        "Back to top",
+        "",
+        "Is this page useful?",
+        "",
+        "Yes this page is useful",
+        "No this page is not useful",
+        "",
+        "Report a problem with this page",
+        "",
+        "Help",
+        "Privacy",
+        "Cookies",
+        "Accessibility statement",
+        "Contact",
+        "",
+        "All content is available under the Open Government Licence v3.0, except where otherwise stated",
+        "",
+        "© Crown copyright",
+        "",
+    ]
     write_text(folder / "page.txt", "\n".join(lines))
 
 
@@ -1175,39 +1435,52 @@ NB_INTRO = [
     "take it forward.",
 ]
 NB_SECTIONS = [
-    ("Helping every member of staff to recognise self-harm and respond calmly, kindly and without judgement", [
-        "Have all staff, including lunchtime and reception staff, had basic training on self-harm?",
-        "Do staff know what to say, and what not to say, when a young person tells them they have hurt "
-        "themselves?",
-        "Is there a named member of staff who leads on self-harm? Do students know who this is?",
-        "How do you support staff after they have responded to a serious incident?",
-    ]),
-    ("Making sure that young people, parents and carers know where to find help in and out of school hours", [
-        "Is information about help available in places young people use, such as toilets, the library and the "
-        "school app?",
-        "Do parents and carers know who to contact if they are worried? Is this information available in "
-        "community languages?",
-        "Are young people told about services that are open in the evenings and at weekends.",
-    ]),
-    ("Working with health services and the council so that referrals are quick, clear and followed up", [
-        "Is there an agreed pathway for referring a young person to mental health services?",
-        "How do you find out what happened after a referral? (including when the young person was not offered "
-        "an appointment)",
-        "Are school nurses and pastoral staff involved in planning support when a young person returns after a "
-        "hospital attendance?",
-    ]),
-    ("Learning from incidents and listening to young people when reviewing the school's approach to self-harm", [
-        "After an incident, do you review what happened and what could have been done differently?",
-        "How are young people involved in reviewing the school's approach? For example, through a student "
-        "wellbeing group.",
-        "When was the school's self-harm policy last updated?",
-    ]),
+    (
+        "Helping every member of staff to recognise self-harm and respond calmly, kindly and without judgement",
+        [
+            "Have all staff, including lunchtime and reception staff, had basic training on self-harm?",
+            "Do staff know what to say, and what not to say, when a young person tells them they have hurt themselves?",
+            "Is there a named member of staff who leads on self-harm? Do students know who this is?",
+            "How do you support staff after they have responded to a serious incident?",
+        ],
+    ),
+    (
+        "Making sure that young people, parents and carers know where to find help in and out of school hours",
+        [
+            "Is information about help available in places young people use, such as toilets, the library and the "
+            "school app?",
+            "Do parents and carers know who to contact if they are worried? Is this information available in "
+            "community languages?",
+            "Are young people told about services that are open in the evenings and at weekends.",
+        ],
+    ),
+    (
+        "Working with health services and the council so that referrals are quick, clear and followed up",
+        [
+            "Is there an agreed pathway for referring a young person to mental health services?",
+            "How do you find out what happened after a referral? (including when the young person was not offered "
+            "an appointment)",
+            "Are school nurses and pastoral staff involved in planning support when a young person returns after a "
+            "hospital attendance?",
+        ],
+    ),
+    (
+        "Learning from incidents and listening to young people when reviewing the school's approach to self-harm",
+        [
+            "After an incident, do you review what happened and what could have been done differently?",
+            "How are young people involved in reviewing the school's approach? For example, through a student "
+            "wellbeing group.",
+            "When was the school's self-harm policy last updated?",
+        ],
+    ),
 ]
 
 
 @case("council-long-headings-print")
 def build_nb(folder: Path, pdf: bool) -> None:
-    otp = "\n".join(f'          <li><a href="#section-{i}">{esc(h)}</a></li>' for i, (h, _) in enumerate(NB_SECTIONS, 1))
+    otp = "\n".join(
+        f'          <li><a href="#section-{i}">{esc(h)}</a></li>' for i, (h, _) in enumerate(NB_SECTIONS, 1)
+    )
     sections = []
     for i, (heading, items) in enumerate(NB_SECTIONS, 1):
         lis = "\n".join(f"        <li>{esc(t)}</li>" for t in items)
@@ -1299,27 +1572,47 @@ GS_INTRO = [
     "They can be used in partnership meetings, in locality planning or as part of a wider self-evaluation.",
 ]
 GS_SECTIONS = [
-    ("1. Understanding who is lonely in your area", [
-        ("What local data do you hold on loneliness and social isolation, and how recent is it?", []),
-        ("Have you asked people with lived experience what makes it harder for them to connect with others?", []),
-        ("Which groups are at higher risk of isolation locally?", [
-            "unpaid carers", "people who have recently moved to the area", "older people living alone",
-            "young people leaving care",
-        ]),
-        ("Do partners share what they know about people who may be isolated? Is there a protocol for doing so?", []),
-    ]),
-    ("2. Connecting people with their communities", [
-        ("Is there a single, up-to-date directory of local groups and activities? Who maintains it?", []),
-        ("Can people get to activities easily by public transport, or with help from community transport?", []),
-        ("How are social prescribing link workers connected with community groups?", []),
-        ("Are digital options offered alongside face-to-face ones, with support for people who are not online? "
-         "(including help with devices and data)", []),
-    ]),
-    ("3. Is your approach making a difference?", [
-        ("How do you measure whether people feel less lonely after taking part?", []),
-        ("What have you stopped, started or changed as a result of feedback.", []),
-        ("Are the findings shared with the community planning partnership board?", []),
-    ]),
+    (
+        "1. Understanding who is lonely in your area",
+        [
+            ("What local data do you hold on loneliness and social isolation, and how recent is it?", []),
+            ("Have you asked people with lived experience what makes it harder for them to connect with others?", []),
+            (
+                "Which groups are at higher risk of isolation locally?",
+                [
+                    "unpaid carers",
+                    "people who have recently moved to the area",
+                    "older people living alone",
+                    "young people leaving care",
+                ],
+            ),
+            (
+                "Do partners share what they know about people who may be isolated? Is there a protocol for doing so?",
+                [],
+            ),
+        ],
+    ),
+    (
+        "2. Connecting people with their communities",
+        [
+            ("Is there a single, up-to-date directory of local groups and activities? Who maintains it?", []),
+            ("Can people get to activities easily by public transport, or with help from community transport?", []),
+            ("How are social prescribing link workers connected with community groups?", []),
+            (
+                "Are digital options offered alongside face-to-face ones, with support for people who are not online? "
+                "(including help with devices and data)",
+                [],
+            ),
+        ],
+    ),
+    (
+        "3. Is your approach making a difference?",
+        [
+            ("How do you measure whether people feel less lonely after taking part?", []),
+            ("What have you stopped, started or changed as a result of feedback.", []),
+            ("Are the findings shared with the community planning partnership board?", []),
+        ],
+    ),
 ]
 GS_EMAIL = "connectedcommunities@gov.scot"
 
@@ -1333,21 +1626,32 @@ def build_gs(folder: Path, pdf: bool) -> None:
         for text, examples in items:
             if examples:
                 ex = "\n".join(f"                <li>{esc(e)}</li>" for e in examples)
-                parts.append(f"            <li>{esc(text)}\n              <ul>\n{ex}\n              </ul>\n            </li>")
+                parts.append(
+                    f"            <li>{esc(text)}\n              <ul>\n{ex}\n              </ul>\n            </li>"
+                )
             else:
                 parts.append(f"            <li>{esc(text)}</li>")
         parts.append("          </ol>")
     contents = [(f"#section-{i}", h) for i, (h, _) in enumerate(GS_SECTIONS, 1)] + [("#contact", "Contact")]
     page = govscot_page(
-        title=GS_TITLE, label="Publication - Advice and guidance",
-        metadata=[("Published", "20 November 2023"), ("Directorate", "Equality, Inclusion and Human Rights Directorate")],
-        contents=contents, content="\n".join(parts), breadcrumb_last=GS_TITLE, email=GS_EMAIL,
+        title=GS_TITLE,
+        label="Publication - Advice and guidance",
+        metadata=[
+            ("Published", "20 November 2023"),
+            ("Directorate", "Equality, Inclusion and Human Rights Directorate"),
+        ],
+        contents=contents,
+        content="\n".join(parts),
+        breadcrumb_last=GS_TITLE,
+        email=GS_EMAIL,
         notice=None,
     )
     page = page.replace(
         '<div class="ds_page__top">',
         '<div class="ds_notification ds_notification--information"><div class="ds_wrapper"><p><strong>Information</strong> '
-        'This page is also available in Gaelic.</p></div></div>\n  <div class="ds_page__top">', 1)
+        'This page is also available in Gaelic.</p></div></div>\n  <div class="ds_page__top">',
+        1,
+    )
     path = folder / "page.html"
     write_text(path, page)
     if pdf:
@@ -1366,29 +1670,50 @@ WP_INTRO = [
     "takes about an hour to complete with a small group of staff.",
 ]
 WP_SECTIONS = [
-    ("1. Leadership and policy", [
-        ("Has a senior leader been named as responsible for mental health and suicide prevention?", []),
-        ("Does your wellbeing policy say what managers should do if they are worried that a colleague may be "
-         "suicidal?", []),
-        ("Is the policy reviewed with staff representatives? When was it last reviewed?", []),
-    ]),
-    ("2. Skills and confidence", [
-        ("What proportion of line managers have completed suicide awareness training?", []),
-        ("Do staff know how to ask a colleague directly about suicide, and where to direct them for help?", []),
-        ("Which sources of help do you promote to staff?", [
-            "the employee assistance programme", "trained mental health first aiders",
-            "national helplines that are open 24 hours a day",
-        ]),
-    ]),
-    ("3. After a death by suicide", [
-        ("Do you have a plan for responding if an employee dies by suicide? For example, who informs colleagues "
-         "and how.", []),
-        ("How will you support colleagues who were close to the person? (including those working remotely)", []),
-        ("How will the workplace mark the anniversary of a death, if the family wishes?", []),
-    ]),
+    (
+        "1. Leadership and policy",
+        [
+            ("Has a senior leader been named as responsible for mental health and suicide prevention?", []),
+            (
+                "Does your wellbeing policy say what managers should do if they are worried that a colleague may be "
+                "suicidal?",
+                [],
+            ),
+            ("Is the policy reviewed with staff representatives? When was it last reviewed?", []),
+        ],
+    ),
+    (
+        "2. Skills and confidence",
+        [
+            ("What proportion of line managers have completed suicide awareness training?", []),
+            ("Do staff know how to ask a colleague directly about suicide, and where to direct them for help?", []),
+            (
+                "Which sources of help do you promote to staff?",
+                [
+                    "the employee assistance programme",
+                    "trained mental health first aiders",
+                    "national helplines that are open 24 hours a day",
+                ],
+            ),
+        ],
+    ),
+    (
+        "3. After a death by suicide",
+        [
+            (
+                "Do you have a plan for responding if an employee dies by suicide? For example, who informs colleagues "
+                "and how.",
+                [],
+            ),
+            ("How will you support colleagues who were close to the person? (including those working remotely)", []),
+            ("How will the workplace mark the anniversary of a death, if the family wishes?", []),
+        ],
+    ),
 ]
-WP_FURTHER = ("Employers can find free training, template policies and guidance for managers on the websites of "
-              "national suicide prevention charities.")
+WP_FURTHER = (
+    "Employers can find free training, template policies and guidance for managers on the websites of "
+    "national suicide prevention charities."
+)
 
 
 @case("docx-workplace-self-assessment")
@@ -1518,35 +1843,60 @@ def build_sp(folder: Path, pdf: bool) -> None:
 
 
 PS_TITLE = "Peer support groups: reflective questions for facilitators"
-PS_INTRO = ("These questions are for volunteers and staff who run peer support groups for people affected by "
-            "suicide or self-harm. Use them when you set up a new group and at least once a year after that.")
+PS_INTRO = (
+    "These questions are for volunteers and staff who run peer support groups for people affected by "
+    "suicide or self-harm. Use them when you set up a new group and at least once a year after that."
+)
 # (heading, [(marker, text, [(marker, example)])]); marker "" = a plain line
 PS_SECTIONS = [
-    ("Setting up the group", [
-        ("a)", "Is the purpose of the group clear to people before they join?", []),
-        ("b)", "Have ground rules been agreed with members? Are they revisited when new people join?", []),
-        ("c)", "What information do members need before their first session?", [
-            ("(i)", "where and when the group meets"),
-            ("(ii)", "what happens in a session"),
-            ("(iii)", "how their information will be kept"),
-        ]),
-    ]),
-    ("Keeping the group safe", [
-        ("a)", "Do facilitators know what to do if a member says they are thinking about suicide?", []),
-        ("b)", "Is there a named person facilitators can call for advice during and after a session?", []),
-        ("c)", "How are members supported if another member dies? (including members who no longer attend)", []),
-    ]),
-    ("Looking after facilitators", [
-        ("", "How often do facilitators meet for supervision or debriefing?", []),
-        ("", "Are facilitators able to take a break from the role without feeling they are letting the group "
-             "down?", []),
-        ("", "Who checks in with a facilitator after a difficult session.", []),
-    ]),
-    ("Hearing from members", [
-        ("a)", "How do members tell you what is and is not working? For example, a short anonymous form every "
-               "three months.", []),
-        ("b)", "Have members been involved in recruiting new facilitators?", []),
-    ]),
+    (
+        "Setting up the group",
+        [
+            ("a)", "Is the purpose of the group clear to people before they join?", []),
+            ("b)", "Have ground rules been agreed with members? Are they revisited when new people join?", []),
+            (
+                "c)",
+                "What information do members need before their first session?",
+                [
+                    ("(i)", "where and when the group meets"),
+                    ("(ii)", "what happens in a session"),
+                    ("(iii)", "how their information will be kept"),
+                ],
+            ),
+        ],
+    ),
+    (
+        "Keeping the group safe",
+        [
+            ("a)", "Do facilitators know what to do if a member says they are thinking about suicide?", []),
+            ("b)", "Is there a named person facilitators can call for advice during and after a session?", []),
+            ("c)", "How are members supported if another member dies? (including members who no longer attend)", []),
+        ],
+    ),
+    (
+        "Looking after facilitators",
+        [
+            ("", "How often do facilitators meet for supervision or debriefing?", []),
+            (
+                "",
+                "Are facilitators able to take a break from the role without feeling they are letting the group down?",
+                [],
+            ),
+            ("", "Who checks in with a facilitator after a difficult session.", []),
+        ],
+    ),
+    (
+        "Hearing from members",
+        [
+            (
+                "a)",
+                "How do members tell you what is and is not working? For example, a short anonymous form every "
+                "three months.",
+                [],
+            ),
+            ("b)", "Have members been involved in recruiting new facilitators?", []),
+        ],
+    ),
 ]
 
 
@@ -1586,9 +1936,19 @@ def build_ps(folder: Path, pdf: bool) -> None:
 """
     write_text(folder / "page.html", page)
 
-    lines = ["This site uses cookies. Find out more OK", "",
-             "Riverside Peer Support Network", "Home | Groups | Resources | Contact", "",
-             PS_TITLE, "", PS_INTRO, "", "On this page", ""]
+    lines = [
+        "This site uses cookies. Find out more OK",
+        "",
+        "Riverside Peer Support Network",
+        "Home | Groups | Resources | Contact",
+        "",
+        PS_TITLE,
+        "",
+        PS_INTRO,
+        "",
+        "On this page",
+        "",
+    ]
     lines += [f"    {h}" for h, _ in PS_SECTIONS]
     lines.append("")
     for heading, items in PS_SECTIONS:
@@ -1598,8 +1958,10 @@ def build_ps(folder: Path, pdf: bool) -> None:
             for m, e in examples:
                 lines.append(f"{m} {e}")
         lines += ["", "Back to top", ""]
-    lines += ["Riverside Peer Support Network is a registered charity (no. 1000000). Contact: "
-              "hello@riversidepeers.org.uk", ""]
+    lines += [
+        "Riverside Peer Support Network is a registered charity (no. 1000000). Contact: hello@riversidepeers.org.uk",
+        "",
+    ]
     write_text(folder / "page.txt", "\n".join(lines))
 
 
@@ -1608,29 +1970,59 @@ def build_ps(folder: Path, pdf: bool) -> None:
 
 
 FT_TITLE = "Suicide prevention partnership: annual self-assessment"
-FT_INSTRUCTIONS = ("Complete the Current position column for each question and give a RAG rating (Red, Amber or "
-                   "Green). Return the form to the partnership coordinator by 31 May.")
+FT_INSTRUCTIONS = (
+    "Complete the Current position column for each question and give a RAG rating (Red, Amber or "
+    "Green). Return the form to the partnership coordinator by 31 May."
+)
 RAG_FILL = {"Red": "FF7F7F", "Amber": "FFC000", "Green": "92D050"}
 # (theme, [(question text, [examples], current position, RAG)])
 FT_THEMES = [
-    ("Theme 1 – Data and intelligence", [
-        ("Do you receive timely information about suspected suicides in your area? How is it shared with "
-         "partners?", [], "Monthly report from the police; shared at the steering group.", "Green"),
-        ("Is the local suicide audit up to date?", [], "Last audit covered 2019 to 2021.", "Amber"),
-        ("Which data sources do you use to understand self-harm locally?",
-         ["hospital attendance data", "school and college reports", "primary care records"], "", ""),
-    ]),
-    ("Theme 2 – Partnership and leadership", [
-        ("Does the partnership have a written action plan with named leads?", [], "Yes, agreed in March.", "Green"),
-        ("Are people with lived experience members of the partnership? (not only consulted on specific pieces "
-         "of work)", [], "Two members joined this year.", "Amber"),
-        ("Is progress reported to the health and wellbeing board at least once a year.", [], "", "Red"),
-    ]),
-    ("Theme 3 – Training and awareness", [
-        ("Have frontline staff in partner organisations been offered suicide awareness training? For example, "
-         "housing officers and job centre staff.", [], "", ""),
-        ("How do you check whether training has changed practice?", [], "", ""),
-    ]),
+    (
+        "Theme 1 – Data and intelligence",
+        [
+            (
+                "Do you receive timely information about suspected suicides in your area? How is it shared with "
+                "partners?",
+                [],
+                "Monthly report from the police; shared at the steering group.",
+                "Green",
+            ),
+            ("Is the local suicide audit up to date?", [], "Last audit covered 2019 to 2021.", "Amber"),
+            (
+                "Which data sources do you use to understand self-harm locally?",
+                ["hospital attendance data", "school and college reports", "primary care records"],
+                "",
+                "",
+            ),
+        ],
+    ),
+    (
+        "Theme 2 – Partnership and leadership",
+        [
+            ("Does the partnership have a written action plan with named leads?", [], "Yes, agreed in March.", "Green"),
+            (
+                "Are people with lived experience members of the partnership? (not only consulted on specific pieces "
+                "of work)",
+                [],
+                "Two members joined this year.",
+                "Amber",
+            ),
+            ("Is progress reported to the health and wellbeing board at least once a year.", [], "", "Red"),
+        ],
+    ),
+    (
+        "Theme 3 – Training and awareness",
+        [
+            (
+                "Have frontline staff in partner organisations been offered suicide awareness training? For example, "
+                "housing officers and job centre staff.",
+                [],
+                "",
+                "",
+            ),
+            ("How do you check whether training has changed practice?", [], "", ""),
+        ],
+    ),
 ]
 
 
@@ -1640,9 +2032,15 @@ def build_ft(folder: Path, pdf: bool) -> None:
     header_footer(doc, "OFFICIAL – SENSITIVE when completed", "Annual self-assessment – ")
     doc.add_paragraph(FT_TITLE, style="Title")
     details = doc.add_table(rows=3, cols=2, style="Table Grid")
-    for row, (label, value) in zip(details.rows, [("Partnership", "Eastvale Suicide Prevention Partnership"),
-                                                  ("Completed by", "Partnership coordinator"),
-                                                  ("Date", "April 2024")]):
+    for row, (label, value) in zip(
+        details.rows,
+        [
+            ("Partnership", "Eastvale Suicide Prevention Partnership"),
+            ("Completed by", "Partnership coordinator"),
+            ("Date", "April 2024"),
+        ],
+        strict=False,
+    ):
         bold_cell(row.cells[0], label)
         row.cells[1].text = value
     set_widths(details, [5, 12])
@@ -1650,7 +2048,7 @@ def build_ft(folder: Path, pdf: bool) -> None:
     doc.add_paragraph(FT_INSTRUCTIONS)
     n_rows = 1 + sum(1 + len(items) for _, items in FT_THEMES)
     table = doc.add_table(rows=n_rows, cols=3, style="Table Grid")
-    for cell, text in zip(table.rows[0].cells, ["Question", "Current position", "RAG"]):
+    for cell, text in zip(table.rows[0].cells, ["Question", "Current position", "RAG"], strict=False):
         bold_cell(cell, text)
         shade(cell, "BFBFBF")
     repeat_header(table.rows[0])

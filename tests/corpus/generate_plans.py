@@ -1,4 +1,3 @@
-# ruff: noqa: E501  (the plans are data: one action a line reads better than wrapped strings)
 """Generated action plans for the corpus: `tests/corpus/plans/gen_*/`.
 
 Each plan below is written as data (sections, outcomes, actions and their cells, the columns the

@@ -66,7 +66,7 @@ def _fill(table: Any, start: int, outcomes: list, extra: bool) -> int:
             for more in text[1:]:
                 cells[2].add_paragraph(more)
             if extra:
-                cells[6].text = "Public Health"
+                cells[6].text = "PH-2024/17"
             index += 1
         table.rows[first].cells[0].text = outcome
         _merge_down(table, 0, first, index - 1)
@@ -76,7 +76,7 @@ def _fill(table: Any, start: int, outcomes: list, extra: bool) -> int:
 def plan_docx(one_table: bool, extra: bool = False) -> bytes:
     d = docx.Document()
     d.add_paragraph("A Self-Harm Action Plan", style="Title")
-    header = HEADER + (["Lead officer"] if extra else [])
+    header = HEADER + (["Budget code"] if extra else [])
     if one_table:
         rows = 1 + sum(1 + sum(len(a) for _, a in outcomes) for _, outcomes in SECTIONS)
         t = d.add_table(rows=rows, cols=len(header))
@@ -133,4 +133,4 @@ def test_merged_heading_row_is_a_section_and_one_table_equals_several(rules) -> 
 
 def test_unknown_column_is_kept_under_extra(rules) -> None:
     doc = records(plan_docx(one_table=False, extra=True), rules)
-    assert [a["extra"] for a in doc["actions"]] == [{"Lead officer": "Public Health"}] * 3
+    assert [a["extra"] for a in doc["actions"]] == [{"Budget code": "PH-2024/17"}] * 3

@@ -185,12 +185,13 @@ def test_renamed_and_reordered_columns(rules) -> None:
 def test_unknown_column_is_kept_under_extra_with_its_header(rules) -> None:
     lay = layout(
         table(
-            row([*HEADER, "Lead officer"]),
-            row(["1.1 A", "1.1.1", "First", "Idea", "", "CYP", "Jo Bloggs,\nPublic Health"]),
+            row([*HEADER, "Lead officer", "Budget code"]),
+            row(["1.1 A", "1.1.1", "First", "Idea", "", "CYP", "Jo Bloggs,\nPublic Health", "PH-2024/17"]),
         )
     )
     _, (_, _, [action]) = records(lay, rules)
-    assert action.extra == {"Lead officer": "Jo Bloggs, Public Health"}
+    assert action.lead == "Jo Bloggs, Public Health"
+    assert action.extra == {"Budget code": "PH-2024/17"}
 
 
 def test_ids_written_in_the_action_cell_when_there_is_no_id_column(rules) -> None:

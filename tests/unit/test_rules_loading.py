@@ -38,12 +38,37 @@ def test_shipped_rules_load() -> None:
 
 def test_duplicate_synonym_under_two_statuses(rules_copy: Path) -> None:
     path = rules_copy / "statuses.yaml"
-    edit(path, "      - Behind schedule\n", "      - Behind schedule\n      - Delayed\n")
+    edit(path, "      - Behind schedule\n", "      - Behind schedule\n      - On hold\n")
     with pytest.raises(RulesError) as err:
         load_rules(rules_copy)
     message = err.value.reason
     assert message.startswith("rules/statuses.yaml line ")
-    assert "'Delayed' is listed under both" in message and "Awaiting" in message and "At risk" in message
+    assert "'On hold' is listed under both" in message and "Awaiting" in message and "At risk" in message
+
+
+def test_a_status_family_outside_the_contract_is_refused(rules_copy: Path) -> None:
+    path = rules_copy / "statuses.yaml"
+    edit(path, "    family: off track\n", "    family: late\n")
+    with pytest.raises(RulesError) as err:
+        load_rules(rules_copy)
+    assert err.value.reason.startswith(f"rules/statuses.yaml line {line_of(path, 'family: late')}: family 'late'")
+    assert "not started, underway, off track, waiting, complete, closed" in err.value.reason
+
+
+def test_a_cell_colour_under_two_statuses_is_refused(rules_copy: Path) -> None:
+    path = rules_copy / "statuses.yaml"
+    edit(path, 'cell_colours: ["FFC000"', 'cell_colours: ["FF0000", "FFC000"')
+    with pytest.raises(RulesError) as err:
+        load_rules(rules_copy)
+    assert "cell colour FF0000 is listed under both" in err.value.reason
+
+
+def test_a_yaml_no_is_named_not_read_as_false(rules_copy: Path) -> None:
+    path = rules_copy / "references.yaml"
+    edit(path, 'Reference, "No", Number', "Reference, No, Number")
+    with pytest.raises(RulesError) as err:
+        load_rules(rules_copy)
+    assert "entries of `labels` should be words, not False" in err.value.reason
 
 
 def test_bad_regex_names_file_and_line(rules_copy: Path) -> None:
@@ -83,8 +108,12 @@ def test_bad_colour_and_bad_limit(rules_copy: Path) -> None:
 
 
 def test_duplicate_header_and_bad_jsonl(rules_copy: Path) -> None:
-    edit(rules_copy / "headers.yaml", "    - Related work\n", "    - Related work\n    - Progress\n")
-    with pytest.raises(RulesError, match="header 'Progress' is listed under both status"):
+    edit(rules_copy / "headers.yaml", "    - Related work\n", "    - Related work\n    - Related work.\n")
+    with pytest.raises(RulesError, match=r"header .Related work\.. is listed twice under links"):
+        load_rules(rules_copy)
+    shutil.copy(DEFAULT_RULES_DIR / "headers.yaml", rules_copy / "headers.yaml")
+    edit(rules_copy / "headers.yaml", "    - Next steps\n", "    - Next steps\n    - Response\n")
+    with pytest.raises(RulesError, match="header 'Response' is listed under both response"):
         load_rules(rules_copy)
     shutil.copy(DEFAULT_RULES_DIR / "headers.yaml", rules_copy / "headers.yaml")
     with (rules_copy / "entities.jsonl").open("a", encoding="utf-8") as handle:
@@ -140,8 +169,8 @@ def run_cli(*args: str) -> subprocess.CompletedProcess[str]:
 
 def test_rules_check_command(rules_copy: Path) -> None:
     ok = run_cli("rules", "check")
-    assert ok.returncode == 0 and "statuses: 6" in ok.stdout and ok.stderr == ""
-    edit(rules_copy / "statuses.yaml", "      - Behind schedule\n", "      - Behind schedule\n      - Delayed\n")
+    assert ok.returncode == 0 and "statuses: 8" in ok.stdout and ok.stderr == ""
+    edit(rules_copy / "statuses.yaml", "      - Behind schedule\n", "      - Behind schedule\n      - On hold\n")
     bad = run_cli("--rules", str(rules_copy), "rules", "check")
     assert bad.returncode == 2
     assert bad.stderr.count("\n") == 1 and "Traceback" not in bad.stderr

@@ -21,6 +21,8 @@ import re
 
 from pipeline.core.layout import Cell, Row
 from pipeline.core.text import clean
+from pipeline.language.headers import field_named
+from pipeline.language.ids import whole_id
 from pipeline.read.geometry.types import ColumnModel, Fragment, Item, Line, PageContent, Word
 from pipeline.rules import Rules
 
@@ -115,8 +117,16 @@ def find_header(lines: list[Line], i: int, rules: Rules) -> tuple[int, ColumnMod
 
 
 def _header_at(lines: list[Line], i: int, rules: Rules) -> tuple[int, int, ColumnModel] | None:
-    """(columns named, index after the band, model) for the best header band starting at lines[i]."""
-    best: tuple[int, int, ColumnModel] | None = None
+    """(columns named, index after the band, model) for the best header band starting at lines[i].
+
+    Bands of one, two and three lines are tried; the one whose cells name fields best wins (a
+    header wrapped over two lines names "Links with other actions / workstreams" better than
+    its first line alone), and on a tie the shorter band (a body line under the header only
+    blurs the names) -- unless the longer band's last line is a header's last word or two
+    ("workstreams" under "Links with other actions /"): a line with words in few of the
+    columns, none of them an id.
+    """
+    best: tuple[float, int, int, ColumnModel] | None = None
     for n in (1, 2, 3):
         band = lines[i : i + n]
         if len(band) < n or any(b.furniture or b.band for b in band):
@@ -129,11 +139,14 @@ def _header_at(lines: list[Line], i: int, rules: Rules) -> tuple[int, int, Colum
         if len(cells) < 3:
             continue
         for kind, anchor_field in _ANCHORS.items():
-            fields = [rules.header_field(kind, clean(_cell_text(c))) for c in cells]
+            named = [field_named(kind, clean(_cell_text(c)), rules) for c in cells]
+            fields = [f for f, _ in named]
             mapped = sum(1 for f in fields if f)
             if mapped < 3 or mapped * 2 < len(cells) or not any(f in fields for f in _NEEDED[kind]):
                 continue
-            if best is None or mapped > best[0]:
+            quality = sum(score for _, score in named)
+            wraps = best is not None and n == best[2] - i + 1 and _header_tail(band[-1], len(cells), rules)
+            if best is None or quality > best[0] + 1e-9 or (wraps and quality >= best[0] - 1e-9):
                 size = max(w.size for b in band for w in b.words)
                 anchor = fields.index(anchor_field) if anchor_field in fields else None
                 model = ColumnModel(
@@ -143,8 +156,14 @@ def _header_at(lines: list[Line], i: int, rules: Rules) -> tuple[int, int, Colum
                     size=size,
                     header=[_cell_text(c) for c in cells],
                 )
-                best = (mapped, i + n, model)
-    return best
+                best = (quality, mapped, i + n, model)
+    return (best[1], best[2], best[3]) if best else None
+
+
+def _header_tail(line: Line, columns: int, rules: Rules) -> bool:
+    """A line that only finishes a wrapped header: words in at most half the columns, no id."""
+    runs = word_runs(line)
+    return len(runs) * 2 <= columns and not any(whole_id(" ".join(w.text for w in run), rules) for run in runs)
 
 
 # ----------------------------------------------------------------------------- body
@@ -238,11 +257,7 @@ def _starts_row(line: Line, previous: Line | None, model: ColumnModel, rules: Ru
     if not anchor_runs:
         return False
     text = " ".join(w.text for run in anchor_runs for w in run)
-    return (
-        bool(_ID_LIKE.match(text))
-        or re.fullmatch(rules.action_id + r"\.?", text) is not None
-        or (gap >= ROW_GAP * line.size)
-    )
+    return bool(_ID_LIKE.match(text)) or whole_id(text, rules) is not None or (gap >= ROW_GAP * line.size)
 
 
 def _row(lines: list[Line], model: ColumnModel, page: int) -> Row:

@@ -1,0 +1,76 @@
+"""Column headers scored against the words rules/headers.yaml lists for each field.
+
+A plan's header need not equal a listed name: "Progress (RAG)", "RAG rating & update", "Lead
+officer / organisation", `ref_no` all name fields. A header scores 1.0 for a field when all its
+words are one of the field's phrases, and between 0.55 and 0.95 when a phrase is some of its
+words (more of the header, more score). Shared by the table readers (a borderless table's
+header row is found by these scores) and by the plan extractor, which weighs the cells too.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from pipeline.core.text import fold
+from pipeline.rules import Rules
+
+# A header cell is taken as naming a field from this score up.
+NAMES_FIELD = 0.55
+
+_WORD = re.compile(r"[a-z0-9#]+")
+_CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
+
+
+def words(text: str) -> list[str]:
+    """A header's words for scoring: "Lead officer / organisation" -> [lead, officer, organisation];
+    `ref_no` -> [ref, no]; "ProgressRAG" -> [progress, rag]."""
+    return _WORD.findall(fold(_CAMEL.sub(" ", text).replace("_", " ")))
+
+
+@lru_cache(maxsize=8)
+def _phrases(rules: Rules) -> dict[str, tuple[tuple[str, ...], ...]]:
+    return {name: tuple(tuple(words(p)) for p in phrases) for name, phrases in rules.headers["plan"].items()}
+
+
+def header_score(header: str, name: str, rules: Rules) -> tuple[float, str]:
+    """How well a header names a plan field, and the phrase that matched (0.0, "" when none does).
+
+    "Status" -> status 1.0; "Progress (RAG)" -> status 0.75 (via "progress" or "rag");
+    "Objectiv e" (a word broken by a narrow PDF column) -> outcome 1.0.
+    """
+    have = words(header)
+    if not have:
+        return 0.0, ""
+    squeezed = "".join(have)
+    best = (0.0, "")
+    for want in _phrases(rules).get(name, ()):
+        if not want:
+            continue
+        if list(want) == have or "".join(want) == squeezed:
+            return 1.0, " ".join(want)
+        n = len(want)
+        if any(tuple(have[i : i + n]) == want for i in range(len(have) - n + 1)):
+            score = 0.55 + 0.4 * n / len(have)
+            if score > best[0]:
+                best = (score, " ".join(want))
+    return best
+
+
+def best_field(header: str, rules: Rules) -> tuple[str | None, float]:
+    """The plan field a header names best and its score (ties: the order of rules/headers.yaml);
+    (None, 0.0) when it names none."""
+    best: tuple[str | None, float] = (None, 0.0)
+    for name in rules.headers["plan"]:
+        score, _ = header_score(header, name, rules)
+        if score >= NAMES_FIELD and score > best[1]:
+            best = (name, score)
+    return best
+
+
+def field_named(table: str, header: str, rules: Rules) -> tuple[str | None, float]:
+    """The field a header names in a plan table (scored) or a guidance form (one name each, 1.0)."""
+    if table == "plan":
+        return best_field(header, rules)
+    found = rules.header_field(table, header)
+    return found, 1.0 if found else 0.0
