@@ -44,6 +44,9 @@ CELLS_ALONE = 0.7
 # A header that is mostly one field's phrase ("Action", "Action description"): a second text
 # column must be named this clearly to be taken for a title beside the text.
 STRONG_HEADER = 0.75
+# Cells that nearly all open with an id are an id column whatever the header says ("Action"
+# over "1 - Stop smoking support in pregnancy").
+IDS_IN_CELLS = 0.8
 
 
 @dataclass
@@ -169,12 +172,12 @@ def decide(
         for name in FIELDS:
             h, phrase = header_score(headers[i], name, rules)
             c, why = cells.get(name, (0.0, ""))
-            if h == 0 and named >= NAMES_FIELD:
+            if h == 0 and named >= NAMES_FIELD and not (name == "id" and c >= IDS_IN_CELLS):
                 continue  # a header that names another field is not read as this one from its cells
             if name in ("section", "outcome"):
                 c, why = _runs(columns[i])
-                if h == 0:
-                    c = 0.0  # a hierarchy column is named so; runs alone are not enough
+                if h == 0 or c < 0:
+                    continue  # a hierarchy column is named so, and its values do not come back
             total = HEADER_WEIGHT * h + CELL_WEIGHT * c
             if h == 0 and c < CELLS_ALONE:
                 total = 0.0
@@ -274,7 +277,8 @@ def _settle_text(
 
 def _runs(cells: Sequence[Cell | None]) -> tuple[float, str]:
     """How much a column looks like a label column: values that hold over several rows (merged
-    down, left blank below, or repeated), each value in one run. Alternating values are not."""
+    down, left blank below, or repeated), each value in one run (0..1). Values that come back
+    after others ("Project", "Business as usual", "Project") are categories: -1."""
     values: list[str] = []
     current: str | None = None
     runs: list[str] = []
@@ -290,7 +294,7 @@ def _runs(cells: Sequence[Cell | None]) -> tuple[float, str]:
     if not runs or len(values) < 2:
         return 0.0, ""
     if len(set(runs)) != len(runs):
-        return 0.0, "values recur after others"
+        return -1.0, "values recur after others: a category, not a level of the plan"
     if len(runs) == len(values):
         return 0.0, "a different value on every row"
     return 1.0 - len(runs) / len(values), f"{len(runs)} values over {len(values)} rows"

@@ -121,11 +121,18 @@ def table_columns(block: Block, rules: Rules, pinned: dict[str, str] | None = No
     header = find_header(block, rules)
     if header is None:
         return None
-    body = [grid(row) for row in block.rows[header.rows :]]
+    width = len(header.texts)
+    body = [grid(row) for row in block.rows[header.rows :] if not _across(row, width)]
     columns = decide(header.texts, body, rules, pinned)
     if "text" not in columns.fields and not columns.titled_ids:
         return None
     return columns, header.rows
+
+
+def _across(row: Row, width: int) -> bool:
+    """A row that is one cell across the whole table (a theme or section row)."""
+    filled = [c for c in row.cells if not c.merged and clean(c.text)]
+    return len(filled) == 1 and filled[0].span >= max(2, width - 1)
 
 
 def has_plan_table(layout: Layout, rules: Rules) -> bool:
@@ -133,7 +140,9 @@ def has_plan_table(layout: Layout, rules: Rules) -> bool:
 
 
 def extract(layout: Layout, rules: Rules, name: str = "") -> RawPlan:
-    blocks = [b for b in layout.blocks if b.kind != "furniture"]
+    blocks = [
+        b for b in layout.blocks if b.kind != "furniture" and (b.kind == "table" or not rules.boilerplate.is_phrase(b.text))
+    ]
     reader = _PlanReader(rules, rules.columns_for(name), _owners(blocks))
     for index, block in enumerate(blocks):
         if block.kind == "table":
@@ -186,8 +195,12 @@ class _PlanReader:
     def text(self, block: Block, index: int) -> None:
         text = f"{block.marker} {block.text}" if block.kind == "list_item" and block.marker else block.text
         styled = block.kind in ("heading", "title")
-        if self._tables_seen == 0 and self.plan.title is None and block.kind == "title":
-            self.plan.title, self._styled_title = block.text, True
+        before = self._tables_seen == 0 and not self.plan.sections
+        if before and block.kind == "title" and not self._styled_title:
+            self.plan.title, self._styled_title = block.text, True  # wins over text printed above it
+            return
+        if before and not self._styled_title and styled and not self._names_a_level(text):
+            self.plan.title, self._styled_title = block.text, True  # the first heading, over plain text above it
             return
         if self._section(text, styled=styled) or self._heading(block, index):
             self._unplaced(text)  # a heading run together with rows below it
@@ -198,7 +211,12 @@ class _PlanReader:
         if block.kind == "title" and not self._styled_title:
             self.plan.title, self._styled_title = block.text, True  # wins over text printed above it
         elif self.plan.title is None and block.kind in ("heading", "paragraph"):
-            self.plan.title = block.text
+            self.plan.title = title_line(block.text)
+
+    def _names_a_level(self, text: str) -> bool:
+        """A heading numbered or labelled as a section or outcome ("1. Data", "Theme 2: ...")."""
+        flat = clean(text)
+        return section_heading(flat, self.rules) is not None or hierarchy(flat, self.rules) is not None
 
     def _heading(self, block: Block, index: int) -> bool:
         """A heading that owns tables below it: labelled ("Objective 1.1 - ..."), or unnumbered
@@ -506,6 +524,19 @@ class _PlanReader:
 
 
 _OUTCOME_ID = re.compile(r"^\s*(?P<id>\d{1,3}(?:\.\d{1,3}){0,2}\.?)(?=\s|$)(?P<rest>.*)$", re.DOTALL)
+
+
+def title_line(text: str) -> str:
+    """A plan's title from the first block of text: the block, or its first line when the lines
+    after it are an introduction run on without a blank line ("Suicide prevention action plan" /
+    "Agreed shared objectives of the strategy:")."""
+    lines = [line.strip() for line in text.split("\n") if line.strip()]
+    if len(lines) < 2 or len(lines[0].split()) > 12 or lines[0].endswith((".", ":", ",", ";")):
+        return text
+    rest = " ".join(lines[1:])
+    if rest.endswith((":", ".")) or len(rest) > 1.5 * len(lines[0]):
+        return lines[0]
+    return text
 
 
 def _is_numeric(ident: str) -> bool:

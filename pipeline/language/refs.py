@@ -17,11 +17,14 @@ from functools import lru_cache
 from pipeline.core.ids import normalise_id, tidy_id
 from pipeline.rules import Rules
 
+NEVER = r"(?!x)x"  # a pattern that matches nothing, for an empty list of words
 _CONNECTORS = r"(?:and|&|of|for|in|the|on|to)"
 _CAP_WORD = r"[A-Z][\w'’+\-]*"
 _ID_LIST = r"\d{1,3}(?:\.\d{1,3})*(?:\s*(?:,|&|and)\s*\d{1,3}(?:\.\d{1,3})*)*"
 
 
+# A bracket after a programme's name that cites nothing itself (no numbers): part of the citation.
+_QUALIFIER = re.compile(r"\s*\([^()\d]{1,60}\)")
 _NEXT_CAP_WORD = re.compile(rf"\s+(?:{_CONNECTORS}\s+)?({_CAP_WORD})")
 
 
@@ -85,7 +88,7 @@ def _compiled(rules: Rules) -> _Compiled:
         outcome=re.compile(rf"^{rules.outcome_id}$"),
         token=re.compile(rf"(?<![\w.]){rules.id_token}(?![\w])"),
         labelled=re.compile(
-            rf"\b(?:{labels}|see|with|to|on)\s*:?\s*(?P<list>\d{{1,3}}(?:\s*(?:,|&|and|or)\s*\d{{1,3}})*)(?![\w.])",
+            rf"\b(?:{links or NEVER}|{labels}|see|with|to|on)\s*:?\s*(?P<list>\d{{1,3}}(?:\s*(?:,|&|and|or)\s*\d{{1,3}})*)(?![\w.])",
             re.IGNORECASE,
         ),
     )
@@ -177,6 +180,9 @@ def cite(text: str | None, rules: Rules, own: frozenset[str] = frozenset()) -> C
 
     for match in c.programme.finditer(text):
         end = match.end() if match.group("ids") else _extend_title_case(text, match.end("name"), c)
+        qualifier = _QUALIFIER.match(text, end)
+        if qualifier:
+            end = qualifier.end()  # "Core20PLUS5 (older people's strand)": the strand is part of it
         out.external.append(text[match.start() : end].strip())
         taken.append((match.start(), end))
     masked = _mask(text, taken)

@@ -28,6 +28,7 @@ from typing import Any
 from pipeline.core.errors import EmptyFile, RulesError
 from pipeline.core.layout import Block, Cell, Layout, Row
 from pipeline.core.text import safe_text
+from pipeline.read.colour import css_background, to_rrggbb
 from pipeline.read.decode import decode
 from pipeline.rules import Rules
 
@@ -366,7 +367,7 @@ class _Walker:
                     column += 1
                 span = _int_attr(td, "colspan", 1, 1000)
                 down = _int_attr(td, "rowspan", 1, 65534)
-                cells.append(Cell(text=_cell_text(td, self.max_depth), span=span))
+                cells.append(Cell(text=_cell_text(td, self.max_depth), span=span, fill=_fill(td)))
                 for offset in range(span):
                     if down > 1:
                         pending[column + offset] = down - 1
@@ -380,6 +381,16 @@ class _Walker:
                 rows.append(Row(cells=cells))
         if rows:
             self.blocks.append(Block(kind="table", rows=rows, line=getattr(table, "sourceline", None)))
+
+
+def _fill(cell: Any) -> str | None:
+    """A cell's background colour (its style or bgcolor, or that of the one element it holds)."""
+    found = css_background(str(cell.get("style", ""))) or to_rrggbb(str(cell.get("bgcolor", "")))
+    if found is None:
+        children = [c for c in cell.find_all(True, recursive=False)]
+        if len(children) == 1:
+            found = css_background(str(children[0].get("style", "")))
+    return found
 
 
 def _own_rows(table: Any) -> list[Any]:

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from pipeline.core.layout import Block, Cell, Layout, Row
+from pipeline.read.colour import to_rrggbb
 from pipeline.read.docx.opener import open_docx
 from pipeline.read.docx.text import MC, Numbering, Styles, attr, local, q, read_paragraph
 from pipeline.read.guard import opening_notes
@@ -110,7 +111,10 @@ class _Body:
                 if vmerge is not None and attr(vmerge, "val") != "restart":
                     cells.append(Cell(text="", merged=True, span=span))
                     continue
-                cells.append(Cell(text=self.cell_text(tc), span=span))
+                shading = tcpr.find(q("shd")) if tcpr is not None else None
+                solid = shading is not None and attr(shading, "val") == "solid"  # pattern colour covers the cell
+                fill = to_rrggbb(attr(shading, "color" if solid else "fill")) if shading is not None else None
+                cells.append(Cell(text=self.cell_text(tc), span=span, fill=fill))
             after = _int(attr(trpr.find(q("gridAfter")), "val") if trpr is not None else None)
             if after:
                 cells.append(Cell(text="", span=after))

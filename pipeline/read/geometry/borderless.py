@@ -22,7 +22,7 @@ import re
 from pipeline.core.layout import Cell, Row
 from pipeline.core.text import clean
 from pipeline.language.headers import field_named
-from pipeline.language.ids import whole_id
+from pipeline.language.ids import opening_id, whole_id
 from pipeline.read.geometry.types import ColumnModel, Fragment, Item, Line, PageContent, Word
 from pipeline.rules import Rules
 
@@ -252,12 +252,30 @@ def cut_rows(
 def _starts_row(line: Line, previous: Line | None, model: ColumnModel, rules: Rules) -> bool:
     gap = line.top - previous.bottom if previous is not None else 0.0
     if model.anchor is None:
-        return gap >= ROW_GAP * line.size
+        return gap >= ROW_GAP * line.size or _opens_row(line, previous, model, rules)
     anchor_runs = [run for run in word_runs(line) if model.column(run[0].x0) == model.anchor]
     if not anchor_runs:
         return False
     text = " ".join(w.text for run in anchor_runs for w in run)
     return bool(_ID_LIKE.match(text)) or whole_id(text, rules) is not None or (gap >= ROW_GAP * line.size)
+
+
+def _opens_row(line: Line, previous: Line | None, model: ColumnModel, rules: Rules) -> bool:
+    """With no id column and no gap between rows (text laid out in columns): a row starts where a
+    cell opens with an id of several parts or a prefix ("1.2 Extend ...", "SP3 ..."), or where
+    the first column, empty on the line above, has words again ("Project" under "Business as
+    usual"'s last line)."""
+    runs = word_runs(line)
+    for run in runs:
+        column = model.column(run[0].x0)
+        if run[0].x0 - model.lefts[column] > 2 * model.size:
+            continue
+        split = opening_id(" ".join(w.text for w in run), rules)
+        if split is not None and not split.id.isdigit() and split.rest.strip():
+            return True
+    if previous is None or not runs or model.column(runs[0][0].x0) != 0:
+        return False
+    return all(model.column(run[0].x0) != 0 for run in word_runs(previous))
 
 
 def _row(lines: list[Line], model: ColumnModel, page: int) -> Row:

@@ -41,23 +41,16 @@ def lines_text(words: list[Word], box: tuple[float, float] | None = None) -> str
     """The text of some words as laid out: lines joined by "\\n", words by a space.
 
     Given the cell's left and right edges (`box`), a line break that may have cut a word in two
-    is marked for `wordbreak` to settle once the whole document has been read; one that must
-    have (the two pieces together are wider than the cell: a word processor breaks inside a
-    word only then) is joined here.
+    is marked for `wordbreak` to settle once the whole document has been read.
     """
     lines = group_lines(words, 0)
     if box is None or len(lines) < 2:
         return "\n".join(line.text for line in lines)
-    left = min(line.x0 for line in lines)
-    padding = max(0.0, left - box[0])
+    padding = max(0.0, min(line.x0 for line in lines) - box[0])
     right_edge = box[1] - padding
     out = [lines[0].text]
     for previous, line in itertools.pairwise(lines):
         if len(previous.words) == 1 and proposes_break(previous.x1, right_edge, line.text, previous.words[0].size):
-            head, tail = previous.words[0], line.words[0]
-            if (head.x1 - head.x0) + (tail.x1 - tail.x0) > right_edge - left:
-                out[-1] += line.text  # too wide for the cell as one word: a word the column broke
-                continue
             out[-1] += MARK
         out.append(line.text)
     return "\n".join(out)

@@ -15,6 +15,7 @@ from pipeline.read.geometry import borderless
 from pipeline.read.geometry.lines import group_lines, mark_bands
 from pipeline.read.geometry.types import Line, PageContent, Word
 from pipeline.read.pdf import ruled
+from pipeline.read.pdf.fills import mark_fills
 from pipeline.read.pdf.ruled import is_filled, is_stroked
 from pipeline.rules import Rules
 
@@ -37,6 +38,7 @@ def read_page(page: Any, rules: Rules) -> PageContent:
     mark_bands(lines, content)
     mark_drawn_bullets(lines, page.objects)
     content.items = borderless.find_tables(lines, fragments, rules, content)
+    mark_fills(content.items, page.objects.get("rect", []), content.width, content.height)
     return content
 
 

@@ -67,8 +67,9 @@ def _table_row(cells: list[str], line: int) -> Row:
 def _row(lines: list[str], i: int) -> tuple[list[str], int] | None:
     """The cells of the table row starting at lines[i] and how many lines it takes (a quoted
     cell may hold line breaks), or None when no row starts there (fewer than three cells)."""
-    if lines[i].count("\t") < MIN_TABS and not lines[i].startswith('"'):
-        return None
+    line = lines[i]
+    if line.count("\t") < MIN_TABS and not line.startswith('"') and '\t"' not in line:
+        return None  # a quoted cell that runs over lines may open after the row's first cell
     for used in range(1, min(len(lines) - i, 50) + 1):
         chunk = "\n".join(lines[i : i + used])
         if chunk.count('"') % 2 == 0:  # every quote closed: the row is whole
