@@ -27,6 +27,7 @@ from pipeline.read.geometry.types import ColumnModel, Fragment, Item, Line, Page
 from pipeline.rules import Rules
 
 RUN_GAP = 0.6  # x gap, in font sizes, that separates two header cells on one line
+ALIGNED = 0.25  # a word this close (in font sizes) to a column's left edge starts that column
 ROW_GAP = 0.45  # y gap, in font sizes, that separates rows
 _ID_LIKE = re.compile(r"^\(?\d{1,3}(?:\.\d{1,3}){0,3}\.?\)?$")
 _ANCHORS = {"plan": "id", "guidance_form": "question"}
@@ -74,6 +75,26 @@ def word_runs(line: Line) -> list[list[Word]]:
         else:
             runs.append([word])
     return runs
+
+
+def column_runs(line: Line, model: ColumnModel) -> list[list[Word]]:
+    """A line's runs of words, a run also cut where a word starts right at a column's left edge:
+    a narrow gutter can leave one ordinary space between two cells ("Children VR04" when the Ref
+    column starts at "VR04"), and a word set exactly on the column's edge is that column's."""
+    out: list[list[Word]] = []
+    tolerance = ALIGNED * model.size
+    for run in word_runs(line):
+        current = [run[0]]
+        for word in run[1:]:
+            if any(abs(word.x0 - left) <= tolerance for left in model.lefts[1:]) and model.column(word.x0) != model.column(
+                current[0].x0
+            ):
+                out.append(current)
+                current = [word]
+            else:
+                current.append(word)
+        out.append(current)
+    return out
 
 
 def _header_cells(band: list[Line]) -> list[list[list[Word]]]:
@@ -184,10 +205,10 @@ def fits(line: Line, model: ColumnModel, first: bool = False) -> bool:
     columns = set()
     for run in word_runs(line):
         start, last = run[0].x0, run[-1].x0
-        for boundary in model.lefts[1:]:
-            if start < boundary <= last and boundary - start > 3 * run[0].size:
-                return False
-        columns.add(model.column(start))
+        crossed = [b for b in model.lefts[1:] if start < b <= last and b - start > 3 * run[0].size]
+        if len(crossed) > 1 or (crossed and len(column_runs(Line(run, line.page), model)) < 2):
+            return False  # running text across the columns; one gutter a word space wide is not
+        columns.update(model.column(r[0].x0) for r in column_runs(Line(run, line.page), model))
     return not first or len(columns) >= 2
 
 
@@ -253,7 +274,7 @@ def _starts_row(line: Line, previous: Line | None, model: ColumnModel, rules: Ru
     gap = line.top - previous.bottom if previous is not None else 0.0
     if model.anchor is None:
         return gap >= ROW_GAP * line.size or _opens_row(line, previous, model, rules)
-    anchor_runs = [run for run in word_runs(line) if model.column(run[0].x0) == model.anchor]
+    anchor_runs = [run for run in column_runs(line, model) if model.column(run[0].x0) == model.anchor]
     if not anchor_runs:
         return False
     text = " ".join(w.text for run in anchor_runs for w in run)
@@ -265,7 +286,7 @@ def _opens_row(line: Line, previous: Line | None, model: ColumnModel, rules: Rul
     cell opens with an id of several parts or a prefix ("1.2 Extend ...", "SP3 ..."), or where
     the first column, empty on the line above, has words again ("Project" under "Business as
     usual"'s last line)."""
-    runs = word_runs(line)
+    runs = column_runs(line, model)
     for run in runs:
         column = model.column(run[0].x0)
         if run[0].x0 - model.lefts[column] > 2 * model.size:
@@ -275,7 +296,7 @@ def _opens_row(line: Line, previous: Line | None, model: ColumnModel, rules: Rul
             return True
     if previous is None or not runs or model.column(runs[0][0].x0) != 0:
         return False
-    return all(model.column(run[0].x0) != 0 for run in word_runs(previous))
+    return all(model.column(run[0].x0) != 0 for run in column_runs(previous, model))
 
 
 def _row(lines: list[Line], model: ColumnModel, page: int) -> Row:
@@ -283,7 +304,7 @@ def _row(lines: list[Line], model: ColumnModel, page: int) -> Row:
     per_column: list[list[str]] = [[] for _ in model.lefts]
     for line in lines:
         parts: dict[int, list[str]] = {}
-        for run in word_runs(line):
+        for run in column_runs(line, model):
             parts.setdefault(model.column(run[0].x0), []).extend(w.text for w in run)
         for column, words in parts.items():
             per_column[column].append(" ".join(words))
