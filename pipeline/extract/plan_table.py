@@ -445,7 +445,8 @@ class _PlanReader:
     def _label_columns(self, cells: dict[str, str], action_id: str, continuation: bool) -> None:
         """A section or outcome column: a new value opens a new section or outcome."""
         section = cells.pop("_section", None)
-        if section is not None and clean(section) and clean(section) != self.label_value.get("section"):
+        current = self.plan.sections[-1].title if self.plan.sections and self.section else None
+        if section is not None and clean(section) and clean(section) not in (self.label_value.get("section"), current):
             self.label_value["section"] = clean(section)
             label = hierarchy(clean(section), self.rules) or numbered(clean(section))
             self._new_section(label.number if label else None, label.title if label else clean(section))

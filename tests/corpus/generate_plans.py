@@ -94,7 +94,7 @@ class Section:
 @dataclass
 class Col:
     header: str  # as printed, "\n" where it breaks
-    key: str  # id | idtitle | title | text | status | lead | timescale | update | links | outcome | extra
+    key: str  # id | idtitle | title | text | status | lead | timescale | update | links | outcome | section | extra
     width: float  # relative width
 
 
@@ -227,7 +227,7 @@ def expected_doc(plan: Plan) -> dict:
     for (s, o, a), id_ in zip(all_actions(plan), expected_ids(plan), strict=True):
         r: dict = {"id": id_, "section": s.number, "outcome": o.id, "text": collapse(a.text)}
         if text_only:
-            r["row_text"] = collapse(" ".join(cell_text(plan, c, a, o) for c in plan.columns if c.key != "id"))
+            r["row_text"] = collapse(" ".join(cell_text(plan, c, a, o, s) for c in plan.columns if c.key != "id"))
         if has(plan, "title") or (has(plan, "idtitle") and has(plan, "text")):
             r["title"] = collapse(a.title)
         if has(plan, "status"):
@@ -282,8 +282,10 @@ def check_plan(plan: Plan) -> None:
 # ----------------------------------------------------------------------------- table model
 
 
-def cell_text(plan: Plan, col: Col, a: Action, o: Outcome | None = None) -> str:
+def cell_text(plan: Plan, col: Col, a: Action, o: Outcome | None = None, s: Section | None = None) -> str:
     key = col.key
+    if key == "section":  # a label column: the section's title on every row of it
+        return (s.title or "") if s else ""
     if key == "id":
         return a.printed or a.id or ""
     if key == "idtitle":
@@ -326,7 +328,7 @@ def blocks(plan: Plan) -> list[tuple[str, object]]:
                     if c.key == "outcome" and n > 0:
                         cells.append("")
                     else:
-                        cells.append(cell_text(plan, c, a, o))
+                        cells.append(cell_text(plan, c, a, o, s))
                     colours.append(a.colour if c.key == "status" else None)
                 rows.append(Row("action", cells, colours=colours, group_start=len(o.actions) if n == 0 else 0))
     if len(rows) > 1:
@@ -1252,12 +1254,12 @@ def alcohol() -> Plan:
 
 def dementia() -> Plan:
     """SP-prefixed ids, a Domain label column, BRAG words on coloured cells, borderless landscape."""
-    cols = [Col("Domain", "extra", 10), Col("Ref", "id", 6), Col("Action", "text", 40), Col("Lead", "lead", 14),
+    cols = [Col("Domain", "section", 10), Col("Ref", "id", 6), Col("Action", "text", 40), Col("Lead", "lead", 14),
             Col("Timescale", "timescale", 9), Col("BRAG", "status", 6), Col("Measure of success", "extra", 15)]  # fmt: skip
 
     def act(id_, domain, text, lead, when, brag, measure):  # type: ignore[no-untyped-def]
         return A(text, id_, status=brag, colour=brag.lower(), lead=lead, timescale=when,
-                 extra={"Domain": domain, "Measure of success": measure})  # fmt: skip
+                 extra={"Measure of success": measure}, family=domain and None)  # fmt: skip
 
     actions = [
         act("SP1.1", "Preventing well", "Promote the message that what is good for your heart is good for your head through the NHS Health Check, including the dementia risk reduction element for people aged 65 to 74",
@@ -1289,7 +1291,8 @@ def dementia() -> Plan:
         slug="gen_sp_prefix_domain_column_brag_borderless",
         varies=[
             "ids: prefixed two-part (SP1.1 ... SP5.2)",
-            "hierarchy: none; a Domain label column repeated on every row (kept under `extra`, not a section)",
+            "hierarchy: a Domain label column repeated on every row of its domain: the domains are the sections "
+            "(numbered 1-5 by position), as the ids SP1.x-SP5.x follow them",
             "columns: Domain | Ref | Action | Lead | Timescale | BRAG | Measure of success",
             "status vocabulary: Blue / Red / Amber / Green written in a coloured cell",
             "reportlab PDF: landscape, borderless (no ruling lines at all), coloured rectangles behind the BRAG cells; "
@@ -1300,7 +1303,10 @@ def dementia() -> Plan:
         intro="The plan follows the five domains of the Well Pathway for Dementia. BRAG: Blue = complete, Red = "
         "significant delay, Amber = minor delay, Green = on track.",
         columns=cols,
-        sections=flat(*actions),
+        sections=[
+            sec(str(n), domain, None, *[a for a in actions if a.id.startswith(f"SP{n}.")])
+            for n, domain in enumerate(["Preventing well", "Diagnosing well", "Supporting well", "Living well", "Dying well"], 1)
+        ],
         formats=["drawn", "drawn-layout", "tabs"],
         landscape=True,
         ruled=False,

@@ -40,12 +40,15 @@ def read_columns(text: str, rules: Rules) -> Layout | None:
         return None  # no line has three runs of words set apart: nothing in columns
     from pipeline.read.geometry.assemble import assemble
     from pipeline.read.geometry.borderless import find_tables
-    from pipeline.read.geometry.lines import mark_bands
+    from pipeline.read.geometry.lines import PAGE_NUMBER, mark_bands
 
     pages, first_line = _pages(text)
     found = False
     for page, lines in pages:
         mark_bands(lines, page)
+        if lines and PAGE_NUMBER.match(lines[-1].text):
+            lines[-1].furniture = True  # a page's last line "Page 2", wherever a short page ends
+            lines[-1].place("furniture")
         page.items = find_tables(lines, [], rules, page)
         found = found or any(isinstance(item, Fragment) for item in page.items)
     if not found:
