@@ -111,6 +111,9 @@ def _finishes_header(above: list[str], below: list[str], rules: Rules) -> bool:
         return False
     if len(set(filled)) == 1 and (len(filled) >= max(2, len(below) - 1) or hierarchy(filled[0], rules)):
         return False  # one cell across the table, or a label: a theme row under the header
+    label = hierarchy(" ".join(dict.fromkeys(filled)), rules)
+    if label is not None and label.number:
+        return False  # "Objective 1.1" | "- Pupils know ...": a label row cut at the columns
     named, count = header_strength(below, rules)
     if named and named * 2 >= count:
         return True
@@ -143,7 +146,9 @@ def has_plan_table(layout: Layout, rules: Rules) -> bool:
 
 def extract(layout: Layout, rules: Rules, name: str = "") -> RawPlan:
     blocks = [
-        b for b in layout.blocks if b.kind != "furniture" and (b.kind == "table" or not rules.boilerplate.is_phrase(b.text))
+        b
+        for b in layout.blocks
+        if b.kind != "furniture" and (b.kind == "table" or not rules.boilerplate.is_phrase(b.text))
     ]
     reader = _PlanReader(rules, rules.columns_for(name), _owners(blocks))
     for index, block in enumerate(blocks):
@@ -204,7 +209,7 @@ class _PlanReader:
         if before and not self._styled_title and styled and not self._names_a_level(text):
             self.plan.title, self._styled_title = block.text, True  # the first heading, over plain text above it
             return
-        if self._section(text, styled=styled) or self._heading(block, index):
+        if self._section(text, styled=styled) or self._heading(block, index) or self._label(text):
             self._unplaced(text)  # a heading run together with rows below it
             return
         if self.plan.sections or self.plan.actions:
@@ -237,6 +242,22 @@ class _PlanReader:
             return True
         self._new_section(label.number, label.title)
         self.section_level = block.level
+        return True
+
+    def _label(self, text: str) -> bool:
+        """A line of text between tables labelled as a level ("Objective 1.1 - Pupils know where to
+        get help", "Theme 2: Access"), once the plan's tables have begun: that level opens."""
+        flat = clean(text)
+        if self._tables_seen == 0 or "\n" in text.strip() or len(flat.split()) > 25:
+            return False
+        label = hierarchy(flat, self.rules)
+        if label is None:
+            return False
+        if label.level == "outcome" and (self.section is not None or label.number):
+            self._new_outcome(label.number, label.title)
+        else:
+            self._new_section(label.number, label.title)
+            self.section_level = None
         return True
 
     def _unplaced(self, text: str) -> None:
@@ -412,6 +433,23 @@ class _PlanReader:
     def _hierarchy_row(self, row: Row, columns: Columns, cells: dict[str, str]) -> bool:
         """A row with one cell of text across the table (or a labelled one): a section or outcome."""
         filled = list({id(c): c for c in row.cells if not c.merged and clean(c.text)}.values())
+        if len(filled) > 1:
+            # a label across the table that a converter cut at the columns ("Objective 1.1" |
+            # "- Pupils know ..."): no id, and the cells read in order are one numbered label
+            id_at = columns.column_of("id")
+            cells_ = grid(row)
+            ident = cells_[id_at] if id_at is not None and id_at < len(cells_) else None
+            joined = clean(" ".join(c.text for c in filled))
+            label = hierarchy(joined, self.rules)
+            has_id = ident is not None and whole_id(ident.text, self.rules) is not None
+            if label is None or not label.number or has_id or label.level != "outcome" and self.section is None:
+                return False
+            if label.level == "outcome":
+                self._new_outcome(label.number, label.title)
+            else:
+                self._new_section(label.number, label.title)
+                self.section_level = None
+            return True
         if len(filled) != 1:
             return False
         cell = filled[0]
@@ -530,16 +568,19 @@ _OUTCOME_ID = re.compile(r"^\s*(?P<id>\d{1,3}(?:\.\d{1,3}){0,2}\.?)(?=\s|$)(?P<r
 
 
 def title_line(text: str) -> str:
-    """A plan's title from the first block of text: the block, or its first line when the lines
-    after it are an introduction run on without a blank line ("Suicide prevention action plan" /
-    "Agreed shared objectives of the strategy:")."""
+    """A plan's title from the first block of text: the block, or its first lines when the lines
+    after them are an introduction run on without a blank line ("Suicide prevention action plan"
+    / "Agreed shared objectives of the strategy:"). A title is a few short lines that are not
+    sentences; the first line that is one starts the introduction."""
     lines = [line.strip() for line in text.split("\n") if line.strip()]
-    if len(lines) < 2 or len(lines[0].split()) > 12 or lines[0].endswith((".", ":", ",", ";")):
+    title: list[str] = []
+    for line in lines:
+        if len(line.split()) > 12 or line.endswith((".", ":", ";")):
+            break
+        title.append(line)
+    if not title or len(title) == len(lines):
         return text
-    rest = " ".join(lines[1:])
-    if rest.endswith((":", ".")) or len(rest) > 1.5 * len(lines[0]):
-        return lines[0]
-    return text
+    return " ".join(title)
 
 
 def _is_numeric(ident: str) -> bool:

@@ -108,6 +108,9 @@ def _action(
     cited = list(links.ids)
     if status_rule is not None and status_rule.family == "closed":
         cited += [i for i in cite(status_raw, rules, own).ids if i not in cited]
+    # An action's own words may point to another ("... (see ACT-03)"): a link when it is one of
+    # this plan's actions; a number in running text that is not ("66.7%") is no citation.
+    cited += [i for i in cite(text, rules, own).ids if i in known_actions and i not in cited]
     linked_actions = [i for i in cited if i in known_actions and i != ident]
     linked_outcomes = [i for i in cited if i in outcome_ids and i not in known_actions]
     unresolved = [i for i in cited if i not in known_actions and i not in outcome_ids]

@@ -22,19 +22,23 @@ import re
 from pipeline.core.layout import Cell, Row
 from pipeline.core.text import clean
 from pipeline.language.headers import field_named
-from pipeline.language.ids import opening_id, whole_id
+from pipeline.language.ids import hierarchy, opening_id, whole_id
 from pipeline.read.geometry.types import ColumnModel, Fragment, Item, Line, PageContent, Word
 from pipeline.rules import Rules
 
 RUN_GAP = 0.6  # x gap, in font sizes, that separates two header cells on one line
-ALIGNED = 0.25  # a word this close (in font sizes) to a column's left edge starts that column
+_JOINERS = {"&", "and", "/", "or", "+", "-", "–", "of", "with", "by", "to"}
+STRONG_NAME = 0.75  # a squeezed header is split only into parts that each name a field this well
+ALIGNED = 1.0  # a word starting this far (in font sizes) right of a column's left edge starts that column
 ROW_GAP = 0.45  # y gap, in font sizes, that separates rows
 _ID_LIKE = re.compile(r"^\(?\d{1,3}(?:\.\d{1,3}){0,3}\.?\)?$")
 _ANCHORS = {"plan": "id", "guidance_form": "question"}
 _NEEDED = {"plan": ("id", "text"), "guidance_form": ("question",)}
 
 
-def find_tables(lines: list[Line], ruled: list[Fragment], rules: Rules, content: PageContent) -> list[Item]:
+def find_tables(
+    lines: list[Line], ruled: list[Fragment], rules: Rules, content: PageContent, squeezed: bool = False
+) -> list[Item]:
     """The page in reading order: text lines, ruled fragments, and borderless tables found in the lines."""
     items: list[Item] = []
     i = 0
@@ -45,7 +49,7 @@ def find_tables(lines: list[Line], ruled: list[Fragment], rules: Rules, content:
             items.append(line)
             i += 1
             continue
-        header = find_header(lines, i, rules)
+        header = find_header(lines, i, rules, squeezed)
         if header is not None:
             end, model = header
             fragment, i = cut_rows(lines, i, end, model, rules, content.number)
@@ -86,9 +90,9 @@ def column_runs(line: Line, model: ColumnModel) -> list[list[Word]]:
     for run in word_runs(line):
         current = [run[0]]
         for word in run[1:]:
-            if any(abs(word.x0 - left) <= tolerance for left in model.lefts[1:]) and model.column(word.x0) != model.column(
-                current[0].x0
-            ):
+            if any(0 <= word.x0 - left <= tolerance for left in model.lefts[1:]) and model.column(
+                word.x0
+            ) != model.column(current[0].x0):
                 out.append(current)
                 current = [word]
             else:
@@ -97,11 +101,19 @@ def column_runs(line: Line, model: ColumnModel) -> list[list[Word]]:
     return out
 
 
-def _header_cells(band: list[Line]) -> list[list[list[Word]]]:
-    """Header cells over a band of lines: runs of later lines join the cell they sit under."""
+def _header_cells(band: list[Line], rules: Rules | None = None) -> list[list[list[Word]]]:
+    """Header cells over a band of lines: runs of later lines join the cell they sit under.
+
+    A text converter can squeeze two headers to one space apart ("Action No. What we will do"): a
+    run whose words read better as two (or more) column names than as one is split (`rules`
+    given: text laid out in columns, where one space is all there is between some columns).
+    """
     cells: list[list[list[Word]]] = []  # cell -> its lines -> words
     for line in band:
-        for run in word_runs(line):
+        runs = word_runs(line)
+        if rules is not None:
+            runs = [part for run in runs for part in _split_names(run, rules)]
+        for run in runs:
             x0, x1 = run[0].x0, run[-1].x1
             home = next((c for c in cells if _overlaps(c, x0, x1)), None)
             if home is None:
@@ -110,6 +122,31 @@ def _header_cells(band: list[Line]) -> list[list[list[Word]]]:
                 home.append(run)
     cells.sort(key=lambda c: min(r[0].x0 for r in c))
     return cells
+
+
+def _split_names(run: list[Word], rules: Rules) -> list[list[Word]]:
+    """A run of header words as the column names it holds: split where both sides name a field
+    and together name them better than the whole run does."""
+    if len(run) < 2:
+        return [run]
+
+    def score(words: list[Word]) -> float:
+        return field_named("plan", " ".join(w.text for w in words), rules)[1]
+
+    whole = score(run)
+    if whole >= 1.0:
+        return [run]  # one column's name exactly ("Action No.")
+    best: tuple[float, int] | None = None
+    for cut in range(1, len(run)):
+        if run[cut].text.lower() in _JOINERS or run[cut - 1].text.lower() in _JOINERS:
+            continue  # "RAG rating & update" is one column's name
+        left, right = score(run[:cut]), score(run[cut:])
+        strong = left >= STRONG_NAME and right >= STRONG_NAME
+        if strong and left + right > whole + 0.5 and (best is None or left + right > best[0]):
+            best = (left + right, cut)
+    if best is None:
+        return [run]
+    return _split_names(run[: best[1]], rules) + _split_names(run[best[1] :], rules)
 
 
 def _overlaps(cell: list[list[Word]], x0: float, x1: float) -> bool:
@@ -122,22 +159,22 @@ def _cell_text(cell: list[list[Word]]) -> str:
     return "\n".join(" ".join(w.text for w in run) for run in cell)
 
 
-def find_header(lines: list[Line], i: int, rules: Rules) -> tuple[int, ColumnModel] | None:
+def find_header(lines: list[Line], i: int, rules: Rules, squeezed: bool = False) -> tuple[int, ColumnModel] | None:
     """(index after the header band, model) when a table header starts at lines[i].
 
     A line just above a header (the last line of a heading, say) could be taken into the band;
     so when the band one line lower names as many columns, the header starts there instead.
     """
-    found = _header_at(lines, i, rules)
+    found = _header_at(lines, i, rules, squeezed)
     if found is None:
         return None
-    below = _header_at(lines, i + 1, rules)
+    below = _header_at(lines, i + 1, rules, squeezed)
     if below is not None and below[0] >= found[0]:
         return None
     return found[1], found[2]
 
 
-def _header_at(lines: list[Line], i: int, rules: Rules) -> tuple[int, int, ColumnModel] | None:
+def _header_at(lines: list[Line], i: int, rules: Rules, squeezed: bool = False) -> tuple[int, int, ColumnModel] | None:
     """(columns named, index after the band, model) for the best header band starting at lines[i].
 
     Bands of one, two and three lines are tried; the one whose cells name fields best wins (a
@@ -156,7 +193,7 @@ def _header_at(lines: list[Line], i: int, rules: Rules) -> tuple[int, int, Colum
             break
         if n > 1 and abs(band[-1].size - band[0].size) > 0.15 * band[0].size:
             break  # a header is set in one size
-        cells = _header_cells(band)
+        cells = _header_cells(band, rules if squeezed else None)
         if len(cells) < 3:
             continue
         for kind, anchor_field in _ANCHORS.items():
@@ -206,8 +243,8 @@ def fits(line: Line, model: ColumnModel, first: bool = False) -> bool:
     for run in word_runs(line):
         start, last = run[0].x0, run[-1].x0
         crossed = [b for b in model.lefts[1:] if start < b <= last and b - start > 3 * run[0].size]
-        if len(crossed) > 1 or (crossed and len(column_runs(Line(run, line.page), model)) < 2):
-            return False  # running text across the columns; one gutter a word space wide is not
+        if len(crossed) > 1 or (crossed and (first or len(column_runs(Line(run, line.page), model)) < 2)):
+            return False  # running text across the columns; inside a table, one gutter a word space wide is not
         columns.update(model.column(r[0].x0) for r in column_runs(Line(run, line.page), model))
     return not first or len(columns) >= 2
 
@@ -272,6 +309,9 @@ def cut_rows(
 
 def _starts_row(line: Line, previous: Line | None, model: ColumnModel, rules: Rules) -> bool:
     gap = line.top - previous.bottom if previous is not None else 0.0
+    label = hierarchy(line.text, rules)
+    if label is not None and label.number and line.x0 <= model.lefts[0] + model.size:
+        return True  # "Objective 1.2 - Staff ..." across the table: a row of its own
     if model.anchor is None:
         return gap >= ROW_GAP * line.size or _opens_row(line, previous, model, rules)
     anchor_runs = [run for run in column_runs(line, model) if model.column(run[0].x0) == model.anchor]

@@ -57,4 +57,6 @@ def mark_fills(items: Sequence[Item], rects: Sequence[dict[str, Any]], width: fl
                     continue
                 x = (cell.bbox[0] + cell.bbox[2]) / 2
                 y = (cell.bbox[1] + cell.bbox[3]) / 2
-                cell.fill = next((c for _, x0, top, x1, bottom, c in filled if x0 <= x <= x1 and top <= y <= bottom), None)
+                cell.fill = next(
+                    (c for _, x0, top, x1, bottom, c in filled if x0 <= x <= x1 and top <= y <= bottom), None
+                )

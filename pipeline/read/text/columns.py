@@ -49,7 +49,7 @@ def read_columns(text: str, rules: Rules) -> Layout | None:
         if lines and PAGE_NUMBER.match(lines[-1].text):
             lines[-1].furniture = True  # a page's last line "Page 2", wherever a short page ends
             lines[-1].place("furniture")
-        page.items = find_tables(lines, [], rules, page)
+        page.items = find_tables(lines, [], rules, page, squeezed=True)
         found = found or any(isinstance(item, Fragment) for item in page.items)
     if not found:
         return None
