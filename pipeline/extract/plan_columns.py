@@ -176,8 +176,8 @@ def decide(
                 continue  # a header that names another field is not read as this one from its cells
             if name in ("section", "outcome"):
                 c, why = _runs(columns[i])
-                if h == 0 or c < 0:
-                    continue  # a hierarchy column is named so, and its values do not come back
+                if h == 0 or c < 0 or (c == 0 and h < 1.0):
+                    continue  # a hierarchy column is named so, its values hold over rows and do not come back
             total = HEADER_WEIGHT * h + CELL_WEIGHT * c
             if h == 0 and c < CELLS_ALONE:
                 total = 0.0

@@ -166,11 +166,13 @@ def _mask(text: str, spans: list[tuple[int, int]]) -> str:
     return "".join(chars)
 
 
-def cite(text: str | None, rules: Rules, own: frozenset[str] = frozenset()) -> Citations:
+def cite(text: str | None, rules: Rules, own: frozenset[str] = frozenset(), whole_cell: bool = False) -> Citations:
     """Everything a cell cites, in the order it cites them.
 
     `own`: the plan's own ids, when known; ids of their shape (prefix and number of parts) and
     plain numbers after a word such as "action" are then cited too, not only dotted numbers.
+    `whole_cell`: the text is a links column's cell, so what it names is cited even when it is
+    no known programme.
     """
     out = Citations()
     if not text:
@@ -223,6 +225,16 @@ def cite(text: str | None, rules: Rules, own: frozenset[str] = frozenset()) -> C
         elif c.outcome.match(ident) and ident not in out.outcomes:
             out.outcomes.append(ident)
 
+    if (
+        whole_cell
+        and not out.ids
+        and not out.external
+        and not out.quality_statements
+        and not c.link_cue.match(text.strip())
+    ):
+        # a links cell that names only other documents ("Masterplan", "C+YP plan, Priority 2"):
+        # each line or ;-separated part is one outside reference, as written
+        out.external = [part.strip() for part in re.split(r"[;\n]", text) if part.strip()]
     for match in c.dependency.finditer(masked):
         rest_start = match.start("rest")
         for start, ident in sorted(found):

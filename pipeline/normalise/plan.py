@@ -104,7 +104,7 @@ def _action(
     # What a cited number is, is decided by the plan, not by its shape: in a plan numbered
     # 1.1, 1.2 ... "links with 1.1" cites an action. A status such as "Closed - merged with
     # action 3" links too.
-    links = cite(links_raw, rules, own)
+    links = cite(links_raw, rules, own, whole_cell=True)
     cited = list(links.ids)
     if status_rule is not None and status_rule.family == "closed":
         cited += [i for i in cite(status_raw, rules, own).ids if i not in cited]
