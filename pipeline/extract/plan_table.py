@@ -442,7 +442,7 @@ class _PlanReader:
             joined = clean(" ".join(c.text for c in filled))
             label = hierarchy(joined, self.rules)
             has_id = ident is not None and whole_id(ident.text, self.rules) is not None
-            if label is None or not label.number or has_id or label.level != "outcome" and self.section is None:
+            if label is None or not label.number or has_id or (label.level != "outcome" and self.section is None):
                 return False
             if label.level == "outcome":
                 self._new_outcome(label.number, label.title)

@@ -88,7 +88,8 @@ def _compiled(rules: Rules) -> _Compiled:
         outcome=re.compile(rf"^{rules.outcome_id}$"),
         token=re.compile(rf"(?<![\w.]){rules.id_token}(?![\w])"),
         labelled=re.compile(
-            rf"\b(?:{links or NEVER}|{labels}|see|with|to|on)\s*:?\s*(?P<list>\d{{1,3}}(?:\s*(?:,|&|and|or)\s*\d{{1,3}})*)(?![\w.])",
+            rf"\b(?:{links or NEVER}|{labels}|see|with|to|on)\s*:?\s*"
+            r"(?P<list>\d{1,3}(?:\s*(?:,|&|and|or)\s*\d{1,3})*)(?![\w.])",
             re.IGNORECASE,
         ),
     )

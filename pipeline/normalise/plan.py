@@ -17,12 +17,9 @@ from pipeline.rules import Rules, StatusRule
 
 
 def plan_id(raw: str) -> str:
-    """An id as the contract keeps it: numeric ids tidied ("2.2." -> "2.2"), others as printed
-    without layout ("PA 1." -> "PA 1", "01.05" stays)."""
-    tidy = tidy_id(raw) if clean(raw) else ""
-    if tidy and normalise_id(tidy) is not None and not tidy.startswith("0"):
-        return normalise_id(tidy) or tidy
-    return tidy
+    """An id as the contract keeps it: as printed, without its layout ("2.2." -> "2.2", "PA 1." ->
+    "PA 1"); a tracker's "01.05" or "4.01" keeps its zeros."""
+    return tidy_id(raw) if clean(raw) else ""
 
 
 def normalise_plan(raw: RawPlan, rules: Rules) -> tuple[list[Section], list[Outcome], list[Action]]:
