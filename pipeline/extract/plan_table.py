@@ -455,9 +455,9 @@ class _PlanReader:
         cell = filled[0]
         text = clean(cell.text)
         label = hierarchy(text, self.rules)
-        across = cell.span >= 2 or (
-            len(row.cells) > 2 and row.cells[0] is cell and columns.fields[0] not in ("text", "id")
-        )
+        first = len(row.cells) > 2 and row.cells[0] is cell
+        label_in_id = first and columns.fields[0] == "id" and opening_id(text, self.rules) is None
+        across = cell.span >= 2 or (first and columns.fields[0] not in ("text", "id")) or label_in_id
         if label is None and not across:
             return False
         if label is None and whole_id(text, self.rules):

@@ -27,6 +27,7 @@ from pipeline.read.geometry.types import ColumnModel, Fragment, Item, Line, Page
 from pipeline.rules import Rules
 
 RUN_GAP = 0.6  # x gap, in font sizes, that separates two header cells on one line
+_JOINING = ("/", "&", "+", "-", "–")
 _JOINERS = {"&", "and", "/", "or", "+", "-", "–", "of", "with", "by", "to"}
 STRONG_NAME = 0.75  # a squeezed header is split only into parts that each name a field this well
 ALIGNED = 1.0  # a word starting this far (in font sizes) right of a column's left edge starts that column
@@ -138,8 +139,9 @@ def _split_names(run: list[Word], rules: Rules) -> list[list[Word]]:
         return [run]  # one column's name exactly ("Action No.")
     best: tuple[float, int] | None = None
     for cut in range(1, len(run)):
-        if run[cut].text.lower() in _JOINERS or run[cut - 1].text.lower() in _JOINERS:
-            continue  # "RAG rating & update" is one column's name
+        before, after = run[cut - 1].text.lower(), run[cut].text.lower()
+        if before in _JOINERS or after in _JOINERS or before.endswith(_JOINING) or after.startswith(_JOINING):
+            continue  # "RAG rating & update", "STATUS/ COMMENT": one column's name
         left, right = score(run[:cut]), score(run[cut:])
         strong = left >= STRONG_NAME and right >= STRONG_NAME
         if strong and left + right > whole + 0.5 and (best is None or left + right > best[0]):
@@ -283,8 +285,9 @@ def cut_rows(
         rows.append(_row(header_lines, model, page))
     group: list[Line] = []
     previous: Line | None = None
-    for line in body_lines:
-        if group and _starts_row(line, previous, model, rules):
+    for index, line in enumerate(body_lines):
+        following = body_lines[index + 1] if index + 1 < len(body_lines) else None
+        if group and (_starts_row(line, previous, model, rules) or _label_line(line, following, model, rules)):
             rows.append(_row(group, model, page))
             group = []
         group.append(line)
@@ -317,8 +320,22 @@ def _starts_row(line: Line, previous: Line | None, model: ColumnModel, rules: Ru
     anchor_runs = [run for run in column_runs(line, model) if model.column(run[0].x0) == model.anchor]
     if not anchor_runs:
         return False
-    text = " ".join(w.text for run in anchor_runs for w in run)
+    text = " ".join(w.text for w in anchor_runs[0])
     return bool(_ID_LIKE.match(text)) or whole_id(text, rules) is not None or (gap >= ROW_GAP * line.size)
+
+
+def _label_line(line: Line, following: Line | None, model: ColumnModel, rules: Rules) -> bool:
+    """A line of a few words alone in the id column, with a row's id on the next line ("May
+    2012" above "01.05 ..."): a label row of its own, not the end of the row above."""
+    if model.anchor is None or following is None:
+        return False
+    runs = column_runs(line, model)
+    if len(runs) != 1 or model.column(runs[0][0].x0) != model.anchor:
+        return False
+    text = " ".join(w.text for w in runs[0])
+    if whole_id(text, rules) is not None or _ID_LIKE.match(text):
+        return False
+    return _starts_row(following, line, model, rules)
 
 
 def _opens_row(line: Line, previous: Line | None, model: ColumnModel, rules: Rules) -> bool:
