@@ -165,6 +165,12 @@ def decide(
     width = len(headers)
     columns = [[row[i] if i < len(row) else None for row in body] for i in range(width)]
     scores: list[dict[str, tuple[float, str]]] = []
+    text_named = [header_score(h, "text", rules)[0] for h in headers]
+
+    def _text_elsewhere(i: int) -> bool:
+        """Another column is named as the text at least as clearly as this one."""
+        return any(text_named[j] >= max(text_named[i], NAMES_FIELD) for j in range(width) if j != i)
+
     for i in range(width):
         cells = cell_scores(columns[i], rules)
         col: dict[str, tuple[float, str]] = {}
@@ -172,7 +178,7 @@ def decide(
         for name in FIELDS:
             h, phrase = header_score(headers[i], name, rules)
             c, why = cells.get(name, (0.0, ""))
-            if h == 0 and named >= NAMES_FIELD and not (name == "id" and c >= IDS_IN_CELLS):
+            if h == 0 and named >= NAMES_FIELD and not (name == "id" and c >= IDS_IN_CELLS and _text_elsewhere(i)):
                 continue  # a header that names another field is not read as this one from its cells
             if name in ("section", "outcome"):
                 c, why = _runs(columns[i])

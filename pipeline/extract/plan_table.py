@@ -123,15 +123,40 @@ def _finishes_header(above: list[str], below: list[str], rules: Rules) -> bool:
 
 def table_columns(block: Block, rules: Rules, pinned: dict[str, str] | None = None) -> tuple[Columns, int] | None:
     """The columns of a table with a header of its own, and how many rows the header takes."""
-    header = find_header(block, rules)
-    if header is None:
-        return None
-    width = len(header.texts)
-    body = [grid(row) for row in block.rows[header.rows :] if not _across(row, width)]
-    columns = decide(header.texts, body, rules, pinned)
-    if "text" not in columns.fields and not columns.titled_ids:
-        return None
-    return columns, header.rows
+    return shared_columns([block], rules, pinned).get(id(block))
+
+
+def shared_columns(
+    blocks: list[Block], rules: Rules, pinned: dict[str, str] | None = None
+) -> dict[int, tuple[Columns, int]]:
+    """The columns of every table with a header (keyed by the block's id), and the header's rows.
+
+    One plan keeps one set of columns: tables printed with the same header (one per theme, or a
+    header repeated on each page) are decided together, from all their rows, so a theme with
+    one action is read like the others."""
+    headers: dict[int, _Header] = {}
+    groups: dict[tuple[str, ...], list[Block]] = {}
+    for block in blocks:
+        if block.kind != "table":
+            continue
+        header = find_header(block, rules)
+        if header is None:
+            continue
+        headers[id(block)] = header
+        groups.setdefault(tuple(header.folded), []).append(block)
+    out: dict[int, tuple[Columns, int]] = {}
+    for members in groups.values():
+        first = headers[id(members[0])]
+        width = len(first.texts)
+        body = [
+            grid(row) for block in members for row in block.rows[headers[id(block)].rows :] if not _across(row, width)
+        ]
+        columns = decide(first.texts, body, rules, pinned)
+        if "text" not in columns.fields and not columns.titled_ids:
+            continue
+        for block in members:
+            out[id(block)] = (columns, headers[id(block)].rows)
+    return out
 
 
 def _across(row: Row, width: int) -> bool:
@@ -150,7 +175,8 @@ def extract(layout: Layout, rules: Rules, name: str = "") -> RawPlan:
         for b in layout.blocks
         if b.kind != "furniture" and (b.kind == "table" or not rules.boilerplate.is_phrase(b.text))
     ]
-    reader = _PlanReader(rules, rules.columns_for(name), _owners(blocks))
+    reader = _PlanReader(rules, rules.columns_for(name), _owners(blocks, rules))
+    reader.found = shared_columns(blocks, rules, reader.pinned)
     for index, block in enumerate(blocks):
         if block.kind == "table":
             reader.table(block)
@@ -160,9 +186,11 @@ def extract(layout: Layout, rules: Rules, name: str = "") -> RawPlan:
     return reader.plan
 
 
-def _owners(blocks: list[Block]) -> set[int]:
+def _owners(blocks: list[Block], rules: Rules) -> set[int]:
     """Headings that own a table: one follows before the next heading of the same or a higher
-    level. Only these are read as the plan's sections and outcomes when they carry no number."""
+    level. Only these are read as the plan's sections and outcomes when they carry no number.
+    A heading whose tables sit under numbered or labelled section headings of their own
+    ("Delivery Plan Progress Overview" over "Priority 1 - ...") is the document's, not a section."""
     owners: set[int] = set()
     for index, block in enumerate(blocks):
         if block.kind not in ("heading", "title"):
@@ -173,7 +201,15 @@ def _owners(blocks: list[Block]) -> set[int]:
                 break
             if later.kind in ("heading", "title") and (later.level <= block.level or block.kind == "title"):
                 break
+            if later.kind in ("heading", "title") and _names_section(later.text, rules):
+                break
     return owners
+
+
+def _names_section(text: str, rules: Rules) -> bool:
+    flat = clean(text)
+    label = hierarchy(flat, rules)
+    return section_heading(flat, rules) is not None or (label is not None and label.level == "section")
 
 
 class _PlanReader:
@@ -192,6 +228,7 @@ class _PlanReader:
         self.header_folded: list[str] = []
         self.page: int | None = None  # page of the last row read
         self.label_value: dict[str, str] = {}  # the last value seen in a section/outcome column
+        self.found: dict[int, tuple[Columns, int]] = {}  # each table's columns (`shared_columns`)
         self._styled_title = False
         self._tables_seen = 0
         self._action_line = re.compile(  # a line opening with an id, or an action id after a column gap
@@ -301,7 +338,7 @@ class _PlanReader:
 
     # tables --------------------------------------------------------------------------
     def table(self, block: Block) -> None:
-        found = table_columns(block, self.rules, self.pinned)
+        found = self.found.get(id(block))
         start = 0
         if found is None:
             width = len(grid(block.rows[0])) if block.rows else 0
