@@ -117,12 +117,20 @@ def cell_scores(cells: Sequence[Cell | None], rules: Rules) -> dict[str, tuple[f
     share("age_group", sum(1 for t in texts if rules.age_for(t) is not None), "are age groups")
     share("links", sum(1 for t in texts if starts_with_link_cue(t, rules)), "cite other actions or programmes")
     share("lead", sum(1 for t in texts if _lead_like(t, rules)), "name organisations or people")
+    if sum(1 for t in texts if _mentions_status(t, rules)) * 10 >= n * 6:
+        out["_summary"] = (1.0, "cells tell statuses")
     if mean >= 6:
         out["text"] = (min(1.0, mean / 14), f"cells average {mean:.0f} words")
         out["update"] = (min(1.0, mean / 14) * 0.8, f"cells average {mean:.0f} words")
     if 2 <= mean <= 12:
         out["title"] = (0.6, f"cells average {mean:.0f} words")
     return out
+
+
+def _mentions_status(text: str, rules: Rules) -> bool:
+    """A cell that names a status word of several letters anywhere ("40% Delivered, 60% On Track")."""
+    folded = " " + fold(text) + " "
+    return any(len(word) > 3 and f" {word}" in folded for word, _ in rules.status_synonyms())
 
 
 def _titled_id(text: str, rules: Rules) -> bool:
@@ -182,13 +190,16 @@ def decide(
                 continue  # a header that names another field is not read as this one from its cells
             if name in ("section", "outcome"):
                 c, why = _runs(columns[i])
-                if h == 0 or c < 0 or (c == 0 and h < 1.0):
+                distinct = why.startswith("a different value")
+                if h == 0 or c < 0 or (distinct and (h < 1.0 or cells.get("id", (0.0, ""))[0] >= IDS_IN_CELLS)):
                     continue  # a hierarchy column is named so, its values hold over rows and do not come back
             total = HEADER_WEIGHT * h + CELL_WEIGHT * c
             if h == 0 and c < CELLS_ALONE:
                 total = 0.0
             if name in ("text", "update", "title") and h == 0 and name != "text":
                 total = 0.0  # notes and titles are told apart from text by their header only
+            if name == "text" and cells.get("_summary"):
+                total = 0.0  # "40% Delivered, 40% On Track": a summary of statuses, not an action
             if total:
                 parts = [f"header {headers[i]!r} ~ {phrase!r} ({h:.2f})" if h else "", why and f"{why} ({c:.2f})"]
                 col[name] = (total, "; ".join(p for p in parts if p))
@@ -245,7 +256,7 @@ def _settle_text(
             result.titled_ids = True
     if text_at is None:
         free = [i for i, f in enumerate(fields) if f is None and means[i] >= 3]
-        if not free and result.titled_ids:
+        if result.titled_ids:
             return  # the id column's titles are the text
         if free:
             best = max(free, key=lambda i: (means[i], -i))
