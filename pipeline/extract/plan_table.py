@@ -180,10 +180,22 @@ def extract(layout: Layout, rules: Rules, name: str = "") -> RawPlan:
     for index, block in enumerate(blocks):
         if block.kind == "table":
             reader.table(block)
+        elif _contents_entry(blocks, index):
+            continue  # a numbered contents list: the sections come later, with their tables
         else:
             reader.text(block, index)
     reader.finish()
     return reader.plan
+
+
+def _contents_entry(blocks: list[Block], index: int) -> bool:
+    """A numbered list item next to others like it, with no table of its own: a contents list
+    ("1. Overview", "2. Progress", ...), not a run of section headings."""
+    block = blocks[index]
+    if block.kind != "list_item" or not block.marker or not block.marker[:1].isdigit():
+        return False
+    neighbours = [blocks[i] for i in (index - 1, index + 1) if 0 <= i < len(blocks)]
+    return any(b.kind == "list_item" and b.marker and b.marker[:1].isdigit() for b in neighbours)
 
 
 def _owners(blocks: list[Block], rules: Rules) -> set[int]:
