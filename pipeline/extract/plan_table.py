@@ -440,6 +440,10 @@ class _PlanReader:
                 return whole, None
             split = opening_id(raw, self.rules)
             if split is None:
+                if columns.titled_ids and clean(raw):  # the words of a title, with no id: a row split by a page
+                    key = "title" if "text" in columns.fields and clean(cells.get("text", "")) else "text"
+                    cells[key] = raw
+                    return "", None
                 return raw.strip(), None
             rest = split.rest.strip()
             if not rest:
