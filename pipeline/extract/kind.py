@@ -25,6 +25,7 @@ from pipeline.core.errors import NotRecognised
 from pipeline.core.layout import Block, Layout
 from pipeline.core.model import Kind
 from pipeline.core.text import clean
+from pipeline.extract.plan_recover import recover
 from pipeline.extract.plan_table import grid, table_columns
 from pipeline.language.headers import best_field
 from pipeline.language.ids import opening_id
@@ -115,6 +116,13 @@ def evidence(layout: Layout, rules: Rules, text: str | None = None) -> Evidence:
             form_headers += len(form)
         else:
             action_rows += sum(1 for row in block.rows if _action_row(row))
+    if not plan_headers:  # a table a copy into text flattened
+        recovered = recover(layout, rules).layout
+        for block in recovered.tables() if recovered is not layout else []:
+            found = table_columns(block, rules)
+            if found is not None:
+                plan_headers += sum(1 for f in found[0].fields if f)
+                action_rows += len(block.rows) - found[1]
     numbered_items = records = 0
     for block in layout.blocks:
         if block.kind in ("paragraph", "list_item", "heading"):

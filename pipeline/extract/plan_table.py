@@ -30,6 +30,7 @@ from pipeline.core.model import Where
 from pipeline.core.text import clean, fold
 from pipeline.extract.plan_columns import Columns, decide
 from pipeline.extract.plan_text import follows, section_heading
+from pipeline.extract.plan_recover import RECOVERED
 from pipeline.extract.records import RawAction, RawOutcome, RawPlan, RawSection, RawTable
 from pipeline.language.headers import NAMES_FIELD, header_score
 from pipeline.language.ids import Label, hierarchy, numbered, opening_id, whole_id
@@ -75,8 +76,9 @@ def header_strength(texts: list[str], rules: Rules) -> tuple[int, int]:
 
 
 def _is_header(texts: list[str], rules: Rules) -> bool:
+    """Most filled cells name a field, at least two of them (one, in a one-column table)."""
     named, filled = header_strength(texts, rules)
-    return named >= 2 and named * 2 >= filled
+    return named >= min(2, filled) and named * 2 >= filled and named > 0
 
 
 def find_header(block: Block, rules: Rules) -> _Header | None:
@@ -255,7 +257,13 @@ class _PlanReader:
         if before and block.kind == "title" and not self._styled_title:
             self.plan.title, self._styled_title = block.text, True  # wins over text printed above it
             return
-        if before and not self._styled_title and styled and not self._names_a_level(text):
+        if (
+            before
+            and not self._styled_title
+            and styled
+            and not self._names_a_level(text)
+            and (self.plan.title is None or block.style != RECOVERED)
+        ):
             self.plan.title, self._styled_title = block.text, True  # the first heading, over plain text above it
             return
         if self._section(text, styled=styled) or self._heading(block, index) or self._label(text):

@@ -1,0 +1,344 @@
+"""Tables that a copy into plain text flattened, recovered as table blocks for the table reader.
+
+A web page's or a document-sharing site's text keeps a plan's table in one of three shapes:
+
+- **flat rows**: the column names on one line (or one per line), then one line per row with its
+  cells run together by single spaces ("Business As Usual 1.1 Maintain RTS dashboard ...
+  Public Health Ongoing"), sometimes with " / " between cells, a row running over several lines
+  until the next id. The columns cannot be told apart: each row becomes one action whose text is
+  the whole row (its id taken out), and one finding says so;
+- **stacked cells**: the column names one per paragraph, then each row's cells one per paragraph
+  in the same order, the first opening with an id: the columns are all there, one under another;
+- **records**: "Ref: 2.6.1" / "Action: ..." / "Lead: ..." paragraphs, the same labels over and
+  over: each run of labels is a row, the labels its columns.
+
+Each recovered region becomes a table block in place of the text it came from, so the plan table
+reader reads it like any other table (ids, hierarchy, column roles, statuses). Column names are
+recognised by the same scores as table headers (`language/headers.py`).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from pipeline.core.layout import Block, Cell, Layout, Row
+from pipeline.core.text import clean
+from pipeline.language.headers import NAMES_FIELD, best_field
+from pipeline.language.ids import hierarchy, ids_in, opening_id
+from pipeline.rules import Rules
+
+HEADER_WORDS = 8  # a column name is a few words
+SEGMENT_WORDS = 5  # ... and, run together with others on one line, fewer
+SEGMENT_SCORE = 0.7  # ... each naming its field clearly
+MIN_COLUMNS = 3  # a header names at least this many columns
+ID_PREFIX_WORDS = 4  # a row's id may come after a short first cell ("Business As Usual 1.1 ...")
+_LABELLED = re.compile(r"^\s*(?P<label>[A-Z][\w /&()'’-]{0,40}?)\s*:\s*(?P<value>\S.*)$", re.DOTALL)
+_SEPARATOR = " / "
+THEME = "\x00theme"  # marks a theme row among flattened rows
+RECOVERED = "recovered heading"  # the style of a line of plain text taken for the heading over a table
+BULLETS = "•◦▪▫●○■□‣⁃∙·*-–"
+
+COLUMNS_LOST = (
+    "The table was copied as text with its columns run together, so they could not be separated: "
+    "each action's text holds its whole row. Use the document itself (Word, PDF or the web page) "
+    "to read the columns."
+)
+
+
+@dataclass
+class _Line:
+    text: str
+    line: int | None
+    block: int  # index of the block it came from
+    first: bool  # the first line of its block (a paragraph starts here)
+
+
+@dataclass
+class Recovered:
+    """A layout with flattened tables turned back into table blocks, and what was done."""
+
+    layout: Layout
+    notes: list[tuple[str, str, str, str]] = field(default_factory=list)  # severity, code, where, message
+
+
+def names(text: str, rules: Rules) -> list[str] | None:
+    """The column names a header line holds, or None when it is not a header line.
+
+    "Domain" -> ["Domain"]; "Action Lead Delivery date" -> ["Action", "Lead", "Delivery date"];
+    "Priority Actions / Lead Organisation / Time scale" -> three names.
+    """
+    flat = clean(text).strip(" /")
+    if not flat or opening_id(flat, rules) is not None:
+        return None
+    if _SEPARATOR in f" {flat} " or flat.count("/") >= 2:
+        parts = [p.strip() for p in re.split(r"\s+/\s*|\s*/\s+", flat) if p.strip()]
+    else:
+        parts = _segment(flat.split(), rules)
+    if not parts or any(len(p.split()) > HEADER_WORDS for p in parts):
+        return None
+    named = sum(1 for p in parts if best_field(p, rules)[1] >= NAMES_FIELD)
+    return parts if named * 2 >= len(parts) and named >= 1 else None
+
+
+def _segment(words: list[str], rules: Rules) -> list[str]:
+    """Words run together into the column names they best make ("Action Lead Delivery date").
+
+    Each name must be a few words that clearly name a field: a sentence that happens to hold a
+    column's name ("Complete the current position column for each question") is no header."""
+    if len(words) > 20:
+        return []
+    best: list[tuple[float, list[str]]] = [(0.0, [])]
+    for end in range(1, len(words) + 1):
+        options = []
+        for start in range(max(0, end - SEGMENT_WORDS), end):
+            score = best_field(" ".join(words[start:end]), rules)[1]
+            if score >= SEGMENT_SCORE and best[start][1] is not None:
+                options.append((best[start][0] + score - 0.01, [*best[start][1], " ".join(words[start:end])]))
+        best.append(max(options) if options else (-1e9, []))
+    return best[-1][1] if best[-1][0] > 0 else []
+
+
+def recover(layout: Layout, rules: Rules) -> Recovered:
+    """The layout with every flattened table it holds recovered (unchanged when it holds none)."""
+    lines = _lines(layout)
+    out: list[Block] = []
+    notes: list[tuple[str, str, str, str]] = []
+    consumed: set[int] = set()  # lines taken into a recovered table
+    tables: list[tuple[int, int, Block]] = []  # (first line, last line, block)
+    i = 0
+    while i < len(lines):
+        found = _records(lines, i, rules) or _header(lines, i, rules)
+        if found is None:
+            i += 1
+            continue
+        block, end, lost = found
+        tables.append((i, end, block))
+        consumed.update(range(i, end))
+        if lost:
+            notes.append(("warning", "columns-lost", "plan", COLUMNS_LOST))
+        i = end
+    if not tables:
+        return Recovered(layout)
+    # rebuild the blocks: untouched blocks as they were, recovered lines replaced by their table
+    starts = {start: block for start, _, block in tables}
+    by_block: dict[int, list[int]] = {}
+    for n, line in enumerate(lines):
+        by_block.setdefault(line.block, []).append(n)
+    for index, original in enumerate(layout.blocks):
+        members = by_block.get(index)
+        if not members or not any(n in consumed for n in members):
+            out.append(original)
+            continue
+        kept: list[_Line] = []
+        for n in members:
+            if n in starts:
+                _flush(kept, original, out, before_table=True)
+                kept = []
+                out.append(starts[n])
+            elif n not in consumed:
+                kept.append(lines[n])
+        _flush(kept, original, out, before_table=False)
+    for n, block in enumerate(out):  # a one-line paragraph just above a recovered table is its heading
+        if block.kind == "paragraph" and n + 1 < len(out) and any(out[n + 1] is t for _, _, t in tables):
+            if "\n" not in block.text.strip() and _heading_like(block.text) and names(block.text, rules) is None:
+                out[n] = Block(kind="heading", text=block.text, line=block.line, level=1, style=RECOVERED)
+    return Recovered(Layout(format=layout.format, blocks=out, pages=layout.pages, notes=list(layout.notes),
+                            word_report=layout.word_report), notes)  # fmt: skip
+
+
+def _flush(kept: list[_Line], original: Block, out: list[Block], before_table: bool) -> None:
+    """Text of a block left around a recovered table, as a block of its own. A short line just
+    above the table is its heading ("Improving data and evidence")."""
+    if not kept:
+        return
+    text = "\n".join(line.text for line in kept)
+    kind = original.kind
+    style = original.style
+    if before_table and len(kept) == 1 and _heading_like(text):
+        kind, style = "heading", RECOVERED
+    marker = original.marker if kept[0].first else None
+    out.append(Block(kind=kind, text=text, line=kept[0].line, marker=marker, style=style, level=original.level or 1))
+
+
+def _heading_like(text: str) -> bool:
+    flat = clean(text)
+    return 0 < len(flat.split()) <= 14 and not flat.endswith((".", ":", ";", ","))
+
+
+def _lines(layout: Layout) -> list[_Line]:
+    out: list[_Line] = []
+    for index, block in enumerate(layout.blocks):
+        if block.kind not in ("paragraph", "list_item", "heading", "title"):
+            continue
+        text = f"{block.marker} {block.text}" if block.kind == "list_item" and block.marker else block.text
+        for offset, line in enumerate(text.split("\n")):
+            if line.strip():
+                number = block.line + offset if block.line is not None else None
+                out.append(_Line(line, number, index, offset == 0))
+    return out
+
+
+# ----------------------------------------------------------------------------- headers and rows
+
+
+def _header(lines: list[_Line], i: int, rules: Rules) -> tuple[Block, int, bool] | None:
+    """A header (one line of names, or one name per line) at lines[i], and the rows under it."""
+    one = names(lines[i].text, rules)
+    if one is not None and len(one) >= MIN_COLUMNS:
+        header, j = one, i + 1
+        while j < len(lines) and "/" in lines[j].text and not _row_id(lines[j].text, rules):
+            more = [p.strip() for p in re.split(r"\s*/\s*", clean(lines[j].text)) if p.strip()]
+            if not more or any(len(p.split()) > HEADER_WORDS for p in more):
+                break
+            header = [*header, *more]  # a header wrapped onto the next line ("(if applicable) / Costs")
+            j += 1
+        return _flat_rows(lines, i, j, header, rules)
+    stacked: list[str] = []
+    j = i
+    while (
+        j < len(lines)
+        and (name := names(lines[j].text, rules)) is not None
+        and len(name) == 1
+        and hierarchy(clean(lines[j].text), rules) is None  # "Pillar: Plan" is a heading, not a column
+    ):
+        stacked.append(name[0])
+        j += 1
+    if len(stacked) < MIN_COLUMNS:
+        return None
+    return _stacked_rows(lines, i, j, stacked, rules) or _flat_rows(lines, i, j, stacked, rules)
+
+
+def _row_id(text: str, rules: Rules) -> tuple[str, int, int] | None:
+    """The id a flattened row carries at its start or after a short first cell, with its span."""
+    split = opening_id(text, rules)
+    if split is not None:
+        start = len(text) - len(text.lstrip())
+        return split.id, start, len(text) - len(split.rest)
+    for ident, start, end in ids_in(text, rules)[:1]:
+        prefix = text[:start].split()
+        if 0 < len(prefix) <= ID_PREFIX_WORDS and not re.search(r"\d", text[:start]) and "." in ident:
+            return ident, start, end
+    return None
+
+
+def _flat_rows(
+    lines: list[_Line], start: int, body: int, header: list[str], rules: Rules
+) -> tuple[Block, int, bool] | None:
+    """Rows one per line (or one per id, over several lines) under a header whose columns are lost."""
+    rows: list[tuple[str, list[_Line]]] = []
+    with_ids = any(_row_id(line.text, rules) is not None for line in lines[body : body + 4])
+    j = body
+    while j < len(lines):
+        line = lines[j]
+        if names(line.text, rules) and len(names(line.text, rules) or []) >= MIN_COLUMNS:
+            break  # the header again: a new table
+        if hierarchy(clean(line.text), rules) is not None or (line.first and _section_like(line.text, rules)):
+            break
+        if rules.boilerplate.is_phrase(line.text):
+            break  # page furniture after the table ("Page last updated ...")
+        lone = names(line.text, rules)
+        if with_ids and lone is not None and len(lone) == 1 and _row_id(line.text, rules) is None:
+            break  # a column's name alone on its line: the next table's header starts
+        found = _row_id(line.text, rules) if with_ids else None
+        if with_ids and found is not None:
+            rows.append((found[0], [line]))
+        elif with_ids and line.first and _heading_like(line.text) and _next_opens_row(lines, j, rules):
+            rows.append((THEME, [line]))  # a theme's title across the table, before its rows
+        elif with_ids and rows and not line.first:
+            rows[-1][1].append(line)
+        elif with_ids and rows and line.first:
+            rows[-1][1].append(line)  # a cell that broke onto a new paragraph
+        elif not with_ids and len(line.text.split()) >= 4:
+            rows.append(("", [line]))  # no ids: one line, one row
+        else:
+            break
+        j += 1
+    if len(rows) < 1 or sum(1 for _, m in rows if _asks(m[-1].text)) * 2 > len(rows):
+        return None  # rows of questions: a form to fill in, not a plan
+    head = [Cell(text="No."), Cell(text="Action")] if with_ids else [Cell(text="Action")]
+    table = [Row(cells=head, line=lines[start].line)]
+    for ident, members in rows:
+        text = " ".join(m.text.strip() for m in members)
+        if ident == THEME:
+            table.append(Row(cells=[Cell(text=clean(text), span=len(head))], line=members[0].line))
+            continue
+        if ident:
+            found = _row_id(members[0].text, rules)
+            assert found is not None
+            first = members[0].text
+            text = " ".join(
+                [(first[: found[1]] + " " + first[found[2] :]).strip(), *(m.text.strip() for m in members[1:])]
+            )
+        cells = [Cell(text=ident), Cell(text=clean(text))] if with_ids else [Cell(text=clean(text))]
+        table.append(Row(cells=cells, line=members[0].line))
+    return Block(kind="table", rows=table, line=lines[start].line), j, True
+
+
+def _asks(text: str) -> bool:
+    return text.rstrip().endswith("?")
+
+
+def _next_opens_row(lines: list[_Line], j: int, rules: Rules) -> bool:
+    return j + 1 < len(lines) and _row_id(lines[j + 1].text, rules) is not None
+
+
+def _section_like(text: str, rules: Rules) -> bool:
+    from pipeline.extract.plan_text import section_heading
+
+    return section_heading(clean(text), rules) is not None
+
+
+def _stacked_rows(
+    lines: list[_Line], start: int, body: int, header: list[str], rules: Rules
+) -> tuple[Block, int, bool] | None:
+    """Each row's cells one per line, in the header's order, the first opening with an id."""
+    width = len(header)
+    rows: list[list[str]] = []
+    j = body
+    while j + width <= len(lines):
+        group = [lines[k].text.strip() for k in range(j, j + width)]
+        if opening_id(group[0], rules) is None or any(opening_id(g, rules) for g in group[1:]):
+            break
+        rows.append(group)
+        j += width
+    if not rows or sum(1 for group in rows if _asks(group[0])) * 2 > len(rows):
+        return None
+    table = [Row(cells=[Cell(text=h) for h in header], line=lines[start].line)]
+    for n, group in enumerate(rows):
+        table.append(Row(cells=[Cell(text=g) for g in group], line=lines[body + n * width].line))
+    return Block(kind="table", rows=table, line=lines[start].line), j, False
+
+
+def _records(lines: list[_Line], i: int, rules: Rules) -> tuple[Block, int, bool] | None:
+    """ "Ref: 2.6.1" / "Action: ..." / "Lead: ..." paragraphs: the labels are the columns, a label
+    seen again starts the next row."""
+    labels: list[str] = []
+    rows: list[dict[str, str]] = []
+    current: dict[str, str] = {}
+    j = i
+    while j < len(lines):
+        line = lines[j]
+        match = _LABELLED.match(line.text) if line.first else None
+        label = match.group("label").strip() if match else None
+        if match and label and best_field(label, rules)[1] >= NAMES_FIELD:
+            if label in current:
+                rows.append(current)
+                current = {}
+            if label not in labels:
+                labels.append(label)
+            current[label] = match.group("value").strip()
+        elif current and (not line.first or line.text.lstrip()[:1] in BULLETS):
+            last = next(reversed(current))
+            current[last] += "\n" + line.text.strip()  # the value goes on: a wrapped line, a list inside it
+        else:
+            break
+        j += 1
+    if current:
+        rows.append(current)
+    if len(labels) < MIN_COLUMNS or not rows or not any(best_field(x, rules)[0] == "text" for x in labels):
+        return None
+    table = [Row(cells=[Cell(text=label) for label in labels], line=lines[i].line)]
+    for row in rows:
+        table.append(Row(cells=[Cell(text=row.get(label, "")) for label in labels]))
+    return Block(kind="table", rows=table, line=lines[i].line), j, False
