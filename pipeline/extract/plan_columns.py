@@ -47,6 +47,7 @@ STRONG_HEADER = 0.75
 # Cells that nearly all open with an id are an id column whatever the header says ("Action"
 # over "1 - Stop smoking support in pregnancy").
 IDS_IN_CELLS = 0.8
+TITLE_WORDS = 10  # a title is a few words; a longer second column of text is a column of its own
 
 
 @dataclass
@@ -119,6 +120,8 @@ def cell_scores(cells: Sequence[Cell | None], rules: Rules) -> dict[str, tuple[f
     share("lead", sum(1 for t in texts if _lead_like(t, rules)), "name organisations or people")
     if sum(1 for t in texts if _mentions_status(t, rules)) * 10 >= n * 6:
         out["_summary"] = (1.0, "cells tell statuses")
+    if mean > 8:
+        out["_sentences"] = (1.0, f"cells average {mean:.0f} words")
     if mean >= 6:
         out["text"] = (min(1.0, mean / 14), f"cells average {mean:.0f} words")
         out["update"] = (min(1.0, mean / 14) * 0.8, f"cells average {mean:.0f} words")
@@ -200,6 +203,8 @@ def decide(
                 total = 0.0  # notes and titles are told apart from text by their header only
             if name == "text" and cells.get("_summary"):
                 total = 0.0  # "40% Delivered, 40% On Track": a summary of statuses, not an action
+            if name == "status" and c == 0 and cells.get("_sentences"):
+                total = 0.0  # "Reason for RAG": sentences with no status word are not a status column
             if total:
                 parts = [f"header {headers[i]!r} ~ {phrase!r} ({h:.2f})" if h else "", why and f"{why} ({c:.2f})"]
                 col[name] = (total, "; ".join(p for p in parts if p))
@@ -274,7 +279,7 @@ def _settle_text(
             named_text = header_score(result.headers[i], "text", rules)[0] >= STRONG_HEADER
             if f is None and i != text_at and named_text and "text" in scores[i] and scores[i]["text"][0] >= THRESHOLD:
                 short, long_ = (i, text_at) if means[i] < means[text_at] else (text_at, i)
-                if means[short] <= 0.6 * means[long_]:
+                if means[short] <= 0.6 * means[long_] and means[short] <= TITLE_WORDS:
                     fields[short], fields[long_] = "title", "text"
                     for j, name in ((short, "title"), (long_, "text")):
                         result.decisions[j] = Decision(
