@@ -78,7 +78,7 @@ def header_strength(texts: list[str], rules: Rules) -> tuple[int, int]:
 def _is_header(texts: list[str], rules: Rules) -> bool:
     """Most filled cells name a field, at least two of them (one, in a one-column table)."""
     named, filled = header_strength(texts, rules)
-    return named >= min(2, filled) and named * 2 >= filled and named > 0
+    return named >= (1 if len(texts) == 1 else 2) and named * 2 >= filled
 
 
 def find_header(block: Block, rules: Rules) -> _Header | None:
