@@ -94,7 +94,10 @@ def _segment(words: list[str], rules: Rules) -> list[str]:
         for start in range(max(0, end - SEGMENT_WORDS), end):
             score = best_field(" ".join(words[start:end]), rules)[1]
             if score >= SEGMENT_SCORE and best[start][1] is not None:
-                options.append((best[start][0] + score - 0.01, [*best[start][1], " ".join(words[start:end])]))
+                # each word counts by how well its name scores; one name more costs a little, so
+                # "Lead organisation" stays one name while "Action Lead" makes two
+                gain = score * (end - start) - 0.05
+                options.append((best[start][0] + gain, [*best[start][1], " ".join(words[start:end])]))
         best.append(max(options) if options else (-1e9, []))
     return best[-1][1] if best[-1][0] > 0 else []
 
