@@ -71,9 +71,12 @@ def names(text: str, rules: Rules) -> list[str] | None:
     flat = clean(text).strip(" /")
     if not flat or opening_id(flat, rules) is not None:
         return None
+    parts: list[str] = []
     if _SEPARATOR in f" {flat} " or flat.count("/") >= 2:
         parts = [p.strip() for p in re.split(r"\s+/\s*|\s*/\s+", flat) if p.strip()]
-    else:
+        if any(len(p.split()) > HEADER_WORDS for p in parts):
+            parts = []  # a slash inside a name ("Lead officer / organisation"), not between names
+    if not parts:
         parts = _segment(flat.split(), rules)
     if not parts or any(len(p.split()) > HEADER_WORDS for p in parts):
         return None
@@ -201,11 +204,12 @@ def _header(lines: list[_Line], i: int, rules: Rules) -> tuple[Block, int, bool]
     j = i
     while (
         j < len(lines)
-        and (name := names(lines[j].text, rules)) is not None
-        and len(name) == 1
+        and len(clean(lines[j].text).split()) <= HEADER_WORDS
+        and best_field(clean(lines[j].text), rules)[1] >= NAMES_FIELD
+        and opening_id(lines[j].text, rules) is None
         and hierarchy(clean(lines[j].text), rules) is None  # "Pillar: Plan" is a heading, not a column
     ):
-        stacked.append(name[0])
+        stacked.append(clean(lines[j].text))  # one name per line, as a whole ("Sub-Action Delivery RAG")
         j += 1
     if len(stacked) < MIN_COLUMNS:
         return None
@@ -246,7 +250,7 @@ def _flat_rows(
         found = _row_id(line.text, rules) if with_ids else None
         if with_ids and found is not None:
             rows.append((found[0], [line]))
-        elif with_ids and line.first and _heading_like(line.text) and _next_opens_row(lines, j, rules):
+        elif with_ids and (line.first or not rows) and _heading_like(line.text) and _next_opens_row(lines, j, rules):
             rows.append((THEME, [line]))  # a theme's title across the table, before its rows
         elif with_ids and rows and not line.first:
             rows[-1][1].append(line)

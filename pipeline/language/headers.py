@@ -24,8 +24,11 @@ _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
 
 def words(text: str) -> list[str]:
     """A header's words for scoring: "Lead officer / organisation" -> [lead, officer, organisation];
-    `ref_no` -> [ref, no]; "ProgressRAG" -> [progress, rag]."""
-    return _WORD.findall(fold(_CAMEL.sub(" ", text).replace("_", " ")))
+    `ref_no` -> [ref, no]; "ProgressRAG" -> [progress, rag]; "Update Q3 2024/25" -> [update]
+    (a date or quarter qualifies a header; it names no field). "#" stays: it names the id."""
+    found = _WORD.findall(fold(_CAMEL.sub(" ", text).replace("_", " ")))
+    kept = [w for w in found if not any(ch.isdigit() for ch in w)]
+    return kept or found
 
 
 @lru_cache(maxsize=8)
