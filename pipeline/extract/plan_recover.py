@@ -74,7 +74,7 @@ def names(text: str, rules: Rules) -> list[str] | None:
     parts: list[str] = []
     if _SEPARATOR in f" {flat} " or flat.count("/") >= 2:
         parts = [p.strip() for p in re.split(r"\s+/\s*|\s*/\s+", flat) if p.strip()]
-        if any(len(p.split()) > HEADER_WORDS for p in parts):
+        if any(len(p.split()) > SEGMENT_WORDS for p in parts):
             parts = []  # a slash inside a name ("Lead officer / organisation"), not between names
     if not parts:
         parts = _segment(flat.split(), rules)
@@ -240,7 +240,12 @@ def _flat_rows(
         line = lines[j]
         if names(line.text, rules) and len(names(line.text, rules) or []) >= MIN_COLUMNS:
             break  # the header again: a new table
-        if hierarchy(clean(line.text), rules) is not None or (line.first and _section_like(line.text, rules)):
+        labelled = hierarchy(clean(line.text), rules) is not None or (line.first and _section_like(line.text, rules))
+        if labelled and with_ids and _next_opens_row(lines, j, rules):
+            rows.append((THEME, [line]))  # "Theme 2: Reducing access to means" over its rows
+            j += 1
+            continue
+        if labelled:
             break
         if rules.boilerplate.is_phrase(line.text):
             break  # page furniture after the table ("Page last updated ...")

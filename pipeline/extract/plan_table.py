@@ -185,6 +185,7 @@ def extract(layout: Layout, rules: Rules, name: str = "") -> RawPlan:
         elif _contents_entry(blocks, index):
             continue  # a numbered contents list: the sections come later, with their tables
         else:
+            reader.table_follows = index + 1 < len(blocks) and blocks[index + 1].kind == "table"
             reader.text(block, index)
     reader.finish()
     return reader.plan
@@ -243,6 +244,7 @@ class _PlanReader:
         self.page: int | None = None  # page of the last row read
         self.label_value: dict[str, str] = {}  # the last value seen in a section/outcome column
         self.found: dict[int, tuple[Columns, int]] = {}  # each table's columns (`shared_columns`)
+        self.table_follows = False  # the text block being read stands just above a table
         self._styled_title = False
         self._tables_seen = 0
         self._action_line = re.compile(  # a line opening with an id, or an action id after a column gap
@@ -303,9 +305,10 @@ class _PlanReader:
 
     def _label(self, text: str) -> bool:
         """A line of text between tables labelled as a level ("Objective 1.1 - Pupils know where to
-        get help", "Theme 2: Access"), once the plan's tables have begun: that level opens."""
+        get help", "Theme 2: Access"), once the plan's tables have begun or just above the first:
+        that level opens."""
         flat = clean(text)
-        if self._tables_seen == 0 or "\n" in text.strip() or len(flat.split()) > 25:
+        if (self._tables_seen == 0 and not self.table_follows) or "\n" in text.strip() or len(flat.split()) > 25:
             return False
         label = hierarchy(flat, self.rules)
         if label is None:
