@@ -49,8 +49,13 @@ def clean(text: str | None) -> str:
     """
     if not text:
         return ""
-    text = unicodedata.normalize("NFC", strip_controls(text))
+    text = unicodedata.normalize("NFC", strip_controls(text)).translate(_SYMBOL_BULLETS)
     return collapse_spaces(join_wrapped(text))
+
+
+# Word's list bullets set in the Symbol or Wingdings font come out of a PDF as private-use
+# characters; they are the bullets a reader sees.
+_SYMBOL_BULLETS = str.maketrans({"\uf0b7": "•", "\uf0a7": "▪", "\uf0a8": "•", "\uf076": "❖", "\uf0d8": "➢"})
 
 
 def clean_or_none(text: str | None) -> str | None:

@@ -32,7 +32,7 @@ from pipeline.extract.plan_columns import Columns, decide
 from pipeline.extract.plan_text import follows, section_heading
 from pipeline.extract.plan_recover import RECOVERED
 from pipeline.extract.records import RawAction, RawOutcome, RawPlan, RawSection, RawTable
-from pipeline.language.headers import NAMES_FIELD, header_score
+from pipeline.language.headers import NAMES_FIELD, best_field, header_score
 from pipeline.language.ids import Label, hierarchy, numbered, opening_id, whole_id
 from pipeline.rules import Rules
 
@@ -177,8 +177,10 @@ def extract(layout: Layout, rules: Rules, name: str = "") -> RawPlan:
         for b in layout.blocks
         if b.kind != "furniture" and (b.kind == "table" or not rules.boilerplate.is_phrase(b.text))
     ]
+    found = shared_columns(blocks, rules, rules.columns_for(name))
+    blocks = _headings_over_tables(blocks, found, rules)
     reader = _PlanReader(rules, rules.columns_for(name), _owners(blocks, rules))
-    reader.found = shared_columns(blocks, rules, reader.pinned)
+    reader.found = found
     for index, block in enumerate(blocks):
         if block.kind == "table":
             reader.table(block)
@@ -189,6 +191,30 @@ def extract(layout: Layout, rules: Rules, name: str = "") -> RawPlan:
             reader.text(block, index)
     reader.finish()
     return reader.plan
+
+
+def _headings_over_tables(blocks: list[Block], found: dict[int, tuple[Columns, int]], rules: Rules) -> list[Block]:
+    """A short line of plain text just above a plan table is its heading ("Stopping the start"
+    over its table in text pasted from a document): plain text has no heading styles to say so."""
+    out = list(blocks)
+    if any(b.kind in ("heading", "title") and b.style != RECOVERED for b in blocks):
+        return out  # the document styles its headings: a plain paragraph is no heading
+    for index, block in enumerate(blocks[:-1]):
+        after = blocks[index + 1]
+        text = clean(block.text)
+        if (
+            block.kind == "paragraph"
+            and after.kind == "table"
+            and id(after) in found
+            and "\n" not in block.text.strip()
+            and 0 < len(text.split()) <= 14
+            and not text.endswith((".", ":", ";", ","))
+            and best_field(text, rules)[1] < NAMES_FIELD  # "Action" above the rest of a header is no heading
+        ):
+            out[index] = Block(
+                kind="heading", text=block.text, line=block.line, page=block.page, level=1, style=RECOVERED
+            )
+    return out
 
 
 def _contents_entry(blocks: list[Block], index: int) -> bool:
@@ -392,8 +418,12 @@ class _PlanReader:
             return
         ident, title = self._ident(cells, columns)
         has_ids = "id" in columns.fields or columns.ids_in_text
-        continuation = has_ids and not clean(ident) and new_page and self.action is not None
+        continuation = not clean(ident) and new_page and self.action is not None
+        if continuation and not has_ids:
+            continuation = self._only_words_go_on(cells)
         self._label_columns(cells, ident, continuation)
+        if continuation and self.action is None:
+            continuation = False  # a new section or outcome began on this row
         if continuation:
             self._join(cells)
             return
@@ -431,6 +461,12 @@ class _PlanReader:
             where=Where(page=row.page, line=row.line, bbox=[round(v, 1) for v in row.bbox] if row.bbox else None),
         )
         self.plan.actions.append(self.action)
+
+    def _only_words_go_on(self, cells: dict[str, str]) -> bool:
+        """In a plan without ids, the first row on a new page goes on with the row above when
+        it holds only words of its long columns (text, update, extra), no status, lead or date."""
+        short = ("status", "lead", "timescale", "title", "age_group", "_fill")
+        return not any(clean(cells.get(key, "")) for key in short) and any(clean(v) for v in cells.values())
 
     def _repeated_header(self, row: Row) -> bool:
         if not self.header_folded:

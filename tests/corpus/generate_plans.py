@@ -1070,7 +1070,7 @@ def suicide_prevention() -> Plan:
                 "Public Health / DWP", "March 2025", "Green", "Four sessions delivered (61 staff)."),
             act("4.2", "Work with the mental health trust so that people who attend A&E after self-harm recieve a psychosocial assessment and a follow-up contact within 72 hours of discharge",
                 "Mental Health Trust", "December 2025", "Amber", "Follow-up within 72 hours at 71% (target 90%).",
-                "NICE NG225 recommendation 1.4; QS34 statement 2", refs=["NICE NG225 recommendation 1.4", "QS34 statement 2"]),
+                "NICE NG225 recommendation 1.4; QS34 statement 2", refs=["NICE NG225 recommendation 1.4"]),
             act("4.3", "Co-produce a campaign with local sports clubs and barbers encouraging men to talk about their mental health",
                 "Public Health / Active Partnership", "Summer 2025", "Red", "Funding bid unsuccessful; other sources being explored."),
             act("4.4", "Deliver suicide prevention training to autism and learning disability support providers and review reasonable adjustments in crisis pathways",
@@ -1090,7 +1090,8 @@ def suicide_prevention() -> Plan:
             "the free-text update column beside it is `update`",
             "links: `See also 1.1`, `Dependent on 1.2 being completed` (local); outside citations whose numbers match "
             "local ids (`National Suicide Prevention Strategy Action 4.1`, `... Action 1.2`) and "
-            "`NICE NG225 recommendation 1.4; QS34 statement 2` stay external_refs",
+            "`NICE NG225 recommendation 1.4` stays an external_ref; `QS34 statement 2` is a NICE quality statement "
+            "(quality_statements), as in every plan",
             "one table for the whole plan; web page chrome (cookie banner, navigation, breadcrumb, footer); "
             "landscape browser print with the header row repeated on each page",
             "a text-only rendering: the page's text copied with single spaces between cells",
