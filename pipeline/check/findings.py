@@ -66,8 +66,13 @@ def _plan_findings(doc: Document, rules: Rules) -> list[Finding]:
                 "warning",
                 "no-statuses",
                 "plan",
-                "No action in this plan has a status; if it has a status column under another name, "
-                "add that name to rules/headers.yaml.",
+                "No action in this plan has a status"
+                + (
+                    f"; the columns kept under their own headings are {_names(doc)}: if one of them holds the "
+                    "status, add its heading to rules/headers.yaml (or pin it in rules/documents.yaml)."
+                    if _names(doc)
+                    else "; if it has a status column under another name, add that name to rules/headers.yaml."
+                ),
             )
         )
     for a in doc.actions:
@@ -80,6 +85,24 @@ def _plan_findings(doc: Document, rules: Rules) -> list[Finding]:
         if not o.text:
             out.append(Finding("warning", "empty-outcome-text", o.id, f"Outcome {o.id} has no text."))
     return out
+
+
+def _names(doc: Document) -> str:
+    """The headings of the columns a plan's actions keep under `extra`, quoted, in order."""
+    seen = list(dict.fromkeys(key for a in doc.actions for key in a.extra))
+    return ", ".join(f"'{name}'" for name in seen)
+
+
+def _unknown_status(a: Action, rules: Rules) -> str:
+    """An unknown status word: the known word it is closest to, when there is one (a typo is to
+    be corrected in the plan, never added to the rules), else how to teach a new word."""
+    near = rules.nearest_status_word(a.status_raw)
+    if near is not None:
+        return f"Action {a.id} has the status '{a.status_raw}' — did you mean '{near}'? Correct it in the plan."
+    return (
+        f"Action {a.id} has the status '{a.status_raw}', which is not a known status word; "
+        "add it to rules/statuses.yaml if it is one."
+    )
 
 
 def _action_findings(
@@ -103,8 +126,7 @@ def _action_findings(
                 "warning",
                 "unknown-status",
                 a.id,
-                f"Action {a.id} has the status '{a.status_raw}', which is not a known status word; "
-                "add it to rules/statuses.yaml if it is one.",
+                _unknown_status(a, rules),
             )
         )
     if a.age_group_raw is None:
