@@ -39,6 +39,9 @@ ACTION_FIELDS = ("title", "text", "status", "lead", "timescale", "update", "link
 HEADER_ROWS_SEARCHED = 4
 # A header cell is a few words; a row is a header when most of its filled cells name a field.
 HEADER_CELL_WORDS = 8
+# Columns are scored on this many body rows: enough to see what a column holds, and a
+# 10,000-row tracker is not scored cell by cell.
+SCORED_ROWS = 300
 
 
 @dataclass
@@ -121,7 +124,7 @@ def table_columns(block: Block, rules: Rules, pinned: dict[str, str] | None = No
     header = find_header(block, rules)
     if header is None:
         return None
-    body = [grid(row) for row in block.rows[header.rows :]]
+    body = [grid(row) for row in block.rows[header.rows : header.rows + SCORED_ROWS]]
     columns = decide(header.texts, body, rules, pinned)
     if "text" not in columns.fields and not columns.titled_ids:
         return None
@@ -134,7 +137,8 @@ def has_plan_table(layout: Layout, rules: Rules) -> bool:
 
 def extract(layout: Layout, rules: Rules, name: str = "") -> RawPlan:
     blocks = [b for b in layout.blocks if b.kind != "furniture"]
-    reader = _PlanReader(rules, rules.columns_for(name), _owners(blocks))
+    pinned = {**layout.columns, **rules.columns_for(name)}  # the reader's certainties, then the officer's pins
+    reader = _PlanReader(rules, pinned, _owners(blocks))
     for index, block in enumerate(blocks):
         if block.kind == "table":
             reader.table(block)
@@ -327,7 +331,13 @@ class _PlanReader:
             age_group=cells.pop("age_group", None),
             extra={k: v for k, v in cells.items() if clean(v)},
             id_generated=not has_ids,
-            where=Where(page=row.page, line=row.line, bbox=[round(v, 1) for v in row.bbox] if row.bbox else None),
+            where=Where(
+                page=row.page,
+                line=row.line,
+                bbox=[round(v, 1) for v in row.bbox] if row.bbox else None,
+                sheet=row.sheet,
+                row=row.row,
+            ),
         )
         self.plan.actions.append(self.action)
 
