@@ -10,7 +10,8 @@ puts it after that one in the plan's history and diffs the two).
 - Status: the drop-down is the officer's instrument. "Status as written" (the plan's own
   words) is kept while it still means the status the drop-down shows ("Awaiting result of
   2.3.1" beside "Awaiting"); once the drop-down says something else, its label is the status.
-- The outcome's number and words, in two columns, are read as one outcome cell.
+- The outcome's number and words, in two columns, are read as one outcome cell; a section or
+  outcome written again on the rows below it is read once, as a plan prints it.
 - Columns worked out from the others (linked actions, depends on, quality statements, page)
   are not read back: they are worked out again from the words.
 - Only the Actions sheet is read. Every other sheet of ours carries a fingerprint of its values
@@ -103,8 +104,16 @@ def roundtrip_layout(sheets: list[Sheet], marker: Marker, fmt: str, rules: Rules
                 row=header_row,
             )
         ]
+        before: dict[str, str] = {}
         for r in region.rows[1:]:
             values = _by_role(actions, r, roles, rules)
+            for label in ("section", "outcome"):  # written on each row; read as a plan prints it, once
+                if values.get(label) and values[label] == before.get(label):
+                    values[label] = ""
+                elif values.get(label):
+                    before[label] = values[label]
+                    if label == "section":
+                        before.pop("outcome", None)  # a new section opens its outcomes afresh
             cells = [Cell(text=values.get(f, "")) for f in present] + [
                 Cell(text=actions.text(r, c)) for c, _h in extra_headers
             ]
