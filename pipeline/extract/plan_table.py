@@ -112,6 +112,8 @@ def _finishes_header(above: list[str], below: list[str], rules: Rules) -> bool:
     filled = [t for t in below if t]
     if not filled or any(len(t.split()) > HEADER_CELL_WORDS for t in filled) or any(whole_id(t, rules) for t in filled):
         return False
+    if len(set(filled)) == 1 and ((1 < len(filled) >= len(below) - 1) or hierarchy(filled[0], rules)):
+        return False  # one text across the table ("Theme 1: ..."): the first section, not more header
     named, count = header_strength(below, rules)
     if named and named * 2 >= count:
         return True

@@ -17,6 +17,7 @@ from __future__ import annotations
 import datetime
 import math
 import re
+from decimal import ROUND_HALF_UP, Decimal
 
 # Built-in formats (ECMA-376 18.8.30); 14 and 22 are locale dates, shown day first.
 BUILTIN: dict[int, str] = {
@@ -175,7 +176,9 @@ def _render_number(value: float, section: str) -> str:
         trailing_commas = len(whole) - len(whole.rstrip(","))
         value /= 1000**trailing_commas
         grouped = "," in whole.rstrip(",")
-        text = f"{value:,.{decimals}f}" if grouped else f"{value:.{decimals}f}"
+        # Excel rounds halves away from zero (1234.5 shows as 1,235), Python's format to even
+        exact = Decimal(repr(value)).quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
+        text = f"{exact:,.{decimals}f}" if grouped else f"{exact:.{decimals}f}"
         if not pattern.startswith("0") and text.startswith("0") and len(text) > 1 and text[1] == ".":
             text = text[1:]  # "#.00" shows .50, not 0.50
     prefix, suffix = _literals(section)
