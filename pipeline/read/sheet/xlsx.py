@@ -24,6 +24,7 @@ import colorsys
 import datetime
 import posixpath
 import re
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -249,16 +250,18 @@ class _Workbook:
     def _row(self, sheet: Sheet, row: int, element: Any, budget: Budget) -> None:
         column = 0
         counted = False
+        formats, count = self.formats, len(self.formats)
         for cell in element:
             if _local(cell) != "c":
                 continue
-            ref = _REF.match(cell.get("r", ""))
-            column = column_number(ref.group(1)) if ref else column + 1
-            text, formula_without_value = self._value(cell)
+            ref = cell.get("r")
+            letters = ref.rstrip("0123456789") if ref else ""
+            column = _column(letters) if letters and letters.isalpha() and len(letters) <= 3 else column + 1
             style = _int(cell.get("s"))
-            fill = self.formats[style][1] if 0 <= style < len(self.formats) else None
+            text, formula_without_value = self._value(cell, style)
+            fill = formats[style][1] if 0 <= style < count else None
             if formula_without_value:
-                sheet.formulas_without_value.append(cell.get("r") or f"R{row}C{column}")
+                sheet.formulas_without_value.append(ref or f"R{row}C{column}")
             if not text and fill is None:
                 continue
             if not counted:
@@ -267,7 +270,7 @@ class _Workbook:
             budget.cell()
             sheet.put(row, column, SheetCell(text=text, fill=fill))
 
-    def _value(self, cell: Any) -> tuple[str, bool]:
+    def _value(self, cell: Any, style: int) -> tuple[str, bool]:
         """(the text the cell shows, whether it is a formula with no saved result)."""
         kind = cell.get("t") or "n"
         value = formula = inline = None
@@ -292,15 +295,25 @@ class _Workbook:
             return _unescape(value), False
         if kind == "b":
             return ("TRUE" if value.strip() in ("1", "true") else "FALSE"), False
-        style = _int(cell.get("s"))
         code = self.formats[style][0] if 0 <= style < len(self.formats) else "General"
         if kind == "d":
             return _iso_date(value, code), False
-        try:
-            number = float(value)
-        except ValueError:
-            return _unescape(value), False
-        return render(number, code, self.date1904), False
+        return _number(value, code, self.date1904), False
+
+
+@lru_cache(maxsize=1 << 14)
+def _number(value: str, code: str, date1904: bool) -> str:
+    """A stored number as shown; trackers repeat dates and counts, so each is rendered once."""
+    try:
+        number = float(value)
+    except ValueError:
+        return _unescape(value)
+    return render(number, code, date1904)
+
+
+@lru_cache(maxsize=1 << 12)
+def _column(letters: str) -> int:
+    return column_number(letters)
 
 
 # ---------------------------------------------------------------------- helpers
@@ -308,7 +321,9 @@ class _Workbook:
 
 def _local(element: Any) -> str:
     tag = element.tag
-    return tag.rpartition("}")[2] if isinstance(tag, str) else ""
+    if not isinstance(tag, str):
+        return ""
+    return tag[tag.index("}") + 1 :] if tag[:1] == "{" else tag
 
 
 def _first(root: Any, name: str) -> Any:
