@@ -294,3 +294,16 @@ def test_zip_directory_lies_do_not_get_past_the_size_cap(rules: Rules) -> None:
         total = sum(i.file_size for i in archive.infolist())
     with pytest.raises(TooLarge):
         Package(data, "workbook", total - 1)
+
+
+def test_a_macro_enabled_workbook_is_read_and_its_macros_never_run(rules: Rules) -> None:
+    data = (SHEETS / "tracker-excel.xlsx").read_bytes()
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(out, "w") as target:
+        for info in source.infolist():
+            target.writestr(info, source.read(info.filename))
+        target.writestr("xl/vbaProject.bin", b"\xd0\xcf\x11\xe0 not run")
+    path = Path("tracker.xlsm")
+    layout = read(path, rules, out.getvalue())
+    assert ("info", "macros-not-run") in {(n[0], n[1]) for n in layout.notes}
+    assert len(layout.tables()) == 1
