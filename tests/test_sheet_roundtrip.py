@@ -141,6 +141,16 @@ def test_edits_on_other_sheets_are_ignored_with_a_note(workbook: Path, rules: Ru
     assert any("Sheet 'My notes' was added" in n for n in notes)
 
 
+def test_a_column_the_officer_added_is_kept(workbook: Path, rules: Rules, tmp_path: Path) -> None:
+    def add_column(ws: Any) -> None:
+        column = ws.max_column + 1
+        ws.cell(1, column).value = "Q3 comment"
+        ws.cell(_row_of(ws, "2.3.2"), column).value = "Chased the ICB"
+
+    doc = process(_edited(workbook, tmp_path, add_column), rules)
+    assert {a.id: a.extra for a in doc.actions}["2.3.2"] == {"Q3 comment": "Chased the ICB"}
+
+
 def test_make_diffs_the_edited_workbook_against_the_plan(workbook: Path, tmp_path: Path) -> None:
     """A plan PDF and its edited workbook (renamed, as officers do) in inputs/: the build puts the
     workbook after the PDF in the history and the diff lists exactly the edits made."""

@@ -12,6 +12,7 @@ puts it after that one in the plan's history and diffs the two).
   2.3.1" beside "Awaiting"); once the drop-down says something else, its label is the status.
 - The outcome's number and words, in two columns, are read as one outcome cell; a section or
   outcome written again on the rows below it is read once, as a plan prints it.
+- A column the officer added is kept under `extra` with its header, like a plan's own column.
 - Columns worked out from the others (linked actions, depends on, quality statements, page)
   are not read back: they are worked out again from the words.
 - Only the Actions sheet is read. Every other sheet of ours carries a fingerprint of its values
@@ -85,7 +86,9 @@ def roundtrip_layout(sheets: list[Sheet], marker: Marker, fmt: str, rules: Rules
     columns: dict[str, str] = {}
     if region is not None:
         header_row = region.rows[0]
-        roles = {c: marker.columns.get(clean(actions.text(header_row, c)), "") for c in range(1, region.width + 1)}
+        headers_here = {c: clean(actions.text(header_row, c)) for c in range(1, region.width + 1)}
+        # a column the officer added is the plan's own column: kept under `extra`, never dropped
+        roles = {c: marker.columns.get(h, f"extra:{h}" if h else "") for c, h in headers_here.items()}
         present = [f for f in _FIELDS if f in roles.values()]
         extras = [(c, r.removeprefix("extra:")) for c, r in sorted(roles.items()) if r.startswith("extra:")]
         headers = [_FIELD_HEADERS[f] for f in present]
