@@ -245,7 +245,7 @@ def test_a_sheet_over_the_row_limit_is_skipped_with_a_note(rules: Rules) -> None
 
 
 def test_a_workbook_with_no_table_is_refused_with_its_reason(rules: Rules) -> None:
-    with pytest.raises(NotRecognised, match="no sheet holds a table"):
+    with pytest.raises(NotRecognised, match="no table found"):
         read(Path("notes.xlsx"), rules, _workbook(lambda wb: wb.active.append(["Just a note"])))
 
 

@@ -58,7 +58,7 @@ def layout_from_sheets(sheets: list[Sheet], fmt: str, rules: Rules, notes: list[
         if region is None and reason is None:
             reason = "no table (no row has two or more filled cells)"
         if reason is not None:
-            reasons.append(f"{sheet.name}: {reason}")
+            reasons.append(f"{sheet.name}: {reason}" if sheet.name else reason)
             if not single:
                 notes.append(("info", "sheet-skipped", f"Sheet {sheet.name!r} skipped: {reason}."))
             continue
@@ -68,14 +68,14 @@ def layout_from_sheets(sheets: list[Sheet], fmt: str, rules: Rules, notes: list[
     for sheet, _region in candidates:
         if all(sheet is not s for s, _ in plan_sheets):
             reason = "no table of actions (its first rows name none of a plan's columns)"
-            reasons.append(f"{sheet.name}: {reason}")
+            reasons.append(f"{sheet.name}: {reason}" if sheet.name else reason)
             notes.append(("info", "sheet-skipped", f"Sheet {sheet.name!r} skipped: {reason}."))
     if not plan_sheets:
         if sheets and all(s.too_large and "more than" in s.too_large for s in sheets if s.name != MARKER_SHEET):
             raise TooLarge(f"every sheet is too large to read ({'; '.join(reasons)[:200]})")
-        what = "sheet" if single else "of its sheets"
+        what = "none of its sheets holds a table" if not single else "no table found"
         raise NotRecognised(
-            f"no {what} holds a table ({'; '.join(reasons)[:200]})",
+            f"{what} ({'; '.join(reasons)[:200]})",
             "check it is the plan itself; a plan's table needs a row of column names above its rows",
         )
     blocks: list[Block] = []
