@@ -636,3 +636,97 @@ def _fixture_digest() -> str:
     ]:
         digest.update(path.name.encode() + path.read_bytes())
     return digest.hexdigest()[:12]
+
+
+# ----------------------------------------------------------------------------- W3: a spreadsheet tracker
+
+TRACKER_ROWS = 10_000
+_RAG_FILLS = {"Red": "FF0000", "Amber": "FFC000", "Green": "00B050"}
+
+
+@dataclass
+class W3:
+    """A tracker kept in a spreadsheet: the same rows as .xlsx, .csv and (with LibreOffice) .ods."""
+
+    rows: int
+    xlsx: Path
+    csv: Path
+    ods: Path | None
+
+
+def tracker_rows(count: int) -> list[list[Any]]:
+    """Ref | Action | Lead | RAG | Due | Update rows; every third RAG cell is a colour with no word."""
+    import datetime
+
+    rng = random.Random(count)
+    rows = []
+    for n in range(count):
+        rag = rng.choice(("Red", "Amber", "Green"))
+        due = datetime.date(2025, 1 + n % 12, 1 + n % 28)
+        text = _action_text(rng)[0]
+        rows.append(
+            [
+                f"{n // 100 + 1}.{n % 100 + 1}",
+                text,
+                rng.choice(("Public Health", "ICB", "Mind")),
+                rag,
+                due,
+                "Noted at the board",
+            ]
+        )
+    return rows
+
+
+def build_w3(work: Path = WORK, quick: bool = False, libreoffice: bool = True, log: Any = print) -> W3:
+    """The tracker workload, generated once per size and cached in `work`."""
+    import csv as csv_module
+
+    from openpyxl import Workbook
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.styles import PatternFill
+
+    count = 500 if quick else TRACKER_ROWS
+    folder = work / f"w3-{count}-{_generator_key('w3', count)}"
+    xlsx, csv_path, ods = folder / "tracker.xlsx", folder / "tracker.csv", folder / "tracker.ods"
+    if not xlsx.is_file() or not csv_path.is_file():
+        folder.mkdir(parents=True, exist_ok=True)
+        log(f"  generating the {count}-row tracker (W3) ...")
+        rows = tracker_rows(count)
+        wb = Workbook(write_only=True)
+        ws = wb.create_sheet("Tracker")
+        ws.append(["Suicide prevention tracker"])
+        ws.append(["Ref", "Action", "Lead", "RAG", "Due", "Update"])
+        fills = {word: PatternFill("solid", fgColor=colour) for word, colour in _RAG_FILLS.items()}
+        for n, row in enumerate(rows):
+            rag = WriteOnlyCell(ws, value=None if n % 3 == 0 else row[3])
+            rag.fill = fills[row[3]]
+            due = WriteOnlyCell(ws, value=row[4])
+            due.number_format = "dd/mm/yyyy"
+            ws.append([row[0], row[1], row[2], rag, due, row[5]])
+        wb.save(xlsx)
+        with csv_path.open("w", encoding="utf-8", newline="") as handle:
+            writer = csv_module.writer(handle)
+            writer.writerow(["Ref", "Action", "Lead", "RAG", "Due", "Update"])
+            for row in rows:
+                writer.writerow([row[0], row[1], row[2], row[3], row[4].strftime("%d/%m/%Y"), row[5]])
+    if libreoffice and not ods.is_file() and soffice() is not None:
+        import subprocess
+        import tempfile
+
+        with tempfile.TemporaryDirectory() as tmp:
+            subprocess.run(
+                [
+                    str(soffice()),
+                    f"-env:UserInstallation=file://{tmp}/profile",
+                    "--headless",
+                    "--convert-to",
+                    "ods",
+                    "--outdir",
+                    str(folder),
+                    str(xlsx),
+                ],
+                capture_output=True,
+                timeout=600,
+                check=False,
+            )
+    return W3(count, xlsx, csv_path, ods if ods.is_file() else None)

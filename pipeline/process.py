@@ -68,7 +68,7 @@ def read_layout(path: Path, rules: Rules, data: bytes, password: str | None = No
 
 def document_from_layout(layout: Layout, name: str, sha256: str, rules: Rules) -> Document:
     kind = detect_kind(layout, rules, name)
-    source = Source(file=name, sha256=sha256, format=layout.format, pages=layout.pages)
+    source = Source(file=name, sha256=sha256, format=layout.format, pages=layout.pages, revision_of=layout.revision_of)
     notes = [Finding(sev, code, "document", message) for sev, code, message in layout.notes]  # type: ignore[arg-type]
     stem = Path(name).stem
     if kind == "action_plan":

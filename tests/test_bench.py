@@ -44,7 +44,9 @@ def test_quick_run_end_to_end(tmp_path: Path) -> None:
     assert run.returncode == 0, run.stderr[-2000:]
     data = json.loads(results.read_text(encoding="utf-8"))
     measures = {m["key"]: m for m in data["measures"]}
-    assert set(measures) >= {"1a", "1b", "1c", "2", "2b", "3", "4", "4b", "5a", "5b", "6", "7a", "7b", "7c"}
+    assert set(measures) >= {"1a", "1b", "1c", "2", "2b", "3", "4", "4b", "5a", "5b", "6", "7a", "7b", "7c", "8a", "8f"}
+    assert measures["8f"]["met"] is True, measures["8f"]
+    assert measures["8a"]["met"] is True, measures["8a"]
     assert measures["2"]["met"] is True, measures["2"]
     assert measures["2b"]["met"] is True
     assert measures["5b"]["value"] == 0

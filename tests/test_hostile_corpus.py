@@ -247,6 +247,7 @@ FAST = sorted(set(EXPECTED) - SLOW - BOMBS)
 # --- the seed documents, damaged and disguised: they must still come out exactly -----------------
 
 PROTECTED, PASSWORD = "plan 'protected'.docx", "council-2020"
+PROTECTED_SHEET, SHEET_PASSWORD = "tracker (protected).xlsx", "tracker-2025"
 
 
 def _parts(data: bytes) -> dict[str, bytes]:
@@ -328,10 +329,27 @@ SEED_VARIANTS: dict[str, tuple[Callable[[], bytes], Callable[[dict[str, Any]], l
 }
 
 
+# Hostile spreadsheets of our own (tests/fixtures/sheet_fixtures.py builds them; committed): each
+# gets a clear reason, never a crash. A protected workbook opens with its password from the rules.
+SHEETS_HOSTILE = FIXTURES / "hostile-sheets"
+SHEET_EXPECTED: dict[str, set[str]] = {
+    "generated__zip_bomb_sheet.xlsx": {"too-large"},
+    "generated__billion_laughs.xlsx": {"damaged"},
+    "generated__xxe_external_entity.xlsx": {"damaged"},
+    "generated__million_rows.ods": {"too-large"},
+    "generated__password_protected.xlsx": {"encrypted"},
+    "generated__truncated.xlsx": {"damaged"},
+    "generated__legacy.xls": {"unsupported"},
+    PROTECTED_SHEET: TEXT,
+}
+
+
 @pytest.fixture(scope="module")
 def fast_build(tmp_path_factory: pytest.TempPathFactory) -> Build:
     extra = {name: make() for name, (make, _check, _findings) in SEED_VARIANTS.items()}
-    passwords = {"documents.yaml": {"passwords": {PROTECTED: PASSWORD}}}
+    extra.update({p.name: p.read_bytes() for p in SHEETS_HOSTILE.iterdir()})
+    extra[PROTECTED_SHEET] = (SHEETS_HOSTILE / "generated__password_protected.xlsx").read_bytes()
+    passwords = {"documents.yaml": {"passwords": {PROTECTED: PASSWORD, PROTECTED_SHEET: SHEET_PASSWORD}}}
     return Build(tmp_path_factory.mktemp("hostile-fast"), FAST, passwords, extra)
 
 
@@ -361,6 +379,15 @@ def test_expectations_never_allow_silent_loss() -> None:
 @pytest.mark.parametrize("name", FAST)
 def test_fast_file(fast_build: Build, name: str) -> None:
     assert fast_build.outcome(name) in EXPECTED[name], fast_build.describe(name)
+
+
+@pytest.mark.parametrize("name", sorted(SHEET_EXPECTED))
+def test_hostile_spreadsheet(fast_build: Build, name: str) -> None:
+    assert fast_build.outcome(name) in SHEET_EXPECTED[name], fast_build.describe(name)
+
+
+def test_hostile_spreadsheet_cases_are_all_expected() -> None:
+    assert {p.name for p in SHEETS_HOSTILE.iterdir()} | {PROTECTED_SHEET} == set(SHEET_EXPECTED)
 
 
 @pytest.mark.slow

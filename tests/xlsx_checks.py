@@ -101,7 +101,7 @@ def check_workbook(path: Path, kind: str, rules: Any, records: int) -> Any:
         ws = wb["Actions"]
         headers = header_row(ws)
         assert headers[: len(ACTION_HEADERS)] == ACTION_HEADERS
-        assert headers[-1] in ("Page", "Line")
+        assert headers[-1] in ("Page", "Line", "Row")
         assert ws.max_row == records + 1 or (records == 0 and ws.max_row <= 2)
         status = column_of(ws, "Status")
         span = f"{status}2:{status}{max(records + 1, 2)}"

@@ -50,7 +50,7 @@ def _plan_findings(doc: Document, rules: Rules) -> list[Finding]:
 
     # A plan without an age-group (or status) column gets one finding, not one per action.
     has_ages = any(a.age_group_raw for a in doc.actions)
-    has_statuses = any(a.status_raw for a in doc.actions)
+    has_statuses = any(a.status_raw or a.status for a in doc.actions)  # a coloured RAG cell is a status
     if doc.actions and not has_ages:
         out.append(
             Finding(
@@ -117,7 +117,7 @@ def _action_findings(
     out: list[Finding] = []
     if not a.text:
         out.append(Finding("error", "empty-action-text", a.id, f"Action {a.id} has no text."))
-    if a.status_raw is None:
+    if a.status_raw is None and a.status is None:
         if plan_has_statuses:
             out.append(Finding("warning", "missing-status", a.id, f"Action {a.id} has no status."))
     elif a.status is None:

@@ -37,6 +37,8 @@ class Row:
     page: int | None = None
     bbox: BBox | None = None
     line: int | None = None  # the line of a text file the row starts on
+    sheet: str | None = None  # the sheet of a workbook the row is on
+    row: int | None = None  # the row number a spreadsheet program shows (a workbook's, or a CSV record's)
 
     def texts(self) -> list[str]:
         return [c.text for c in self.cells]
@@ -72,6 +74,12 @@ class Layout:
     pages: int | None = None
     notes: list[tuple[str, str, str]] = field(default_factory=list)  # (severity, code, message)
     word_report: list[dict[str, object]] = field(default_factory=list)
+    # Columns the reader knows for certain (header -> field, as rules/documents.yaml `columns:`
+    # pins them): a workbook this pipeline wrote says what each of its columns holds.
+    columns: dict[str, str] = field(default_factory=dict)
+    # The document this one is a revision of, when the file says so itself (a workbook this
+    # pipeline wrote, edited by an officer): {"file": ..., "sha256": ...}.
+    revision_of: dict[str, str] | None = None
 
     def tables(self) -> list[Block]:
         return [b for b in self.blocks if b.kind == "table"]

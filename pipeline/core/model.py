@@ -27,22 +27,38 @@ class Source:
 
     file: str
     sha256: str
-    format: str  # pdf | docx | html | txt
-    pages: int | None = None
+    format: str  # pdf | docx | html | txt | xlsx | ods | csv
+    pages: int | None = None  # null for spreadsheets and text
+    # The document this file is a revision of, when the file says so (a workbook this pipeline
+    # wrote, edited and put back in inputs/): {"file": ..., "sha256": ...}. Written only when set.
+    revision_of: dict[str, str] | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"file": self.file, "sha256": self.sha256, "format": self.format, "pages": self.pages}
+        if self.revision_of is not None:
+            out["revision_of"] = dict(self.revision_of)
+        return out
 
 
 @dataclass
 class Where:
-    """Where a record was read: page (PDFs), line (text), bounding box when known."""
+    """Where a record was read: page (PDFs), line (text), sheet and row (spreadsheets), bounding
+    box when known. Only the keys that apply are written."""
 
     page: int | None = None
     line: int | None = None
     bbox: list[float] | None = None  # [x0, top, x1, bottom] in PDF points
+    sheet: str | None = None  # the workbook sheet (spreadsheets)
+    row: int | None = None  # the row number as a spreadsheet program shows it
 
     def to_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {"page": self.page}
         if self.line is not None:
             out["line"] = self.line
+        if self.sheet is not None:
+            out["sheet"] = self.sheet
+        if self.row is not None:
+            out["row"] = self.row
         if self.bbox is not None:
             out["bbox"] = [round(v, 1) for v in self.bbox]
         return out
@@ -183,7 +199,7 @@ class Document:
 
 def _plain(value: Any) -> Any:
     """Dataclasses to dicts, recursively, with `Where` in its compact form."""
-    if isinstance(value, Where):
+    if isinstance(value, (Where, Source)):
         return value.to_dict()
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
         return {f.name: _plain(getattr(value, f.name)) for f in dataclasses.fields(value)}
@@ -219,7 +235,7 @@ def from_dict(data: dict[str, Any]) -> Document:
 
     def where(d: dict[str, Any] | None) -> Where:
         d = d or {}
-        return Where(page=d.get("page"), line=d.get("line"), bbox=d.get("bbox"))
+        return Where(page=d.get("page"), line=d.get("line"), bbox=d.get("bbox"), sheet=d.get("sheet"), row=d.get("row"))
 
     def build(cls: type, d: dict[str, Any]) -> Any:
         names = {f.name for f in dataclasses.fields(cls)}

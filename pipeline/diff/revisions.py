@@ -17,6 +17,10 @@ their words (or their number and most words) the two are revisions, and when few
 action by action, which costs a comparison of every pair of actions. Revisions are grouped
 transitively: v1~v2 and v2~v3 put all three together even if v3 has drifted far from v1.
 
+A workbook this pipeline wrote and an officer edited says itself which document it was written
+from (`Source.revision_of`, from the mark inside it): it joins that document's group and comes
+right after it, whatever its name or how much was changed.
+
 Order: by the version or date in the file names or titles (`revision_order`). A rule pins both
 the group and its order when the guess is wrong: `revisions:` in rules/documents.yaml maps a plan
 name to its files, oldest first; those files are then left out of the guessing.
@@ -110,10 +114,16 @@ def find_groups(plans: dict[str, Plan], rules: Rules) -> list[RevisionGroup]:
             name = parent[name]
         return name
 
+    def union(a: str, b: str) -> None:
+        parent[max(root(a), root(b))] = min(root(a), root(b))
+
+    made_from = edited_from({name: plans[name] for name in free})
+    for child, source in made_from.items():
+        union(child, source)  # the workbook says so itself: no guessing
     for i, a in enumerate(free):
         for b in free[i + 1 :]:
             if root(a) != root(b) and same_plan(plans[a].doc, plans[b].doc):
-                parent[max(root(a), root(b))] = min(root(a), root(b))
+                union(a, b)
     members: dict[str, list[str]] = {}
     for name in free:
         members.setdefault(root(name), []).append(name)
@@ -123,6 +133,7 @@ def find_groups(plans: dict[str, Plan], rules: Rules) -> list[RevisionGroup]:
         if len(names) < 2:
             continue
         ordered, how = order([(n, names_read.marks_of(plans[n].stem, plans[n].doc.title)) for n in names])
+        ordered, how = after_sources(ordered, how, made_from)
         if how.startswith("by file name"):
             log.warning(
                 "revisions %s: no dates or versions in their names; ordered by file name. "
@@ -133,6 +144,54 @@ def find_groups(plans: dict[str, Plan], rules: Rules) -> list[RevisionGroup]:
         taken.add(plan)
         groups.append(RevisionGroup(plan, tuple(ordered), how))
     return sorted(groups, key=lambda g: g.plan)
+
+
+def edited_from(plans: dict[str, Plan]) -> dict[str, str]:
+    """Edited workbooks and the plan each was written from: {workbook input name: source input name}.
+
+    A workbook this pipeline wrote carries the content hash of the document it was made from
+    (`Source.revision_of`); when that document is among the plans, the workbook is its next
+    revision, whatever either file is called.
+    """
+    by_hash = {plan.doc.source.sha256: name for name, plan in sorted(plans.items())}
+    out: dict[str, str] = {}
+    for name, plan in sorted(plans.items()):
+        mark = plan.doc.source.revision_of
+        source = by_hash.get(mark.get("sha256", "")) if mark else None
+        if source is not None and source != name:
+            out[name] = source
+    return out
+
+
+def after_sources(ordered: list[str], how: str, made_from: dict[str, str]) -> tuple[list[str], str]:
+    """`ordered` with each edited workbook moved to just after the document it was written from
+    (after that document's earlier edited copies), and how the order was then decided."""
+    members = set(ordered)
+    links = {child: source for child, source in made_from.items() if child in members and source in members}
+    if not links:
+        return ordered, how
+    result: list[str] = []
+
+    def place(name: str) -> None:
+        if name in result:
+            return
+        result.append(name)
+        for child in ordered:
+            if links.get(child) == name:
+                place(child)
+
+    roots = [name for name in ordered if name not in links]
+    for name in roots or ordered[:1]:
+        place(name)
+    for name in ordered:  # anything a cycle of marks left out keeps its place at the end
+        place(name)
+    children: dict[str, int] = {}
+    for source in links.values():
+        children[source] = children.get(source, 0) + 1
+    marks = "each edited workbook after the document it was written from (the mark inside it)"
+    if len(roots) == 1 and all(n == 1 for n in children.values()):
+        return result, f"by {marks}"
+    return result, f"{how}; {marks}"
 
 
 def same_plan(a: Document, b: Document) -> bool:

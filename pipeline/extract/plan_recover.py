@@ -146,11 +146,13 @@ def recover(layout: Layout, rules: Rules) -> Recovered:
                 kept.append(lines[n])
         _flush(kept, original, out, before_table=False)
     for n, block in enumerate(out):  # a one-line paragraph just above a recovered table is its heading
-        if block.kind == "paragraph" and n + 1 < len(out) and any(out[n + 1] is t for _, _, t in tables):
-            if "\n" not in block.text.strip() and _heading_like(block.text) and names(block.text, rules) is None:
-                out[n] = Block(kind="heading", text=block.text, line=block.line, level=1, style=RECOVERED)
-    return Recovered(Layout(format=layout.format, blocks=out, pages=layout.pages, notes=list(layout.notes),
-                            word_report=layout.word_report), notes)  # fmt: skip
+        above = block.kind == "paragraph" and n + 1 < len(out) and any(out[n + 1] is t for _, _, t in tables)
+        if above and "\n" not in block.text.strip() and _heading_like(block.text) and names(block.text, rules) is None:
+            out[n] = Block(kind="heading", text=block.text, line=block.line, level=1, style=RECOVERED)
+    rebuilt = Layout(format=layout.format, blocks=out, pages=layout.pages, notes=list(layout.notes))
+    rebuilt.word_report = layout.word_report
+    rebuilt.columns = dict(layout.columns)
+    return Recovered(rebuilt, notes)
 
 
 def _flush(kept: list[_Line], original: Block, out: list[Block], before_table: bool) -> None:

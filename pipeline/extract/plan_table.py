@@ -29,8 +29,8 @@ from pipeline.core.layout import Block, Cell, Layout, Row
 from pipeline.core.model import Where
 from pipeline.core.text import clean, fold
 from pipeline.extract.plan_columns import Columns, decide
-from pipeline.extract.plan_text import follows, section_heading
 from pipeline.extract.plan_recover import RECOVERED
+from pipeline.extract.plan_text import follows, section_heading
 from pipeline.extract.records import RawAction, RawOutcome, RawPlan, RawSection, RawTable
 from pipeline.language.headers import NAMES_FIELD, best_field, header_score
 from pipeline.language.ids import Label, hierarchy, numbered, opening_id, whole_id
@@ -40,6 +40,9 @@ ACTION_FIELDS = ("title", "text", "status", "lead", "timescale", "update", "link
 HEADER_ROWS_SEARCHED = 4
 # A header cell is a few words; a row is a header when most of its filled cells name a field.
 HEADER_CELL_WORDS = 8
+# Columns are scored on this many body rows: enough to see what a column holds, and a
+# 10,000-row tracker is not scored cell by cell.
+SCORED_ROWS = 300
 
 
 @dataclass
@@ -152,7 +155,7 @@ def shared_columns(
         width = len(first.texts)
         body = [
             grid(row) for block in members for row in block.rows[headers[id(block)].rows :] if not _across(row, width)
-        ]
+        ][:SCORED_ROWS]
         columns = decide(first.texts, body, rules, pinned)
         if "text" not in columns.fields and not columns.titled_ids:
             continue
@@ -177,9 +180,10 @@ def extract(layout: Layout, rules: Rules, name: str = "") -> RawPlan:
         for b in layout.blocks
         if b.kind != "furniture" and (b.kind == "table" or not rules.boilerplate.is_phrase(b.text))
     ]
-    found = shared_columns(blocks, rules, rules.columns_for(name))
+    pinned = {**layout.columns, **rules.columns_for(name)}  # the reader's certainties, then the officer's pins
+    found = shared_columns(blocks, rules, pinned)
     blocks = _headings_over_tables(blocks, found, rules)
-    reader = _PlanReader(rules, rules.columns_for(name), _owners(blocks, rules))
+    reader = _PlanReader(rules, pinned, _owners(blocks, rules))
     reader.found = found
     for index, block in enumerate(blocks):
         if block.kind == "table":
@@ -458,7 +462,13 @@ class _PlanReader:
             age_group=cells.pop("age_group", None),
             extra={k: v for k, v in cells.items() if clean(v)},
             id_generated=not has_ids,
-            where=Where(page=row.page, line=row.line, bbox=[round(v, 1) for v in row.bbox] if row.bbox else None),
+            where=Where(
+                page=row.page,
+                line=row.line,
+                bbox=[round(v, 1) for v in row.bbox] if row.bbox else None,
+                sheet=row.sheet,
+                row=row.row,
+            ),
         )
         self.plan.actions.append(self.action)
 

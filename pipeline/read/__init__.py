@@ -20,6 +20,9 @@ READERS = {
     "docx": "pipeline.read.docx.reader",
     "html": "pipeline.read.html",
     "txt": "pipeline.read.text.reader",
+    "xlsx": "pipeline.read.sheet.xlsx",
+    "ods": "pipeline.read.sheet.ods",
+    "csv": "pipeline.read.sheet.delimited",
 }
 
 SUFFIX_FORMAT = {
@@ -31,6 +34,11 @@ SUFFIX_FORMAT = {
     ".xhtml": "html",
     ".txt": "txt",
     ".text": "txt",
+    ".xlsx": "xlsx",
+    ".xlsm": "xlsx",
+    ".ods": "ods",
+    ".csv": "csv",
+    ".tsv": "csv",
 }
 
 
@@ -44,6 +52,11 @@ def detect_format(path: Path, data: bytes) -> str:
     if kind == "pdf":
         return "pdf"
     if kind == "zip":
+        inside = package_kind(data)
+        if inside is not None:
+            return inside
+        if claimed in ("xlsx", "ods"):
+            return claimed  # a damaged workbook: its reader says what is wrong with it
         if claimed in (None, "docx") or suffix in (".docx", ".docm"):
             return "docx"
         raise UnsupportedType(f"a zip archive named {suffix or 'without an extension'}, not a document")
@@ -51,7 +64,8 @@ def detect_format(path: Path, data: bytes) -> str:
         from pipeline.read.ole import describe_ole2, is_encrypted_ooxml
 
         if is_encrypted_ooxml(data):
-            return "docx"  # a password-protected .docx: open_docx decrypts it when given the password
+            # a password-protected .docx or .xlsx (which, only the name tells before decrypting)
+            return "xlsx" if claimed == "xlsx" else "docx"
         raise describe_ole2(data)
     if kind == "html":
         return "html"
@@ -62,7 +76,14 @@ def detect_format(path: Path, data: bytes) -> str:
             raise DamagedFile(
                 "not a valid Word file (.docx is a zip; this is plain text)", "save it again from Word as .docx"
             )
-        if suffix in (".xlsx", ".xls", ".csv", ".pptx", ".odt", ".ods", ".rtf"):
+        if suffix in (".csv", ".tsv"):
+            return "csv"
+        if suffix in (".xlsx", ".xlsm", ".xls", ".ods"):
+            raise UnsupportedType(
+                f"not a real {suffix} workbook (it is plain text with a spreadsheet's name)",
+                "if it is a CSV file, rename it .csv; otherwise ask the sender for the workbook itself",
+            )
+        if suffix in (".pptx", ".odt", ".rtf"):
             raise UnsupportedType(f"{suffix} files are not supported (and this one is really text)")
         return "txt"
     # an image, archive or other binary
@@ -73,6 +94,32 @@ def detect_format(path: Path, data: bytes) -> str:
             f"not a valid Word file (looks like {describe(kind)})", "ask the sender for the Word document"
         )
     raise UnsupportedType(f"not a document this pipeline reads (looks like {describe(kind)})")
+
+
+def package_kind(data: bytes) -> str | None:
+    """What an Office zip package holds, from its part names: "docx", "xlsx", "ods", or None.
+
+    Only the zip directory is read. A Word file named .xlsx is read as Word, a workbook named
+    .docx as a workbook: the content decides, as for every other type.
+    """
+    import io
+    import zipfile
+
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            names = set(archive.namelist())
+            if "mimetype" in names and archive.getinfo("mimetype").file_size < 200:
+                kind = archive.read("mimetype").decode("ascii", "replace").strip()
+                if kind == "application/vnd.oasis.opendocument.spreadsheet":
+                    return "ods"
+                return None
+    except Exception:
+        return None
+    if "xl/workbook.xml" in names or any(n.startswith("xl/worksheets/") for n in names):
+        return "xlsx"
+    if any(n.startswith("word/") for n in names):
+        return "docx"
+    return None
 
 
 def read(path: Path, rules: Rules, data: bytes | None = None, password: str | None = None) -> Layout:

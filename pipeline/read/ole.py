@@ -20,8 +20,16 @@ _LEGACY: tuple[tuple[str, str, str], ...] = (
         "legacy Word 97-2003 (.doc) file, not .docx",
         "open it in Word or LibreOffice and save it as .docx, then put that in inputs/",
     ),
-    ("Workbook", "legacy Excel (.xls) workbook, not a plan document", "save the plan itself as .docx or PDF"),
-    ("Book", "legacy Excel (.xls) workbook, not a plan document", "save the plan itself as .docx or PDF"),
+    (
+        "Workbook",
+        "legacy Excel 97-2003 (.xls) workbook, which is not read",
+        "open it in Excel or LibreOffice and save it as .xlsx, then put that in inputs/",
+    ),
+    (
+        "Book",
+        "legacy Excel 5.0/95 (.xls) workbook, which is not read",
+        "open it in Excel or LibreOffice and save it as .xlsx, then put that in inputs/",
+    ),
     (
         "PowerPoint Document",
         "legacy PowerPoint (.ppt) file, not a plan document",
@@ -64,12 +72,12 @@ def describe_ole2(data: bytes) -> PipelineError:
     return UnsupportedType("legacy Office (OLE2) file of an unknown kind", "save it as .docx or PDF")
 
 
-def decrypt_ooxml(data: bytes, password: str | None) -> bytes:
-    """The .docx (or other OOXML package) inside a password-protected container."""
+def decrypt_ooxml(data: bytes, password: str | None, what: str = "Word document") -> bytes:
+    """The .docx (or .xlsx: `what` names it in messages) inside a password-protected container."""
     if not is_encrypted_ooxml(data):
         raise describe_ole2(data)
     if not password:
-        raise EncryptedFile("password-protected Word document: a password is needed to open it")
+        raise EncryptedFile(f"password-protected {what}: a password is needed to open it")
     import msoffcrypto
     from msoffcrypto.exceptions import InvalidKeyError
 
@@ -80,9 +88,9 @@ def decrypt_ooxml(data: bytes, password: str | None) -> bytes:
         office.decrypt(out)
     except InvalidKeyError:
         raise EncryptedFile(
-            "password-protected Word document: the password given does not open it",
+            f"password-protected {what}: the password given does not open it",
             "check the password under passwords: in rules/documents.yaml (or --password)",
         ) from None
     except Exception:
-        raise DamagedFile("damaged password-protected Word document (its encrypted package cannot be read)") from None
+        raise DamagedFile(f"damaged password-protected {what} (its encrypted package cannot be read)") from None
     return out.getvalue()

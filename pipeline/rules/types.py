@@ -78,6 +78,8 @@ class Limits:
     max_stream_mb: float = 100
     max_html_depth: int = 400
     garbled_ratio: float = 0.2
+    max_sheet_rows: int = 100000
+    max_sheet_cells: int = 2000000
 
 
 @dataclass(frozen=True)

@@ -1306,7 +1306,9 @@ def dementia() -> Plan:
         columns=cols,
         sections=[
             sec(str(n), domain, None, *[a for a in actions if a.id.startswith(f"SP{n}.")])
-            for n, domain in enumerate(["Preventing well", "Diagnosing well", "Supporting well", "Living well", "Dying well"], 1)
+            for n, domain in enumerate(
+                ["Preventing well", "Diagnosing well", "Supporting well", "Living well", "Dying well"], 1
+            )
         ],
         formats=["drawn", "drawn-layout", "tabs"],
         landscape=True,

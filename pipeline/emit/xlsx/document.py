@@ -44,7 +44,40 @@ def build_workbook(doc: Document, rules: Rules) -> Workbook:
     if doc.extraction:
         write_extraction(wb, doc)
     write_source(wb, doc, rules)
+    if doc.kind == "action_plan":
+        write_marker(wb, doc)
     return wb
+
+
+def write_marker(wb: Workbook, doc: Document) -> None:
+    """The very hidden sheet that lets an officer's edited copy come back as the plan's next
+    revision (pipeline.read.sheet.marker): which document it was made from, what each Actions
+    column holds, and a fingerprint of every other sheet, so edits there can be named."""
+    from pipeline.read.sheet.marker import MARKER_SHEET, Marker, fingerprint, shown
+
+    sheets = {
+        ws.title: fingerprint(
+            (cell.row, cell.column, shown(cell.value))
+            for row in ws.iter_rows()
+            for cell in row
+            if cell.value is not None
+        )
+        for ws in wb.worksheets
+        if ws.sheet_state == "visible" and ws.title != xlsx_plan.ACTIONS
+    }
+    marker = Marker(
+        source_file=doc.source.file,
+        source_sha256=doc.source.sha256,
+        title=doc.title,
+        sheet=xlsx_plan.ACTIONS,
+        columns={c.header: c.role for c in xlsx_plan.action_columns(doc)},
+        sheets=sheets,
+    )
+    ws = wb.create_sheet(MARKER_SHEET)
+    ws.sheet_state = "veryHidden"
+    for row, (key, value) in enumerate(marker.rows(), 1):
+        write_cell(ws, row, 1, key)
+        write_cell(ws, row, 2, value)
 
 
 def write_workbook(doc: Document, path: Path, rules: Rules) -> None:

@@ -34,36 +34,47 @@ class Column:
     header: str
     get: Callable[[Action], Any]
     width: float | None = None  # None: fitted to the content
+    role: str = "derived"  # what the column is read back as (pipeline.read.sheet.marker ROLES, or extra:<key>)
 
 
 def action_columns(doc: Document) -> list[Column]:
     """The Actions sheet's columns; a plan's own extra columns (Lead, Timescale...) come too."""
     outcome_text = {o.id: o.text for o in doc.outcomes}
     section_title = {s.number: s.title for s in doc.sections}
-    where = "Page" if doc.source.pages or any(a.source.page for a in doc.actions) else "Line"
+    where = _where(doc)
     columns = [
-        Column("Section", lambda a: _section_label(a.section, section_title), 24),
-        Column("Outcome", lambda a: a.outcome, 9),
-        Column("Outcome text", lambda a: outcome_text.get(a.outcome or ""), 40),
-        Column("Action", lambda a: a.id, 9),
-        Column("What we will do", lambda a: a.text, 55),
-        Column("Status", lambda a: a.status, 15),
-        Column("Status as written", lambda a: a.status_raw, 24),
-        Column("Age group", lambda a: a.age_group, 10),
+        Column("Section", lambda a: _section_label(a.section, section_title), 24, "section"),
+        Column("Outcome", lambda a: a.outcome, 9, "outcome"),
+        Column("Outcome text", lambda a: outcome_text.get(a.outcome or ""), 40, "outcome_text"),
+        Column("Action", lambda a: a.id, 9, "id"),
+        Column("What we will do", lambda a: a.text, 55, "text"),
+        Column("Status", lambda a: a.status, 15, "status"),
+        Column("Status as written", lambda a: a.status_raw, 24, "status_written"),
+        Column("Age group", lambda a: a.age_group, 10, "age_group"),
         Column("Linked actions", lambda a: style.joined_ids(a.linked_actions), 13),
         Column("Linked outcomes", lambda a: style.joined_ids(a.linked_outcomes), 13),
         Column("Outside references", lambda a: "\n".join(a.external_refs), 28),
         Column("Depends on", lambda a: style.joined_ids(a.depends_on), 12),
-        Column("Links as written", lambda a: a.links_raw, 28),
+        Column("Links as written", lambda a: a.links_raw, 28, "links"),
         Column("NICE quality statements", lambda a: style.joined_ids(a.quality_statements), 12),
     ]
-    taken = {c.header.lower() for c in columns} | {where.lower()}
+    taken = {c.header.lower() for c in columns} | {w.header.lower() for w in where}
     for key in _extra_keys(doc.actions):
         header = _unique_header(key, taken)
         taken.add(header.lower())
-        columns.append(Column(header, lambda a, k=key: a.extra.get(k), None))
-    columns.append(Column(where, lambda a: a.source.page if where == "Page" else a.source.line, 7))
-    return columns
+        columns.append(Column(header, lambda a, k=key: a.extra.get(k), None, f"extra:{key}"))
+    return columns + where
+
+
+def _where(doc: Document) -> list[Column]:
+    """Where each action was read: its page (PDFs), its sheet and row (spreadsheets), or its line."""
+    if doc.source.pages or any(a.source.page for a in doc.actions):
+        return [Column("Page", lambda a: a.source.page, 7)]
+    if any(a.source.row for a in doc.actions):
+        sheets = {a.source.sheet for a in doc.actions if a.source.sheet}
+        row = [Column("Row", lambda a: a.source.row, 7)]
+        return [Column("Sheet", lambda a: a.source.sheet, 14), *row] if len(sheets) > 1 else row
+    return [Column("Line", lambda a: a.source.line, 7)]
 
 
 def _section_label(number: str | None, titles: dict[str, str]) -> str | None:
@@ -107,7 +118,7 @@ def write_actions(wb: Workbook, doc: Document, rules: Rules) -> style.TableRange
         rows,
         widths={c.header: c.width for c in columns if c.width is not None},
         table_name="ActionsTable",
-        centre=("Page", "Line"),
+        centre=("Page", "Line", "Row"),
     )
     status = placed.column("Status")
     style.add_status_validation(ws, status, placed.first_data_row, placed.last_row, rules)
