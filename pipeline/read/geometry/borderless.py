@@ -23,6 +23,7 @@ from pipeline.core.layout import Cell, Row
 from pipeline.core.text import clean
 from pipeline.language.headers import field_named
 from pipeline.language.ids import hierarchy, opening_id, whole_id
+from pipeline.language.refs import shape
 from pipeline.read.geometry.types import ColumnModel, Fragment, Item, Line, PageContent, Word
 from pipeline.rules import Rules
 
@@ -82,7 +83,7 @@ def word_runs(line: Line) -> list[list[Word]]:
     return runs
 
 
-def column_runs(line: Line, model: ColumnModel) -> list[list[Word]]:
+def column_runs(line: Line, model: ColumnModel, rules: Rules | None = None) -> list[list[Word]]:
     """A line's runs of words, a run also cut where a word starts right at a column's left edge:
     a narrow gutter can leave one ordinary space between two cells ("Children VR04" when the Ref
     column starts at "VR04"), and a word set exactly on the column's edge is that column's."""
@@ -99,7 +100,37 @@ def column_runs(line: Line, model: ColumnModel) -> list[list[Word]]:
             else:
                 current.append(word)
         out.append(current)
+    if rules is not None and model.anchor is not None:
+        out = [part for run in out for part in _split_id(run, model, rules)]
     return out
+
+
+def _note_id(line: Line, model: ColumnModel, rules: Rules) -> None:
+    """Remember the shape of an id opening a row of this table (a whole id in the id column)."""
+    if model.anchor is None:
+        return
+    for run in word_runs(line):
+        if model.column(run[0].x0) == model.anchor:
+            ident = whole_id(" ".join(w.text for w in run), rules)
+            if ident is not None:
+                model.id_shapes.add(shape(ident))
+            return
+
+
+def _split_id(run: list[Word], model: ColumnModel, rules: Rules) -> list[list[Word]]:
+    """A run that opens the id column with an id and goes on into the next column, one space
+    apart ("Action 16 Include physical activity ..."): the id, then the next column's words."""
+    if model.anchor is None or model.column(run[0].x0) != model.anchor or len(run) < 2:
+        return [run]
+    if model.anchor + 1 >= len(model.lefts) or run[-1].x0 < model.lefts[model.anchor + 1]:
+        return [run]  # the run stays in the id column
+    split = opening_id(" ".join(w.text for w in run), rules)
+    if split is None or not split.rest.strip() or (model.id_shapes and shape(split.id) not in model.id_shapes):
+        return [run]  # no id, or not one like the ids above it ("2. Timely access" over 2.1.1 rows)
+    taken = len(run) - len(split.rest.split())
+    if taken <= 0 or taken >= len(run):
+        return [run]
+    return [run[:taken], run[taken:]]
 
 
 def _header_cells(band: list[Line], rules: Rules | None = None) -> list[list[list[Word]]]:
@@ -229,7 +260,7 @@ def _header_tail(line: Line, columns: int, rules: Rules) -> bool:
 # ----------------------------------------------------------------------------- body
 
 
-def fits(line: Line, model: ColumnModel, first: bool = False) -> bool:
+def fits(line: Line, model: ColumnModel, first: bool = False, rules: Rules | None = None) -> bool:
     """Does a line belong to a table with these columns? `first`: could it open a headerless piece?
 
     Running text (a heading or paragraph across the page) gives itself away by a run of words,
@@ -245,9 +276,9 @@ def fits(line: Line, model: ColumnModel, first: bool = False) -> bool:
     for run in word_runs(line):
         start, last = run[0].x0, run[-1].x0
         crossed = [b for b in model.lefts[1:] if start < b <= last and b - start > 3 * run[0].size]
-        if len(crossed) > 1 or (crossed and (first or len(column_runs(Line(run, line.page), model)) < 2)):
+        if len(crossed) > 1 or (crossed and (first or len(column_runs(Line(run, line.page), model, rules)) < 2)):
             return False  # running text across the columns; inside a table, one gutter a word space wide is not
-        columns.update(model.column(r[0].x0) for r in column_runs(Line(run, line.page), model))
+        columns.update(model.column(r[0].x0) for r in column_runs(Line(run, line.page), model, rules))
     return not first or len(columns) >= 2
 
 
@@ -275,7 +306,8 @@ def cut_rows(
 ) -> tuple[Fragment, int]:
     """The table from lines[start:] (header band up to `body`), and the index after it."""
     end = body
-    while end < len(lines) and fits(lines[end], model):
+    while end < len(lines) and fits(lines[end], model, rules=rules):
+        _note_id(lines[end], model, rules)
         end += 1
     header_lines, body_lines = lines[start:body], lines[body:end]
     if header_lines:
@@ -288,12 +320,12 @@ def cut_rows(
     for index, line in enumerate(body_lines):
         following = body_lines[index + 1] if index + 1 < len(body_lines) else None
         if group and (_starts_row(line, previous, model, rules) or _label_line(line, following, model, rules)):
-            rows.append(_row(group, model, page))
+            rows.append(_row(group, model, page, rules))
             group = []
         group.append(line)
         previous = line
     if group:
-        rows.append(_row(group, model, page))
+        rows.append(_row(group, model, page, rules))
     for line in header_lines + body_lines:
         line.place("table")
     top = (header_lines or body_lines or [lines[start]])[0].top
@@ -317,7 +349,7 @@ def _starts_row(line: Line, previous: Line | None, model: ColumnModel, rules: Ru
         return True  # "Objective 1.2 - Staff ..." across the table: a row of its own
     if model.anchor is None:
         return gap >= ROW_GAP * line.size or _opens_row(line, previous, model, rules)
-    anchor_runs = [run for run in column_runs(line, model) if model.column(run[0].x0) == model.anchor]
+    anchor_runs = [run for run in column_runs(line, model, rules) if model.column(run[0].x0) == model.anchor]
     if not anchor_runs:
         return False
     text = " ".join(w.text for w in anchor_runs[0])
@@ -356,12 +388,12 @@ def _opens_row(line: Line, previous: Line | None, model: ColumnModel, rules: Rul
     return all(model.column(run[0].x0) != 0 for run in column_runs(previous, model))
 
 
-def _row(lines: list[Line], model: ColumnModel, page: int) -> Row:
+def _row(lines: list[Line], model: ColumnModel, page: int, rules: Rules | None = None) -> Row:
     """One row's cells: each run of words goes to the column its first word starts in."""
     per_column: list[list[str]] = [[] for _ in model.lefts]
     for line in lines:
         parts: dict[int, list[str]] = {}
-        for run in column_runs(line, model):
+        for run in column_runs(line, model, rules):
             parts.setdefault(model.column(run[0].x0), []).extend(w.text for w in run)
         for column, words in parts.items():
             per_column[column].append(" ".join(words))

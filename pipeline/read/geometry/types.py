@@ -90,6 +90,7 @@ class ColumnModel:
     anchor: int | None  # the column whose cells start rows (the id / question column), if any
     size: float  # the table's text size
     header: list[str]  # header texts as printed
+    id_shapes: set[tuple[str, int]] = field(default_factory=set)  # ids seen opening rows: ("", 3) for 2.3.1
 
     def column(self, x: float) -> int:
         """The column an x position (a word's left edge) falls in."""
