@@ -246,9 +246,28 @@ def _owners(blocks: list[Block], rules: Rules) -> set[int]:
                 break
             if later.kind in ("heading", "title") and (later.level <= block.level or block.kind == "title"):
                 break
-            if later.kind in ("heading", "title") and _names_section(later.text, rules):
+            if (
+                later.kind in ("heading", "title")
+                and _names_section(later.text, rules)
+                and not _labelled(block.text, rules)
+            ):
                 break
     return owners
+
+
+_LEVEL_NAME = re.compile(r"^(?P<word>[A-Z][a-z]+(?: [a-z]+)?):\s+(?P<title>\S.{0,120})$")
+
+
+def _named_level(text: str) -> Label | None:
+    """A heading that names its level with a word of its own ("Cohort: Early years"): a level of
+    the plan (which one, its nesting decides), the word not part of the title."""
+    match = _LEVEL_NAME.match(text)
+    return Label("section", None, match.group("title").strip()) if match else None
+
+
+def _labelled(text: str, rules: Rules) -> bool:
+    flat = clean(text)
+    return hierarchy(flat, rules) is not None or numbered(flat) is not None or _named_level(flat) is not None
 
 
 def _names_section(text: str, rules: Rules) -> bool:
@@ -267,6 +286,7 @@ class _PlanReader:
         self.plan = RawPlan(title=None)
         self.section: str | None = None
         self.section_level: int | None = None  # heading level the current section came from
+        self.outcome_level: int | None = None  # ... and the current outcome, when a heading gave it
         self.outcome: RawOutcome | None = None
         self.action: RawAction | None = None
         self.columns: Columns | None = None
@@ -321,13 +341,18 @@ class _PlanReader:
             return False
         if block.kind == "title" and self.plan.title is None:
             return False
-        label = hierarchy(clean(block.text), self.rules) or numbered(clean(block.text))
+        flat = clean(block.text)
+        label = hierarchy(flat, self.rules) or numbered(flat) or _named_level(flat)
         deeper = self.section is not None and self.section_level is not None and block.level > self.section_level
+        if deeper and self.outcome_level is not None and block.level > self.outcome_level:
+            return True  # a third level of headings ("Healthier weight programmes:"): the plan keeps two
         if label is None:
-            level = "outcome" if deeper else "section"
-            label = Label(level, None, clean(block.text))
+            label = Label("outcome" if deeper else "section", None, flat)
+        elif deeper and label.level == "section":
+            label = Label("outcome", label.number, label.title)  # nested under a section: the level below
         if label.level == "outcome" and (self.section is not None or deeper):
             self._new_outcome(label.number, label.title)
+            self.outcome_level = block.level if deeper else None
             return True
         self._new_section(label.number, label.title)
         self.section_level = block.level
@@ -380,6 +405,7 @@ class _PlanReader:
         self.section = normalise_id(number) or tidy_id(number)
         self.plan.sections.append(RawSection(number=number, title=title))
         self.outcome, self.action = None, None
+        self.outcome_level = None
 
     def _new_outcome(self, number: str | None, text: str) -> None:
         if number is None:
