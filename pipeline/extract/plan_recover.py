@@ -107,6 +107,9 @@ def _segment(words: list[str], rules: Rules) -> list[str]:
 
 def recover(layout: Layout, rules: Rules) -> Recovered:
     """The layout with every flattened table it holds recovered (unchanged when it holds none)."""
+    listed = _list_tables(layout, rules)
+    if listed is not layout:
+        return Recovered(listed)
     lines = _lines(layout)
     out: list[Block] = []
     notes: list[tuple[str, str, str, str]] = []
@@ -356,3 +359,66 @@ def _records(lines: list[_Line], i: int, rules: Rules) -> tuple[Block, int, bool
     for row in rows:
         table.append(Row(cells=[Cell(text=row.get(label, "")) for label in labels]))
     return Block(kind="table", rows=table, line=lines[i].line), j, False
+
+
+# ----------------------------------------------------------------------------- lists as rows
+
+
+def _list_tables(layout: Layout, rules: Rules) -> Layout:
+    """Bulleted lists whose items each hold the same few lines, one per cell ("UNICEF Baby
+    Friendly" / "Joey Needham" / "On track"): a table with no header. Its columns are named by
+    what their cells hold (a status, a lead, a date, the longest words the action), so the table
+    reader weighs them like any other."""
+    blocks = layout.blocks
+    out: list[Block] = []
+    changed = False
+    i = 0
+    while i < len(blocks):
+        j = i
+        while j < len(blocks) and blocks[j].kind == "list_item" and "\n" in blocks[j].text.strip():
+            j += 1
+        items = [[line.strip() for line in b.text.strip().split("\n")] for b in blocks[i:j]]
+        header = _list_header(items, rules) if items and len({len(x) for x in items}) == 1 else None
+        if header is None:
+            out.append(blocks[i])
+            i += 1
+            continue
+        rows = [Row(cells=[Cell(text=h) for h in header], line=blocks[i].line)]
+        rows += [
+            Row(cells=[Cell(text=t) for t in item], line=b.line) for item, b in zip(items, blocks[i:j], strict=True)
+        ]
+        out.append(Block(kind="table", rows=rows, line=blocks[i].line))
+        changed = True
+        i = j
+    if not changed:
+        return layout
+    rebuilt = Layout(format=layout.format, blocks=out, pages=layout.pages, notes=list(layout.notes))
+    rebuilt.word_report = layout.word_report
+    rebuilt.columns = dict(layout.columns)
+    return rebuilt
+
+
+def _list_header(items: list[list[str]], rules: Rules) -> list[str] | None:
+    """Names for the columns of list items' lines, from what the lines hold; None unless one
+    column is clearly statuses and the items have two to six lines each."""
+    width = len(items[0])
+    if not 2 <= width <= 6:
+        return None
+    columns = [[item[k] for item in items] for k in range(width)]
+    status = [sum(1 for t in col if rules.status_for(t)) / len(col) for col in columns]
+    if max(status) < 0.7:
+        return None
+    names = ["" for _ in range(width)]
+    names[status.index(max(status))] = rules.headers["plan"]["status"][0]
+    lengths = [sum(len(t.split()) for t in col) / len(col) for col in columns]
+    free = [k for k in range(width) if not names[k]]
+    text_at = free[0]  # the first cell holds the action, unless a later one is clearly the longer text
+    longest = max(free, key=lambda k: (lengths[k], -k))
+    if lengths[longest] >= max(4.0, 1.5 * lengths[text_at]):
+        text_at = longest
+    names[text_at] = rules.headers["plan"]["text"][0]
+    for k in free:
+        if k != text_at:
+            field = "lead" if all(len(t.split()) <= 6 for t in columns[k]) else "update"
+            names[k] = rules.headers["plan"][field][0]
+    return names

@@ -192,6 +192,7 @@ def extract(layout: Layout, rules: Rules, name: str = "") -> RawPlan:
             continue  # a numbered contents list: the sections come later, with their tables
         else:
             reader.table_follows = index + 1 < len(blocks) and blocks[index + 1].kind == "table"
+            reader.tables_ahead = any(id(b) in found for b in blocks[index + 1 :])
             reader.text(block, index)
     reader.finish()
     return reader.plan
@@ -255,19 +256,22 @@ def _owners(blocks: list[Block], rules: Rules) -> set[int]:
     return owners
 
 
-_LEVEL_NAME = re.compile(r"^(?P<word>[A-Z][a-z]+(?: [a-z]+)?):\s+(?P<title>\S.{0,120})$")
+_LEVEL_NAME = re.compile(r"^(?P<word>[A-Z][a-z]+(?: [a-z]+)?):\s+(?P<title>\S(?:[^.!?]{0,80}[^.!?:])?)$")
 
 
-def _named_level(text: str) -> Label | None:
+def _named_level(text: str, rules: Rules) -> Label | None:
     """A heading that names its level with a word of its own ("Cohort: Early years"): a level of
-    the plan (which one, its nesting decides), the word not part of the title."""
+    the plan (which one, its nesting decides), the word not part of the title. A column's name
+    ("Lead: SG", "Status: On track") labels a value, not a level."""
     match = _LEVEL_NAME.match(text)
-    return Label("section", None, match.group("title").strip()) if match else None
+    if match is None or best_field(match.group("word"), rules)[0] not in (None, "section", "outcome"):
+        return None
+    return Label("section", None, match.group("title").strip())
 
 
 def _labelled(text: str, rules: Rules) -> bool:
     flat = clean(text)
-    return hierarchy(flat, rules) is not None or numbered(flat) is not None or _named_level(flat) is not None
+    return hierarchy(flat, rules) is not None or numbered(flat) is not None or _named_level(flat, rules) is not None
 
 
 def _names_section(text: str, rules: Rules) -> bool:
@@ -287,6 +291,8 @@ class _PlanReader:
         self.section: str | None = None
         self.section_level: int | None = None  # heading level the current section came from
         self.outcome_level: int | None = None  # ... and the current outcome, when a heading gave it
+        self.section_word: str | None = None  # the label word that opened the current section ("cohort")
+        self.tables_ahead = False  # a plan table comes later in the document
         self.outcome: RawOutcome | None = None
         self.action: RawAction | None = None
         self.columns: Columns | None = None
@@ -342,7 +348,7 @@ class _PlanReader:
         if block.kind == "title" and self.plan.title is None:
             return False
         flat = clean(block.text)
-        label = hierarchy(flat, self.rules) or numbered(flat) or _named_level(flat)
+        label = hierarchy(flat, self.rules) or numbered(flat) or _named_level(flat, self.rules)
         deeper = self.section is not None and self.section_level is not None and block.level > self.section_level
         if deeper and self.outcome_level is not None and block.level > self.outcome_level:
             return True  # a third level of headings ("Healthier weight programmes:"): the plan keeps two
@@ -359,20 +365,26 @@ class _PlanReader:
         return True
 
     def _label(self, text: str) -> bool:
-        """A line of text between tables labelled as a level ("Objective 1.1 - Pupils know where to
-        get help", "Theme 2: Access"), once the plan's tables have begun or just above the first:
-        that level opens."""
+        """A line of text labelled as a level ("Objective 1.1 - Pupils know where to get help",
+        "Theme 2: Access", "Cohort: Early years"): that level opens. Label words set the levels in
+        the order the plan uses them: the word that opened the current section opens the next
+        one; another word, under it, opens an outcome."""
         flat = clean(text)
-        if (self._tables_seen == 0 and not self.table_follows) or "\n" in text.strip() or len(flat.split()) > 25:
+        if "\n" in text.strip() or len(flat.split()) > 25:
             return False
-        label = hierarchy(flat, self.rules)
-        if label is None:
+        vocab = hierarchy(flat, self.rules)
+        label = vocab or _named_level(flat, self.rules)
+        if label is None or (self._tables_seen == 0 and not self.table_follows and not self.tables_ahead):
             return False
-        if label.level == "outcome" and (self.section is not None or label.number):
+        word = flat.split()[0].rstrip(":").lower()
+        if (self.section_word is not None and word != self.section_word and self.section is not None) or (
+            label.level == "outcome" and (self.section is not None or label.number)
+        ):
             self._new_outcome(label.number, label.title)
         else:
             self._new_section(label.number, label.title)
             self.section_level = None
+            self.section_word = word
         return True
 
     def _unplaced(self, text: str) -> None:
