@@ -17,7 +17,12 @@ from functools import lru_cache
 from pipeline.core.ids import normalise_id, tidy_id
 from pipeline.rules import Rules
 
-NEVER = r"(?!x)x"  # a pattern that matches nothing, for an empty list of words
+NEVER = r"(?!x)x"
+# An outside body's or document's initials just before a dotted number ("NHS LTP 3.2"): the number
+# is that document's, not this plan's.
+_ACRONYM_CITED = re.compile(
+    r"\b(?P<name>[A-Z][A-Z0-9&]{1,9}(?:\s+[A-Z][A-Z0-9&]{1,9}){0,3})\s+(?P<ids>\d{1,3}(?:\.\d{1,3})+)(?![\w.])"
+)  # a pattern that matches nothing, for an empty list of words
 _CONNECTORS = r"(?:and|&|of|for|in|the|on|to)"
 _CAP_WORD = r"[A-Z][\w'’+\-]*"
 _ID_LIST = r"\d{1,3}(?:\.\d{1,3})*(?:\s*(?:,|&|and)\s*\d{1,3}(?:\.\d{1,3})*)*"
@@ -198,6 +203,13 @@ def cite(text: str | None, rules: Rules, own: frozenset[str] = frozenset(), whol
         out.external.append(text[match.start() : match.end()].strip())
         taken.append(match.span())
     masked = _mask(text, taken)
+    prefixes = {shape(i)[0] for i in own if shape(i)[0]}
+    for match in _ACRONYM_CITED.finditer(masked):
+        if match.group("name").split()[-1].upper() in prefixes:
+            continue  # "PA 3.1": this plan's own prefix, not an outside body
+        out.external.append(text[match.start() : match.end()].strip())  # "NHS LTP 3.2", "CQC 2.1"
+        taken.append(match.span())
+    masked = _mask(text, taken)
 
     out.quality_statements, out.quality_standards, qs_spans = quality_statements(masked, rules)
     masked = _mask(masked, qs_spans)
@@ -212,6 +224,8 @@ def cite(text: str | None, rules: Rules, own: frozenset[str] = frozenset(), whol
         for match in c.token.finditer(masked):
             ident = tidy_id(match.group(0))
             if normalise_id(ident) is None and (ident in own or shape(ident) in shapes):
+                # the plan's own prefixed id ("PA 3.1"): its number is not cited a second time
+                found = [(at, i) for at, i in found if not match.start() <= at < match.end()]
                 found.append((match.start(), ident))
         if any(normalise_id(i) is not None and "." not in i for i in own):  # a plan numbered 1, 2, 3
             for match in c.labelled.finditer(masked):
