@@ -13,13 +13,16 @@ from pipeline.core.ids import parent_id, sort_key
 from pipeline.core.model import Action, Document, Finding
 from pipeline.rules import Rules
 
+# Findings about whole columns, left out when a table's columns were lost in a copy as text.
+_COLUMN_FINDINGS = ("no-statuses", "no-age-groups", "missing-status", "missing-age-group")
 _SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
 
 
 def check(doc: Document, rules: Rules, notes: list[Finding] | None = None) -> list[Finding]:
     findings = list(notes or [])
     if doc.kind == "action_plan":
-        findings.extend(_plan_findings(doc, rules))
+        lost = any(f.code == "columns-lost" for f in findings)  # its own finding says why columns are empty
+        findings.extend(f for f in _plan_findings(doc, rules) if not (lost and f.code in _COLUMN_FINDINGS))
     else:
         findings.extend(_guidance_findings(doc))
     unique = {(f.code, f.where, f.message): f for f in findings}
