@@ -41,6 +41,7 @@ CELL_WEIGHT = 0.4
 THRESHOLD = 0.35  # below this a column is kept under `extra`
 # A field read from cells alone must be clear in them: most cells, not a few.
 CELLS_ALONE = 0.7
+CELLS_ONLY_WEIGHT = 0.5  # ... and then they score on their own (0.35 at 0.7: just enough)
 # A header that is mostly one field's phrase ("Action", "Action description"): a second text
 # column must be named this clearly to be taken for a title beside the text.
 STRONG_HEADER = 0.75
@@ -197,8 +198,8 @@ def decide(
                 if h == 0 or c < 0 or (distinct and (h < 1.0 or cells.get("id", (0.0, ""))[0] >= IDS_IN_CELLS)):
                     continue  # a hierarchy column is named so, its values hold over rows and do not come back
             total = HEADER_WEIGHT * h + CELL_WEIGHT * c
-            if h == 0 and c < CELLS_ALONE:
-                total = 0.0
+            if h == 0:  # no header word for it: the cells alone, when they are clear
+                total = CELLS_ONLY_WEIGHT * c if c >= CELLS_ALONE else 0.0
             if name in ("text", "update", "title") and h == 0 and name != "text":
                 total = 0.0  # notes and titles are told apart from text by their header only
             if name == "text" and cells.get("_summary"):
