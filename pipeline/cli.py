@@ -30,20 +30,25 @@ commands:
 exit status: 0 all good, 1 some input failed (the others are still written), 2 usage error
 
 examples:
-  python -m pipeline build inputs outputs
-  python -m pipeline extract "Plan v2 (final).pdf" -o out
-  python -m pipeline diff outputs/plan-2019.json outputs/plan-2020.json -o reports
-  python -m pipeline rules check
+  plan-pipeline build inputs outputs
+  plan-pipeline extract "Plan v2 (final).pdf" -o out
+  plan-pipeline diff outputs/plan-2019.json outputs/plan-2020.json -o reports
+  plan-pipeline rules check
+
+`plan-pipeline` is installed into .venv/bin by `make`; `python -m pipeline` is the same command.
 """
 
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
-        prog="python -m pipeline",
+        prog="plan-pipeline",
         description=DESCRIPTION,
         epilog=EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
+    from pipeline import __version__
+
+    parser.add_argument("--version", action="version", version=f"plan-pipeline {__version__}")
     parser.add_argument("--rules", type=Path, default=None, help="rules folder (default: the project's rules/)")
     sub = parser.add_subparsers(dest="command", metavar="{build,extract,diff,rules}")
 
@@ -152,6 +157,11 @@ def main(argv: list[str] | None = None) -> int:
         print("Stopped. Outputs already written are complete; nothing was left half-written.", file=sys.stderr)
         return 130
     return EXIT_USAGE
+
+
+def run() -> None:
+    """The installed `plan-pipeline` command (see pyproject.toml)."""
+    sys.exit(main())
 
 
 def _extract(args: argparse.Namespace) -> int:

@@ -1,7 +1,7 @@
 """`make` itself, on a copy of the project: what officers type, not only the Python entry point.
 
 The copy has the repository's Makefile, code, rules and inputs; its `.venv` is a link to this
-one, and its requirements.lock is older than the install stamp, so make does not reinstall.
+one, and its requirements.lock, pyproject.toml and setup.py are older than the install stamp, so make does not reinstall.
 """
 
 from __future__ import annotations
@@ -26,11 +26,12 @@ def project(tmp_path: Path) -> Path:
     ignore = shutil.ignore_patterns("__pycache__", "*.pyc")
     for name in ("pipeline", "rules", "inputs"):
         shutil.copytree(ROOT / name, copy / name, ignore=ignore)
-    for name in ("Makefile", "pyproject.toml", "requirements.lock"):
+    for name in ("Makefile", "pyproject.toml", "setup.py", "requirements.lock"):
         shutil.copy(ROOT / name, copy / name)
     (copy / "outputs").mkdir()
     (copy / ".venv").symlink_to(VENV)
-    os.utime(copy / "requirements.lock", (0, 0))  # older than the stamp: nothing to install
+    for name in ("requirements.lock", "pyproject.toml", "setup.py"):
+        os.utime(copy / name, (0, 0))  # older than the stamp: nothing to install
     return copy
 
 
