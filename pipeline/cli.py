@@ -84,7 +84,12 @@ def build_parser() -> argparse.ArgumentParser:
     e.add_argument("files", nargs="+", type=Path, metavar="FILE")
     e.add_argument("-o", "--output", type=Path, required=True, metavar="DIR", help="folder for the results")
     e.add_argument("--password", default=None, help="password for protected files given here")
-    e.add_argument("--debug", action="store_true", help="also write DIR/<name>.layout.json (blocks and raw rows)")
+    e.add_argument(
+        "--debug",
+        action="store_true",
+        help="also write DIR/<name>.layout.json (blocks and raw rows) and DIR/<name>.provenance.json "
+        "(each record's page, line and box, which <name>.json leaves out)",
+    )
 
     d = sub.add_parser(
         "diff",
@@ -191,9 +196,10 @@ def _extract(args: argparse.Namespace) -> int:
             write_json(doc, args.output / f"{stem}.json")
             write_workbook(doc, args.output / f"{stem}.xlsx", rules)
             if args.debug:
-                from pipeline.debug import write_debug
+                from pipeline.debug import write_debug, write_provenance
 
                 write_debug(path, rules, args.output / f"{stem}.layout.json", password=args.password)
+                write_provenance(doc, args.output / f"{stem}.provenance.json")
         except PipelineError as exc:
             print(exc.line(path.name), file=sys.stderr)
             failed += 1
