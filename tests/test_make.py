@@ -1,7 +1,8 @@
 """`make` itself, on a copy of the project: what officers type, not only the Python entry point.
 
 The copy has the repository's Makefile, code, rules and inputs; its `.venv` is a link to this
-one, and its requirements.lock, pyproject.toml and setup.py are older than the install stamp, so make does not reinstall.
+one, and its requirements.lock, pyproject.toml and setup.py are older than the install stamp, so
+make does not reinstall.
 """
 
 from __future__ import annotations

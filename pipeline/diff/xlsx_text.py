@@ -6,11 +6,12 @@ Rows of a table are keyed by the record they hold, not by their cell address: a 
 Actions sheet prints as one line, `Actions [1.1.1] What we will do: ... | Status: Underway | ...`
 (its non-empty cells under their headers). So changing an action changes its one line, and
 adding or removing one adds or removes one line, where cell addresses would shift every row
-below it (`git diff --word-diff` shows which words changed). A table is an Excel table or the range under a filter;
-its key is the row's values under `KEY_HEADERS` (File and Action on a sheet of every plan's
-actions; Where and Code on Findings), else under its first column. A row with no key (a
-section or outcome heading between actions) is keyed by its own first value. Cells outside any table (titles, counts)
-print a line per row, from its first non-empty cell: `Summary: 1 | Primary prevention | 0 | 2`. Columns giving a row's line in a text file
+below it (`git diff --word-diff` shows which words changed). A table is an Excel table or the
+range under a filter; its key is the row's values under `KEY_HEADERS` (File and Action on a
+sheet of every plan's actions; Where and Code on Findings), else under its first column. A row
+with no key (a section or outcome heading between actions) is keyed by its own first value.
+Cells outside any table (titles, counts) print a line per row, from its first non-empty cell:
+`Summary: 1 | Primary prevention | 0 | 2`. Columns giving a row's line in a text file
 (`POSITION_HEADERS`) are left out, as in the committed JSON: they move whenever a row is added
 above, and the sheet's heading line says so. Line breaks inside a cell are shown as "\\n", so
 one cell is always one line. Set it up once per clone (see docs/revisions.md):
