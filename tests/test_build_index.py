@@ -120,7 +120,8 @@ def test_an_unreadable_json_output_is_a_problem_not_a_crash(outputs: Path, rules
 
 
 def test_the_workbook_has_an_index_and_every_record(outputs: Path, rules: Rules) -> None:
-    json_path, xlsx_path = write_index(outputs, entries(), rules, "index.json", "all-plans.xlsx")
+    json_path, xlsx_path, *csvs = write_index(outputs, entries(), rules, "index.json", "all-plans.xlsx")
+    assert [p.name for p in csvs] == ["all-actions.csv", "all-questions.csv", "all-findings.csv"]
     assert json.loads(json_path.read_text())["index_version"] == 1
     wb = load_workbook(xlsx_path)
     assert wb.sheetnames[:4] == ["Index", "All actions", "All questions", "All findings"]
@@ -147,7 +148,7 @@ def test_text_from_documents_never_becomes_a_formula(outputs: Path, rules: Rules
     doc["actions"][0]["text"] = "+cmd|' /C calc'!A0"
     doc["findings"][0]["message"] = "@SUM(1+1)"
     (outputs / "plan.json").write_text(to_json(doc), encoding="utf-8")
-    _, xlsx_path = write_index(outputs, [Entry("=evil.pdf", "plan.json", "plan.xlsx")], rules, "i.json", "a.xlsx")
+    _, xlsx_path, *_ = write_index(outputs, [Entry("=evil.pdf", "plan.json", "plan.xlsx")], rules, "i.json", "a.xlsx")
     assert worksheet_formulas(xlsx_path) == []
     wb = load_workbook(xlsx_path)
     assert wb["Index"]["A2"].value == "=evil.pdf" and wb["Index"]["A2"].data_type == "s"

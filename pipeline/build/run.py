@@ -43,6 +43,7 @@ from pipeline.build.schedule import (
     scan,
 )
 from pipeline.core.errors import PipelineError, UsageError, failure_line
+from pipeline.emit.csv_out import CSV_NAMES
 
 JOB = "pipeline.build.task:build_document"
 PREPARE = "pipeline.build.task:prepare"
@@ -270,7 +271,7 @@ class _Build:
     def _index(self, items: list[Input], background: bool = False) -> Callable[[], None]:
         """Write index.json and the combined workbook when they are out of date; returns the call
         that waits for them. `background`: in a forked process, while this one goes on."""
-        names = [INDEX_JSON, INDEX_XLSX]
+        names = [INDEX_JSON, INDEX_XLSX, *CSV_NAMES]
         key = key_of([self.code, self.rules.fingerprint, self._document_keys(items)])
         if self.manifest.index.get("key") == key and all((self.outputs / n).is_file() for n in names):
             return lambda: None
