@@ -190,7 +190,13 @@ def test_the_index_is_written_beside_the_revisions_or_after_them(
     index = json.loads((outputs / "index.json").read_text(encoding="utf-8"))
     assert [d["file"] for d in index["documents"]] == ["plan v2.txt", "plan.txt"]
     manifest = json.loads((outputs / ".manifest.json").read_text(encoding="utf-8"))
-    assert manifest["index"]["files"] == ["index.json", "all-plans.xlsx"]
+    assert manifest["index"]["files"] == [
+        "index.json",
+        "all-plans.xlsx",
+        "all-actions.csv",
+        "all-questions.csv",
+        "all-findings.csv",
+    ]
 
     def broken(*args: Any, **kwargs: Any) -> None:
         raise RuntimeError("index boom")
