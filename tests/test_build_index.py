@@ -186,7 +186,9 @@ def test_the_index_is_written_beside_the_revisions_or_after_them(
     shutil.copy(FIXTURES / "revision-2 2020-06.txt", inputs / "plan v2.txt")
     outputs = tmp_path / "outputs"
     assert run_build(inputs, outputs, jobs=jobs, quiet=True) == 0
-    assert {"index.json", "all-plans.xlsx", "plan.history.xlsx"} <= {p.name for p in outputs.iterdir()}
+    assert {"index.json", "all-plans.xlsx", "Preventing Self-Harm Action Plan.history.xlsx"} <= {
+        p.name for p in outputs.iterdir()
+    }
     index = json.loads((outputs / "index.json").read_text(encoding="utf-8"))
     assert [d["file"] for d in index["documents"]] == ["plan v2.txt", "plan.txt"]
     manifest = json.loads((outputs / ".manifest.json").read_text(encoding="utf-8"))
@@ -210,6 +212,6 @@ def test_the_index_is_written_beside_the_revisions_or_after_them(
         "index.json, all-plans.xlsx: could not be written because of an internal"
     )
     assert "RuntimeError: index boom" in (outputs / ".build.log").read_text(encoding="utf-8")
-    assert (outputs / "plan.history.xlsx").is_file()  # the revisions were still written
+    assert (outputs / "Preventing Self-Harm Action Plan.history.xlsx").is_file()  # the revisions were still written
     monkeypatch.undo()
     assert run_build(inputs, outputs, jobs=jobs, quiet=True) == 0  # tried again next time

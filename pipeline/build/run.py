@@ -100,8 +100,15 @@ class _Build:
         self.manifest = Manifest.load(outputs)
         self.saved = self.manifest.to_bytes()
         self.code = code_fingerprint()
-        self.report = Reporter(quiet=quiet)
+        self.report = Reporter(quiet=quiet, log=outputs / LOG)
         self.problems = 0  # index or revision steps that failed
+        # The log is written on every build: what the terminal showed (quiet or not), the
+        # revisions' order and why, and the workers' own messages and tracebacks.
+        from pipeline import __version__
+
+        (outputs / LOG).write_text(
+            f"plan-pipeline {__version__}: building {outputs.name}/ from {inputs.name}/\n", encoding="utf-8"
+        )
 
     def run(self, jobs: int | None, force: bool, started: float) -> int:
         items = scan(self.inputs)
@@ -164,7 +171,6 @@ class _Build:
         limits = self.rules.limits
         staging = Path(tempfile.mkdtemp(prefix=STAGING_PREFIX + "build-", dir=self.outputs))
         log_file = self.outputs / LOG
-        log_file.write_bytes(b"")
         by_key = {str(n): item for n, item in enumerate(items)}
         tasks = []
         for key, item in sorted(by_key.items(), key=lambda kv: (-kv[1].size, kv[1].name)):  # big ones first
@@ -209,9 +215,6 @@ class _Build:
                     self._save()
         finally:
             shutil.rmtree(staging, ignore_errors=True)
-            with contextlib.suppress(OSError):
-                if not log_file.stat().st_size:
-                    log_file.unlink()
         return built, pool.started_tasks
 
     def _commit(self, item: Input, staged: Path, value: dict[str, Any]) -> None:
@@ -320,8 +323,14 @@ class _Build:
             except ImportError:
                 build_revisions = None
             if build_revisions is not None:
+                told: list[tuple[str, str]] = []
                 try:
-                    written = list(build_revisions(self.outputs, documents, self.rules))
+                    written = list(build_revisions(self.outputs, documents, self.rules, told))
+                    for kind, line in told:  # each plan's revisions in order and why; duplicates, gaps
+                        if kind == "warning":
+                            self.report.line(f"warning: {line}", error=True)
+                        else:
+                            self.report.note(line)
                 except PipelineError as exc:
                     self.problems += 1
                     self.report.failed_one(exc.line("revision history"))

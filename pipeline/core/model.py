@@ -170,6 +170,8 @@ class Document:
     source: Source
     kind: Kind
     title: str
+    # What the document says of its own version on its front page ("Version 2.0"), as written.
+    revision: str | None = None
     sections: list[Section] = field(default_factory=list)
     outcomes: list[Outcome] = field(default_factory=list)
     actions: list[Action] = field(default_factory=list)
@@ -273,6 +275,7 @@ def from_dict(data: dict[str, Any]) -> Document:
         source=build(Source, data["source"]),
         kind=data["kind"],
         title=data["title"],
+        revision=data.get("revision"),
         sections=[build(Section, d) for d in data.get("sections", [])],
         outcomes=[build(Outcome, d) for d in data.get("outcomes", [])],
         actions=[build(Action, d) for d in data.get("actions", [])],

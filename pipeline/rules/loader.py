@@ -30,7 +30,6 @@ RULE_FILES = (
 )
 
 
-
 def _default_rules_dir() -> Path:
     """The project's `rules/` when the code runs from the repository (what `make` and an editable
     install use, so an officer's edit takes effect at once); else the copy shipped inside the
