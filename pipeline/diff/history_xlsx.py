@@ -85,6 +85,9 @@ def history_workbook(plan: str, revisions: list[Revision], steps: list[ChangeSet
     _history_sheet(wb, rows, revisions, steps, latest, rules)
     _counts_sheet(wb, revisions, rules)
     _revisions_sheet(wb, plan, revisions, steps, how)
+    style.print_ready(
+        wb, f"{plan} — status through {len(revisions)} revisions", ", ".join(r.doc.source.file for r in revisions)
+    )
     return wb
 
 

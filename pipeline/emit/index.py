@@ -176,6 +176,8 @@ def combined_workbook(
     questions_first = _all_questions(wb, loaded, rules)
     _all_findings(wb, loaded)
     _index_sheet(index_ws, data, rules, actions_first, questions_first)
+    files = [d["file"] for d in data["documents"]]
+    style.print_ready(wb, "Every document in one place", f"{len(files)} documents: " + ", ".join(files))
     return wb
 
 
