@@ -56,16 +56,19 @@ def question_text(q: Question) -> str:
     text out, the text is shown above them, so nothing the guidance says goes missing.
     """
     kinds = [*q.kinds, *[""] * (len(q.parts) - len(q.kinds))]
+    said = {w.casefold() for line in [*q.parts, *q.notes] for w in WORD.findall(line)}
+    whole = {w.casefold() for w in WORD.findall(q.text)} <= said
     if len(q.parts) > 1:
         lines = [
             f"{i}. {part}{KIND_NOTE.get(kind, '')}"
             for i, (part, kind) in enumerate(zip(q.parts, kinds, strict=True), 1)
         ]
-        said = {w.casefold() for line in [*q.parts, *q.notes] for w in WORD.findall(line)}
-        if not {w.casefold() for w in WORD.findall(q.text)} <= said:
+        if not whole:
             lines.insert(0, q.text)
+    elif q.parts and whole:
+        lines = [q.parts[0] + (KIND_NOTE["closed"] if kinds[0] == "closed" else "")]
     else:
-        lines = [q.text + (KIND_NOTE.get(kinds[0], "") if kinds and kinds[0] == "closed" else "")]
+        lines = [q.text + (KIND_NOTE["closed"] if kinds and kinds[0] == "closed" else "")]
     lines += [f"Note: {note}" for note in q.notes]
     return "\n".join(lines)
 
