@@ -170,8 +170,6 @@ class Document:
     source: Source
     kind: Kind
     title: str
-    # What the document says of its own version on its front page ("Version 2.0"), as written.
-    revision: str | None = None
     sections: list[Section] = field(default_factory=list)
     outcomes: list[Outcome] = field(default_factory=list)
     actions: list[Action] = field(default_factory=list)
@@ -183,6 +181,8 @@ class Document:
     # Per page of a PDF: how many words went into table cells, headings/text, page furniture,
     # and how many went nowhere -- so an officer can see that nothing was lost.
     extraction: list[dict[str, int]] = field(default_factory=list)
+    # What the document says of its own version on its front page ("Version 2.0"), as written.
+    revision: str | None = None
 
     def to_dict(self, coordinates: bool = False) -> dict[str, Any]:
         """The contract form; `coordinates=True` adds each record's line and box (see `Where`)."""
