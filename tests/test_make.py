@@ -65,9 +65,15 @@ def test_make_builds_the_inputs_then_does_nothing_when_nothing_changed(project: 
 def test_make_exits_non_zero_when_a_document_fails(project: Path) -> None:
     (project / "inputs" / "scan.pdf").write_bytes(b"\x89PNG\r\n\x1a\n" + b"\x00" * 100)
     result = make(project, "build")
-    assert result.returncode != 0
+    assert result.returncode == 2  # the command exits 1; make reports a failed step as 2
     assert "scan.pdf: not a PDF (looks like a PNG image)" in result.stderr
     assert (project / "outputs" / "index.json").is_file()  # the others are written
+    said = result.stderr.strip().splitlines()[-1]
+    assert said.startswith("make: *** [") and said.endswith("build] Error 1")
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert said.replace("make --no-print-directory", "make") in readme  # the README shows what the officer sees
+    log = (project / "outputs" / ".build.log").read_text(encoding="utf-8")
+    assert "scan.pdf: not a PDF (looks like a PNG image)" in log and "1 failed" in log
 
 
 def test_make_help_lists_the_targets(project: Path) -> None:

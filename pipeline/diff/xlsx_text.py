@@ -31,7 +31,7 @@ from pathlib import Path
 from typing import Any
 
 # Headers whose values say which record a row is, in the order they make up the key.
-KEY_HEADERS = ("File", "Revision", "Record", "Number", "Action", "Question", "Where", "Code")
+KEY_HEADERS = ("File", "Revision", "Record", "Number", "Action", "Cites", "Question", "Where", "Code")
 # Headers whose values move with every row added above them: left out of the text.
 POSITION_HEADERS = ("Line", "Page or line")
 
