@@ -737,3 +737,9 @@ def test_answers_from_the_filled_in_word_form_fixture_appear_in_the_sheet(rules,
         assert ws[f"{columns['RAG']}{row}"].value == rag
     unanswered = [q for q in rows if q not in FILLED_ANSWERS]
     assert all(ws[f"{columns['RAG']}{rows[q]}"].value is None for q in unanswered)
+
+
+def test_generated_action_numbers_are_said_to_be_generated(rules, tmp_path: Path) -> None:
+    doc = _plan([_action("1.1.1", id_generated=True), _action("1.1.2", id_generated=True)])
+    ws = build_workbook(doc, rules)["Actions"]
+    assert "The plan prints no action numbers" in ws["A1"].comment.text

@@ -189,12 +189,15 @@ def write_actions(wb: Workbook, doc: Document, rules: Rules) -> ActionsSheet:
         centre=("Action", "Page", "Line", "Age group"),
     )
     sheet = ActionsSheet(placed)
+    notes = []  # said where the officer looks, not left to be guessed
     left_out = left_out_columns(doc)
-    if left_out:  # said where the officer looks for them, not hidden silently
+    if left_out:
+        notes.append("Left out: no action of this plan has anything under " + ", ".join(left_out) + ".")
+    if any(a.id_generated for a in doc.actions):
+        notes.append("The plan prints no action numbers: these are given by each action's place in it.")
+    if notes:
         style.add_comment(
-            ws[f"{placed.column('Action')}{placed.header_row}"],
-            "Left out: no action of this plan has anything under " + ", ".join(left_out) + ".",
-            height=60 + 12 * len(left_out),
+            ws[f"{placed.column('Action')}{placed.header_row}"], "\n".join(notes), height=60 + 12 * len(left_out)
         )
     for row, (kind, item) in enumerate(layout, placed.first_data_row):
         if kind == "action":
