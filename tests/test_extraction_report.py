@@ -55,7 +55,8 @@ def test_text_input_says_how_its_columns_were_read_and_has_no_page_report(rules)
     doc = process(ROOT / "inputs" / "self-harm-action-plan.txt", rules)
     assert doc.extraction == []
     rows = list(build_workbook(doc, rules)[EXTRACTION].iter_rows(values_only=True))
-    assert rows[0][0] == "Columns read as" and "no table header to read" in rows[1][0]
+    assert rows[0][0] == "Columns read as" and "was read as text" in rows[1][0]
+    assert not any(r[0] == "Table" for r in rows)  # no empty table of columns
     assert not any(r[0] == "All pages" for r in rows)
     guidance = process(ROOT / "inputs" / "self-harm-reflection-tool.txt", rules)
     assert EXTRACTION not in build_workbook(guidance, rules).sheetnames

@@ -199,3 +199,42 @@ def test_every_page_prints_at_8_points_or_more_with_its_header_and_footer(
             assert footer == f"Source: {name} Page {number} of {pages}"
             assert page.width > page.height  # landscape
             page.close()
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "all-plans.xlsx",
+        "Preventing Self-Harm Action Plan.history.xlsx",
+        "self-harm-action-plan__self-harm-action-plan 2020-06 revision 2.diff.xlsx",
+    ],
+)
+def test_the_build_workbooks_print_at_8_points_or_more(name: str, tmp_path: Path) -> None:
+    """The index, history and diff workbooks the build commits, printed through LibreOffice."""
+    import pdfplumber
+
+    book = tmp_path / "printed.xlsx"
+    book.write_bytes((ROOT / "outputs" / name).read_bytes())
+    profile = tmp_path / "profile"
+    result = subprocess.run(
+        [
+            soffice(),
+            f"-env:UserInstallation={profile.as_uri()}",
+            "--headless",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(tmp_path),
+            str(book),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=180,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    with pdfplumber.open(tmp_path / "printed.pdf") as pdf:
+        for number, page in enumerate(pdf.pages, 1):
+            assert min(c["size"] for c in page.chars if c["upright"]) >= 8, f"page {number}"
+            assert f"Page {number} of {len(pdf.pages)}" in page.extract_text()
+            page.close()

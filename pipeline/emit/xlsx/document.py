@@ -111,30 +111,32 @@ def write_extraction(wb: Workbook, doc: Document) -> None:
     row = 1
     if doc.kind == "action_plan":
         row = style.write_title(ws, row, "Columns read as", _columns_note(doc))
-        body = [
-            [
-                f"{k}" + (f" (page {t.page})" if t.page else ""),
-                c.column + 1,
-                c.header,
-                c.field or KEPT_AS_IS,
-                round(c.confidence, 2),
-                c.evidence,
+        if doc.tables:
+            body = [
+                [
+                    f"{k}" + (f" (page {t.page})" if t.page else ""),
+                    c.column + 1,
+                    c.header,
+                    c.field or KEPT_AS_IS,
+                    round(c.confidence, 2),
+                    c.evidence,
+                ]
+                for k, t in enumerate(doc.tables, 1)
+                for c in t.columns
             ]
-            for k, t in enumerate(doc.tables, 1)
-            for c in t.columns
-        ]
-        placed = style.write_table(
-            ws,
-            COLUMN_HEADERS,
-            body,
-            first_row=row,
-            widths=EXTRACTION_WIDTHS,
-            number_formats={"Confidence": "0%"},
-            centre=("Column", "Confidence"),
-            freeze=False,
-            filters=False,
-        )
-        row = placed.last_row + 3
+            placed = style.write_table(
+                ws,
+                COLUMN_HEADERS,
+                body,
+                first_row=row,
+                widths=EXTRACTION_WIDTHS,
+                number_formats={"Confidence": "0%"},
+                centre=("Column", "Confidence"),
+                freeze=False,
+                filters=False,
+            )
+            row = placed.last_row
+        row += 2
     if doc.extraction:
         style.write_heading(ws, row, "Where every word of each page went")
         body = [[page.get(key, 0) for _, key in EXTRACTION_COLUMNS] for page in doc.extraction]
@@ -171,8 +173,8 @@ def _columns_note(doc: Document) -> str:
             "field can be pinned under columns: in rules/documents.yaml."
         )
     return (
-        "The plan has no table header to read: its cells were read by their place in each row "
-        f"({doc.source.format.upper()} laid out as text)."
+        f"This plan ({doc.source.format.upper()}) was read as text: its cells were taken by their order in "
+        "each row, not matched to fields by a table header, so there is no column to show here."
     )
 
 

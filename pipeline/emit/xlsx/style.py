@@ -284,10 +284,10 @@ def write_table(
 
 
 # Printing. Excel column width w (characters of the default font) is w * 7 + 5 pixels at 96 dpi;
-# LibreOffice prints the same column about 1.3 times as wide (measured on our workbooks), and the
+# LibreOffice prints the same column 1.3 to 1.4 times as wide (measured on our workbooks), and the
 # wider of the two decides, so text is at least as large as planned in both.
 MIN_PRINT_SCALE = 0.75  # 11 pt text printed at 75 % is 8.25 pt: 8 pt or more even if a guess is a little out
-PRINT_WIDTH_FACTOR = 1.3
+PRINT_WIDTH_FACTOR = 1.4
 PRINTABLE_POINTS = {"A4": (842 - 2 * 0.4 * 72), "A3": (1191 - 2 * 0.4 * 72)}  # landscape width less margins
 GROUP_FILLS = ("D9E1F2", "EDF1F9")  # section rows, outcome rows
 HEADER_LIMIT = 250  # Excel refuses a header or footer of more than 255 characters
