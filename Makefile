@@ -1,21 +1,23 @@
 # Two commands matter: `make` (set up, then build outputs/ from inputs/) and `make test`.
 # The virtual environment is created on first use and reinstalled only when requirements.lock
-# changes. The build itself decides what is stale (make cannot cope with spaces in file names).
+# or pyproject.toml changes; the project itself is installed into it as editable, which puts the
+# `plan-pipeline` command in .venv/bin (running this checkout's code and its rules/). The build itself decides what is stale (make cannot cope with spaces in file names).
 
 PYTHON ?= python3
 VENV   := .venv
 PY     := $(VENV)/bin/python
-STAMP  := $(VENV)/.installed-lock
+STAMP  := $(VENV)/.installed-lock-and-command
 JOBS   ?=
 
 .PHONY: all build test test-fast lint format bench corpus fixtures clean lock help
 
 all: build ## Set up (first run) and build outputs/ from inputs/ (the default)
 
-$(STAMP): requirements.lock
+$(STAMP): requirements.lock pyproject.toml setup.py
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
-	@echo "Installing pinned dependencies into $(VENV)/ (first run only) ..."
+	@echo "Installing pinned dependencies and the plan-pipeline command into $(VENV)/ (first run only) ..."
 	@$(PY) -m pip install --disable-pip-version-check -q -r requirements.lock
+	@$(PY) -m pip install --disable-pip-version-check -q --no-deps -e .
 	@touch $(STAMP)
 
 build: $(STAMP) ## Build outputs/ from inputs/ (only what changed; JOBS=N to set the workers)
@@ -50,8 +52,8 @@ lock: ## Re-pin requirements.lock from a fresh venv
 	  && rm -rf .venv-lock
 
 clean: ## Remove generated outputs and caches (keeps the virtual environment)
-	@rm -rf outputs/*.json outputs/*.xlsx outputs/*.md outputs/.manifest.json outputs/.build.log outputs/.tmp-* \
-	  .pytest_cache bench/results.json
+	@rm -rf outputs/*.json outputs/*.xlsx outputs/*.md outputs/*.csv outputs/.manifest.json outputs/.build.log \
+	  outputs/.tmp-* .pytest_cache bench/results.json build *.egg-info
 	@find . -name __pycache__ -type d -prune -not -path './.venv/*' -exec rm -rf {} +
 
 help: ## List the targets

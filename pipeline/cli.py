@@ -30,20 +30,25 @@ commands:
 exit status: 0 all good, 1 some input failed (the others are still written), 2 usage error
 
 examples:
-  python -m pipeline build inputs outputs
-  python -m pipeline extract "Plan v2 (final).pdf" -o out
-  python -m pipeline diff outputs/plan-2019.json outputs/plan-2020.json -o reports
-  python -m pipeline rules check
+  plan-pipeline build inputs outputs
+  plan-pipeline extract "Plan v2 (final).pdf" -o out
+  plan-pipeline diff outputs/plan-2019.json outputs/plan-2020.json -o reports
+  plan-pipeline rules check
+
+`plan-pipeline` is installed into .venv/bin by `make`; `python -m pipeline` is the same command.
 """
 
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
-        prog="python -m pipeline",
+        prog="plan-pipeline",
         description=DESCRIPTION,
         epilog=EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
+    from pipeline import __version__
+
+    parser.add_argument("--version", action="version", version=f"plan-pipeline {__version__}")
     parser.add_argument("--rules", type=Path, default=None, help="rules folder (default: the project's rules/)")
     sub = parser.add_subparsers(dest="command", metavar="{build,extract,diff,rules}")
 
@@ -79,7 +84,12 @@ def build_parser() -> argparse.ArgumentParser:
     e.add_argument("files", nargs="+", type=Path, metavar="FILE")
     e.add_argument("-o", "--output", type=Path, required=True, metavar="DIR", help="folder for the results")
     e.add_argument("--password", default=None, help="password for protected files given here")
-    e.add_argument("--debug", action="store_true", help="also write DIR/<name>.layout.json (blocks and raw rows)")
+    e.add_argument(
+        "--debug",
+        action="store_true",
+        help="also write DIR/<name>.layout.json (blocks and raw rows) and DIR/<name>.provenance.json "
+        "(each record's page, line and box, which <name>.json leaves out)",
+    )
 
     d = sub.add_parser(
         "diff",
@@ -154,6 +164,11 @@ def main(argv: list[str] | None = None) -> int:
     return EXIT_USAGE
 
 
+def run() -> None:
+    """The installed `plan-pipeline` command (see pyproject.toml)."""
+    sys.exit(main())
+
+
 def _extract(args: argparse.Namespace) -> int:
     from pipeline.build.schedule import output_stems
     from pipeline.core.errors import PipelineError
@@ -181,9 +196,10 @@ def _extract(args: argparse.Namespace) -> int:
             write_json(doc, args.output / f"{stem}.json")
             write_workbook(doc, args.output / f"{stem}.xlsx", rules)
             if args.debug:
-                from pipeline.debug import write_debug
+                from pipeline.debug import write_debug, write_provenance
 
                 write_debug(path, rules, args.output / f"{stem}.layout.json", password=args.password)
+                write_provenance(doc, args.output / f"{stem}.provenance.json")
         except PipelineError as exc:
             print(exc.line(path.name), file=sys.stderr)
             failed += 1

@@ -1,7 +1,8 @@
 """`extract --debug`: the intermediate stages of one document, written next to its outputs.
 
 A wrong field should be traceable back one stage at a time: the layout blocks the reader made
-(with pages and positions), then the raw cells the extractor cut them into, then the record.
+(with pages and positions), then the raw cells the extractor cut them into, then the record and
+where each record was read (its provenance: page, line, box).
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ import json
 from pathlib import Path
 from typing import Any
 
+from pipeline.core.model import Document, json_bytes
 from pipeline.emit.atomic import write_bytes_atomic
 from pipeline.rules import Rules
 
@@ -46,3 +48,9 @@ def debug_record(path: Path, rules: Rules, password: str | None = None) -> dict[
 def write_debug(path: Path, rules: Rules, target: Path, password: str | None = None) -> None:
     data = debug_record(path, rules, password)
     write_bytes_atomic(target, (json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True) + "\n").encode("utf-8"))
+
+
+def write_provenance(doc: Document, target: Path) -> None:
+    """Each record's page, line and box: the coordinates the committed JSON leaves out, so that
+    a revision adding a row changes one record there, not every record below it."""
+    write_bytes_atomic(target, json_bytes(doc.provenance()))

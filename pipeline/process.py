@@ -17,6 +17,7 @@ from pipeline.core.layout import Layout
 from pipeline.core.model import ColumnReading, Document, Finding, Source, TableColumns
 from pipeline.core.text import clean
 from pipeline.extract.kind import detect_kind
+from pipeline.language.revision_marks import front_matter_revision
 from pipeline.read import read
 from pipeline.read.guard import check_file_size
 from pipeline.rules import Rules
@@ -110,6 +111,7 @@ def document_from_layout(layout: Layout, name: str, sha256: str, rules: Rules) -
         )
     if kind == "guidance" and not doc.questions:
         raise NotRecognised("reads like guidance, but no questions were found in it")
+    doc.revision = front_matter_revision(layout, rules)
     doc.extraction = [{key: int(value) for key, value in page.items()} for page in layout.word_report]  # type: ignore[call-overload]
     doc.findings = check(doc, rules, notes)
     return doc

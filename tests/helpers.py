@@ -41,9 +41,10 @@ def expected_guidance() -> dict[str, Any]:
 
 
 def as_dict(doc: Any) -> dict[str, Any]:
+    """A document as JSON, with the coordinates (line, box) the committed JSON leaves out."""
     from pipeline.core.model import to_json
 
-    return json.loads(to_json(doc))
+    return json.loads(to_json(doc, coordinates=True))
 
 
 def plan_differences(doc: dict[str, Any]) -> list[str]:

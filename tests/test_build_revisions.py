@@ -1,7 +1,8 @@
 """The revisions hook: called after a build that changed something, its files managed as outputs.
 
 A stand-in `pipeline.diff.revisions` module records its calls, so these tests hold whatever the
-real module writes to the same contract: `build_revisions(outputs, documents, rules) -> paths`.
+real module writes to the same contract: `build_revisions(outputs, documents, rules, report) -> paths`,
+where `report` receives the lines the build shows and keeps in its log.
 """
 
 from __future__ import annotations
@@ -28,8 +29,12 @@ class FakeRevisions:
         self.produce: list[str] = ["plan.history.xlsx"]
         self.fail: Exception | None = None
 
-    def build_revisions(self, outputs: Path, documents: dict[str, Path], rules: Any) -> list[Path]:
+    def build_revisions(
+        self, outputs: Path, documents: dict[str, Path], rules: Any, report: list[tuple[str, str]] | None = None
+    ) -> list[Path]:
         self.calls.append(dict(documents))
+        if report is not None:
+            report.append(("order", "revisions of plan, oldest first: plan 2019.txt → plan 2020.txt (by date)"))
         if self.fail:
             raise self.fail
         written = []
@@ -68,9 +73,12 @@ def test_called_with_every_documents_json_and_its_files_are_managed(
     assert run_build(inputs, outputs, quiet=True) == 0
     assert fake.calls == [{"plan 2019.txt": outputs / "plan 2019.json", "plan 2020.txt": outputs / "plan 2020.json"}]
     assert (outputs / "plan.history.xlsx").is_file()
+    log = (outputs / ".build.log").read_text(encoding="utf-8")  # written on every build, quiet or not
+    assert "plan 2019.txt → plan 2020.txt (by date)" in log and "2 built, 0 unchanged, 0 failed" in log
 
     assert run_build(inputs, outputs, quiet=True) == 0
     assert len(fake.calls) == 1  # nothing changed: not called again
+    assert "0 built, 2 unchanged, 0 failed" in (outputs / ".build.log").read_text(encoding="utf-8")
 
     (outputs / "plan.history.xlsx").unlink()  # deleted by hand: written again
     assert run_build(inputs, outputs, quiet=True) == 0

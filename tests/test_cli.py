@@ -35,14 +35,32 @@ def test_readme_commands_exist() -> None:
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     for command in (
         "make test",
-        "python -m pipeline build",
-        "python -m pipeline extract",
-        "python -m pipeline diff",
-        "python -m pipeline rules check",
+        "plan-pipeline build",
+        "plan-pipeline extract",
+        "plan-pipeline diff",
+        "plan-pipeline rules check",
+        "plan-pipeline --version",
+        ".venv/bin/plan-pipeline",
+        "make: *** [Makefile:24: build] Error 1",
+        "outputs/.build.log",
     ):
         assert command in readme
     for command in ("build", "extract", "diff", "rules"):
         assert run(command, "--help").returncode == 0
+
+
+def test_version() -> None:
+    from pipeline import __version__
+
+    out = run("--version")
+    assert out.returncode == 0 and out.stdout.strip() == f"plan-pipeline {__version__}"
+
+
+def test_make_installs_the_command_in_the_venv() -> None:
+    command = ROOT / ".venv" / "bin" / "plan-pipeline"
+    assert command.is_file()
+    out = subprocess.run([str(command), "--version"], capture_output=True, text=True, timeout=60, check=False)
+    assert out.returncode == 0 and out.stdout.startswith("plan-pipeline ")
 
 
 def test_usage_errors_exit_2() -> None:

@@ -25,7 +25,7 @@ KNOWN_GAPS: dict[str, tuple[int, str]] = {
     "gen_outcome_label_first_row_ruled_landscape/plan-drawn-layout.txt": (
         3,
         "pdftotext -layout sets some cells one space from the next column and shifted from its "
-        "header (\"Children VR04\"), so rows run into each other",
+        'header ("Children VR04"), so rows run into each other',
     ),
     "gen_three_part_ids_objective_rows_landscape/plan-layout.txt": (
         10,

@@ -144,8 +144,9 @@ def test_xlsx_as_text_for_git_diff(workbook_path: Path, capsys) -> None:
     lines = capsys.readouterr().out.splitlines()
     assert lines[0] == "=== Summary ==="
     assert "=== Actions ===" in lines and "=== Changes ===" in lines
-    assert "Actions!A2: 1.1.1" in lines
-    assert "Actions!E2 (comment): Was: Initial meeting" in lines
+    row = next(line for line in lines if line.startswith("Actions [1.1.1] "))  # keyed by the action, one line
+    assert "| Status: Underway |" in row and "Status (comment): Was: Initial meeting" in row
+    assert not any(line.startswith("Actions!") for line in lines)  # no cell addresses for table rows
     assert all(line.count("\n") == 0 for line in lines)
 
 

@@ -1,7 +1,8 @@
 """`make` itself, on a copy of the project: what officers type, not only the Python entry point.
 
 The copy has the repository's Makefile, code, rules and inputs; its `.venv` is a link to this
-one, and its requirements.lock is older than the install stamp, so make does not reinstall.
+one, and its requirements.lock, pyproject.toml and setup.py are older than the install stamp, so
+make does not reinstall.
 """
 
 from __future__ import annotations
@@ -26,11 +27,12 @@ def project(tmp_path: Path) -> Path:
     ignore = shutil.ignore_patterns("__pycache__", "*.pyc")
     for name in ("pipeline", "rules", "inputs"):
         shutil.copytree(ROOT / name, copy / name, ignore=ignore)
-    for name in ("Makefile", "pyproject.toml", "requirements.lock"):
+    for name in ("Makefile", "pyproject.toml", "setup.py", "requirements.lock"):
         shutil.copy(ROOT / name, copy / name)
     (copy / "outputs").mkdir()
     (copy / ".venv").symlink_to(VENV)
-    os.utime(copy / "requirements.lock", (0, 0))  # older than the stamp: nothing to install
+    for name in ("requirements.lock", "pyproject.toml", "setup.py"):
+        os.utime(copy / name, (0, 0))  # older than the stamp: nothing to install
     return copy
 
 
@@ -63,9 +65,15 @@ def test_make_builds_the_inputs_then_does_nothing_when_nothing_changed(project: 
 def test_make_exits_non_zero_when_a_document_fails(project: Path) -> None:
     (project / "inputs" / "scan.pdf").write_bytes(b"\x89PNG\r\n\x1a\n" + b"\x00" * 100)
     result = make(project, "build")
-    assert result.returncode != 0
+    assert result.returncode == 2  # the command exits 1; make reports a failed step as 2
     assert "scan.pdf: not a PDF (looks like a PNG image)" in result.stderr
     assert (project / "outputs" / "index.json").is_file()  # the others are written
+    said = result.stderr.strip().splitlines()[-1]
+    assert said.startswith("make: *** [") and said.endswith("build] Error 1")
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert said.replace("make --no-print-directory", "make") in readme  # the README shows what the officer sees
+    log = (project / "outputs" / ".build.log").read_text(encoding="utf-8")
+    assert "scan.pdf: not a PDF (looks like a PNG image)" in log and "1 failed" in log
 
 
 def test_make_help_lists_the_targets(project: Path) -> None:

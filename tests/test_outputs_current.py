@@ -33,6 +33,13 @@ def test_every_committed_json_is_current(rebuilt: Path) -> None:
         assert (rebuilt / name).read_bytes() == (COMMITTED / name).read_bytes(), f"{name} differs: run `make`"
 
 
+def test_every_committed_csv_is_current(rebuilt: Path) -> None:
+    fresh = products(rebuilt, ".csv")
+    assert fresh == products(COMMITTED, ".csv") == ["all-actions.csv", "all-findings.csv", "all-questions.csv"]
+    for name in fresh:
+        assert (rebuilt / name).read_bytes() == (COMMITTED / name).read_bytes(), f"{name} differs: run `make`"
+
+
 def test_every_committed_workbook_is_current(rebuilt: Path) -> None:
     fresh = products(rebuilt, ".xlsx")
     assert fresh == products(COMMITTED, ".xlsx")
@@ -46,5 +53,5 @@ def test_every_committed_workbook_is_current(rebuilt: Path) -> None:
 def test_build_is_deterministic(rebuilt: Path, tmp_path: Path) -> None:
     assert run_build(ROOT / "inputs", tmp_path, quiet=True) == 0
     for path in rebuilt.iterdir():
-        if path.suffix in (".json", ".xlsx", ".md") and not path.name.startswith("."):
+        if path.suffix in (".json", ".xlsx", ".md", ".csv") and not path.name.startswith("."):
             assert (tmp_path / path.name).read_bytes() == path.read_bytes(), path.name

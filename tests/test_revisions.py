@@ -47,7 +47,7 @@ def test_the_shipped_revisions_give_a_history_and_a_diff(built, written: list[Pa
         f"{DIFF}.diff.md",
         f"{DIFF}.diff.json",
         f"{DIFF}.diff.xlsx",
-        "self-harm-action-plan.history.xlsx",
+        "Preventing Self-Harm Action Plan.history.xlsx",
     ]
     assert all(p.parent == out and p.exists() for p in written)
     assert worksheet_formulas(written[-1]) == []
@@ -104,21 +104,37 @@ def test_status_counts_and_chart(written: list[Path], rules) -> None:
 def test_revisions_sheet(written: list[Path]) -> None:
     ws = load_workbook(written[-1])["Revisions"]
     values = [[c.value for c in row] for row in ws.iter_rows()]
-    assert (
-        values[0][0] == "Revisions of self-harm-action-plan" and values[1][0] == "Ordered by the version in each name."
-    )
+    assert values[0][0] == "Revisions of Preventing Self-Harm Action Plan"  # named after the plan
+    assert values[1][0] == "Ordered by how the statuses moved on between them."
     assert values[3] == [
         "Revision",
         "File",
         "Title",
         "Date / version",
+        "Why in this place",
         "Actions",
         "What changed since the previous revision",
         "Diff report",
     ]
-    assert values[4] == [1, REV1, "Preventing Self-Harm Action Plan", None, 32, "(first revision)", None]
-    assert values[5][:5] == [2, REV2, "Preventing Self-Harm Action Plan", "2020-06, v2", 32]
-    assert values[5][5].startswith("5 actions moved forward, 1 went back") and values[5][6] == f"{DIFF}.diff.xlsx"
+    assert values[4] == [
+        1,
+        REV1,
+        "Preventing Self-Harm Action Plan",
+        None,
+        "(the oldest)",
+        32,
+        "(first revision)",
+        None,
+    ]
+    assert values[5][:6] == [
+        2,
+        REV2,
+        "Preventing Self-Harm Action Plan",
+        "2020-06, v2",
+        "its statuses moved on from the one before",
+        32,
+    ]
+    assert values[6 - 1][6].startswith("5 actions moved forward, 1 went back") and values[5][7] == f"{DIFF}.diff.xlsx"
 
 
 def test_rerun_gives_the_same_bytes_and_touches_nothing(built, written: list[Path], rules) -> None:
@@ -200,7 +216,7 @@ def test_three_revisions_in_version_order_with_one_row_per_action(built, tmp_pat
         "self-harm-action-plan 2020-06 revision 2__self-harm-action-plan revision 3.diff.md",
         "self-harm-action-plan 2020-06 revision 2__self-harm-action-plan revision 3.diff.json",
         "self-harm-action-plan 2020-06 revision 2__self-harm-action-plan revision 3.diff.xlsx",
-        "self-harm-action-plan.history.xlsx",
+        "Preventing Self-Harm Action Plan.history.xlsx",
     ]
     ws = load_workbook(written[-1])["History"]
     assert header_row(ws)[4:] == [
@@ -263,3 +279,47 @@ def test_quick_pass_decides_clear_pairs_without_matching(monkeypatch) -> None:
     assert revisions.same_plan(plan("A", words), plan("B", [*words[:3], "Something new entirely"]))
     other = ["Plant trees in parks", "Repair the library roof", "Resurface the high street", "Count the swans"]
     assert not revisions.same_plan(plan("A", words), plan("B", other))
+
+
+def test_adding_revisions_keeps_the_order_and_the_history_name(tmp_path: Path, rules, capsys) -> None:
+    """The shipped pair, then copies named "v1" and "v2" beside it: the pair stays in order, the
+    history keeps its name, the duplicates are said to be duplicates."""
+    from pipeline.build.run import run_build
+
+    inputs = tmp_path / "inputs"
+    inputs.mkdir()
+    for name in (REV1, REV2):
+        (inputs / name).write_bytes((ROOT / "inputs" / name).read_bytes())
+    outputs = tmp_path / "outputs"
+    assert run_build(inputs, outputs, jobs=1) == 0
+    histories = sorted(p.name for p in outputs.glob("*.history.xlsx"))
+    assert histories == ["Preventing Self-Harm Action Plan.history.xlsx"]
+    assert (outputs / f"{DIFF}.diff.json").is_file()
+
+    (inputs / "self-harm plan v1.txt").write_bytes((ROOT / "inputs" / REV1).read_bytes())
+    (inputs / "self-harm plan v2.txt").write_bytes((ROOT / "inputs" / REV2).read_bytes())
+    capsys.readouterr()
+    assert run_build(inputs, outputs, jobs=1) == 0
+    out = capsys.readouterr()
+    assert sorted(p.name for p in outputs.glob("*.history.xlsx")) == histories
+    order_line = next(line for line in out.out.splitlines() if line.startswith("revisions of"))
+    assert order_line.index(REV1) < order_line.index("self-harm plan v2.txt")
+    assert order_line.index("self-harm plan v1.txt") < order_line.index(REV2)
+    assert f"{REV1} and self-harm plan v1.txt hold the same plan word for word (duplicates)" in out.err
+    assert "ordered by file name" not in out.err
+    assert order_line in (outputs / ".build.log").read_text(encoding="utf-8")
+    ws = load_workbook(outputs / histories[0])["Revisions"]
+    files = [ws.cell(r, 2).value for r in range(5, ws.max_row + 1)]
+    assert files.index(REV1) < files.index(REV2)
+
+
+def test_diff_warns_when_the_two_are_not_revisions_of_one_plan_or_come_newest_first(tmp_path: Path, rules) -> None:
+    from pipeline.diff.command import revision_warnings
+
+    old, new = (process(ROOT / "inputs" / name, rules) for name in (REV1, REV2))
+    assert revision_warnings(Path(REV1), Path(REV2), old, new, rules) == []
+    (backwards,) = revision_warnings(Path(REV2), Path(REV1), new, old, rules)
+    assert backwards.startswith(f"{REV1} looks older than {REV2}")
+    other = _plan({"1.1.1": "Plant trees in every park", "1.1.2": "Repair the library roof"}, title="Parks plan")
+    (unrelated,) = revision_warnings(Path(REV1), Path("parks.json"), old, other, rules)
+    assert "do not look like revisions of one plan" in unrelated

@@ -57,11 +57,10 @@ def correct_text(ws: Any) -> None:
 
 
 def add_row(ws: Any) -> None:
+    """A new action at the end of the sheet: under the last outcome's heading row, in its group."""
     columns, row = _columns(ws), ws.max_row + 1
     for header, value in (
-        ("Section", ws.cell(2, columns["Section"]).value),
-        ("Outcome", "1.1"),
-        ("Action", "1.1.9"),
+        ("Action", "5.1.9"),
         ("What we will do", "Run a new awareness campaign in schools"),
         ("Status", "Underway"),
         ("Age group", "CYP"),
@@ -74,8 +73,10 @@ def delete_row(ws: Any) -> None:
 
 
 def sort_rows(ws: Any) -> None:
-    rows = [[c.value for c in row] for row in ws.iter_rows(min_row=2, max_row=ws.max_row)]
-    for r, values in enumerate(reversed(rows), 2):
+    """The actions of one outcome put in the opposite order (the sheet's heading rows stay put)."""
+    first, last = _row_of(ws, "1.1.1"), _row_of(ws, "1.1.2")
+    rows = [[c.value for c in row] for row in ws.iter_rows(min_row=first, max_row=last)]
+    for r, values in enumerate(reversed(rows), first):
         for c, value in enumerate(values, 1):
             ws.cell(r, c).value = value
 
@@ -83,7 +84,7 @@ def sort_rows(ws: Any) -> None:
 EDITS: dict[str, tuple[Callable[[Any], None], list[tuple[str | None, str | None, list[str]]]]] = {
     "status from the drop-down": (set_status, [("1.1.1", "1.1.1", ["forward"])]),
     "text corrected": (correct_text, [("1.1.2", "1.1.2", ["reworded"])]),
-    "row added": (add_row, [(None, "1.1.9", ["added"])]),
+    "row added": (add_row, [(None, "5.1.9", ["added"])]),
     "row deleted": (delete_row, [("5.1.1", None, ["removed"])]),
     "rows sorted": (sort_rows, []),
 }
@@ -123,7 +124,7 @@ def test_the_status_as_written_is_kept_while_the_drop_down_agrees(
     assert after["1.1.1"].status == "Complete" and after["1.1.1"].status_raw == "Complete"
     awaiting = before["2.3.2"]
     assert (after["2.3.2"].status, after["2.3.2"].status_raw) == (awaiting.status, awaiting.status_raw)
-    assert after["1.1.1"].source.sheet == "Actions" and after["1.1.1"].source.row == 2
+    assert after["1.1.1"].source.sheet == "Actions" and after["1.1.1"].source.row == 4  # under its section and outcome rows
 
 
 def test_edits_on_other_sheets_are_ignored_with_a_note(workbook: Path, rules: Rules, tmp_path: Path) -> None:
@@ -171,7 +172,7 @@ def test_make_diffs_the_edited_workbook_against_the_plan(workbook: Path, tmp_pat
     data = json.loads(diffs[0].read_text(encoding="utf-8"))
     got = sorted((a["change"], a["old_id"], a["new_id"]) for a in data["actions"])
     assert got == [
-        ("added", None, "1.1.9"),
+        ("added", None, "5.1.9"),
         ("changed", "1.1.1", "1.1.1"),
         ("changed", "1.1.2", "1.1.2"),
         ("removed", "5.1.1", None),

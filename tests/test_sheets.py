@@ -81,7 +81,8 @@ FIELDS = ("id", "section", "text", "status", "status_source", "lead", "timescale
 
 
 def _doc(path: Path, rules: Rules) -> dict[str, Any]:
-    return json.loads(to_json(process(path, rules)))
+    """The document with each record's row (kept out of the committed JSON, as line numbers are)."""
+    return json.loads(to_json(process(path, rules), coordinates=True))
 
 
 def _rows(doc: dict[str, Any]) -> list[tuple[Any, ...]]:

@@ -22,10 +22,13 @@ from pipeline.process import process
 from tests.helpers import ROOT, expected_guidance, expected_plan
 from tests.xlsx_checks import (
     ACTION_HEADERS,
+    check_print,
     check_workbook,
     column_of,
     conditional_colours,
     header_row,
+    heading_rows,
+    record_rows,
     validations,
     worksheet_formulas,
 )
@@ -125,7 +128,8 @@ def test_actions_sheet_rows_are_the_golden_actions(plan_book: Path) -> None:
     ws = load_workbook(plan_book)["Actions"]
     want = expected_plan()["actions"]
     headers = header_row(ws)
-    rows = [dict(zip(headers, (c.value for c in row), strict=False)) for row in ws.iter_rows(min_row=2)]
+    assert headers == [*ACTION_HEADERS, "Line"]  # the action number first; a text input has lines, not pages
+    rows = record_rows(ws, "Action")
     assert [r["Action"] for r in rows] == [a["id"] for a in want]
     assert [r["Status"] for r in rows] == [a["status"] for a in want]
     assert [r["Status as written"] for r in rows] == [a["status_raw"] for a in want]
@@ -134,28 +138,75 @@ def test_actions_sheet_rows_are_the_golden_actions(plan_book: Path) -> None:
     assert [r["Linked actions"] or "" for r in rows] == [", ".join(a["linked_actions"]) for a in want]
     assert [r["Depends on"] or "" for r in rows] == [", ".join(a["depends_on"]) for a in want]
     assert [r["Outside references"] or "" for r in rows] == ["\n".join(a["external_refs"]) for a in want]
-    outcomes = {o["id"]: o["text"] for o in expected_plan()["outcomes"]}
-    assert [r["Outcome text"] for r in rows] == [outcomes[a["outcome"]] for a in want]
-    assert rows[0]["Section"].startswith("1. Primary prevention")
-    assert headers[-1] == "Line" and rows[0]["Line"] == 16  # a text input has lines, not pages
+    assert rows[0]["Line"] == 16
+
+
+def test_sections_and_outcomes_are_heading_rows_above_their_actions(plan_book: Path) -> None:
+    ws = load_workbook(plan_book)["Actions"]
+    plan = expected_plan()
+    outcomes = {o["id"]: o["text"] for o in plan["outcomes"]}
+    sections = {str(s["number"]): s["title"] for s in plan["sections"]}
+    want: list[object] = []
+    section = outcome = None
+    for action in plan["actions"]:
+        if action["section"] != section:
+            section, outcome = action["section"], None
+            want.append(f"{section}. {sections[section]}")
+        if action["outcome"] != outcome:
+            outcome = action["outcome"]
+            want.append(f"Outcome {outcome}: {outcomes[outcome]}")
+        want.append(action["id"])
+    headings = set(heading_rows(ws))
+    shown = [ws.cell(r, 1).value for r in range(2, ws.max_row + 1)]
+    assert shown == want
+    assert headings == {w for w in want if isinstance(w, str) and " " in w}
+    first = next(m for m in ws.merged_cells.ranges if m.min_row == 2)
+    assert (first.min_col, first.max_col) == (1, len(header_row(ws)))  # across the whole table
 
 
 def test_actions_sheet_look(plan_book: Path) -> None:
     ws = load_workbook(plan_book)["Actions"]
     assert ws.freeze_panes == "A2"
-    assert ws.tables["ActionsTable"].ref == f"A1:{ws.cell(1, ws.max_column).column_letter}33"
+    assert not ws.tables  # heading rows between actions: a filter, not an Excel table
     assert all(c.font.bold for c in ws[1])
     text = column_of(ws, "What we will do")
-    assert ws[f"{text}2"].alignment.wrap_text
+    first = record_rows(ws, "Action")[0]["_row"]
+    assert ws[f"{text}{first}"].alignment.wrap_text
     assert 40 <= ws.column_dimensions[text].width <= 60
     assert ws.column_dimensions[column_of(ws, "Action")].width < 15
     assert ws.print_title_rows == "$1:$1"
 
 
-def test_linked_ids_jump_to_the_cited_row(plan_book: Path, plan_doc: Document) -> None:
-    ws = load_workbook(plan_book)["Actions"]
+def test_every_sheet_prints_on_a4_or_a3_with_title_version_page_and_source(rules, tmp_path: Path) -> None:
+    doc = process(ROOT / "inputs" / "self-harm-action-plan 2020-06 revision 2.txt", rules)
+    wb = build_workbook(doc, rules)
+    check_print(wb)
+    for ws in wb.worksheets:
+        if ws.sheet_state == "visible":
+            assert ws.oddHeader.left.text == "Preventing Self-Harm Action Plan — 2020-06, v2"  # version from its name
+            assert ws.oddFooter.left.text == "Source: self-harm-action-plan 2020-06 revision 2.txt"
+    assert int(wb["Actions"].page_setup.paperSize) == int(wb["Actions"].PAPERSIZE_A3)  # a wide sheet: A3, not shrunk
+    assert int(wb["Source"].page_setup.paperSize) == int(wb["Source"].PAPERSIZE_A4)
+    doc.revision = "Version 2.0 & final"
+    wb = build_workbook(doc, rules)
+    assert wb["Actions"].oddHeader.left.text == "Preventing Self-Harm Action Plan — Version 2.0 && final"
+
+
+def test_paper_is_chosen_by_width_so_text_stays_at_8_points_or_more() -> None:
+    from pipeline.emit.xlsx.style import MIN_PRINT_SCALE, PRINTABLE_POINTS, choose_paper
+
+    assert choose_paper(600) == ("A4", 1)
+    assert choose_paper(PRINTABLE_POINTS["A4"] / MIN_PRINT_SCALE + 1) == ("A3", 1)
+    assert choose_paper(PRINTABLE_POINTS["A3"] / MIN_PRINT_SCALE * 1.5) == ("A3", 2)
+    assert 11 * MIN_PRINT_SCALE >= 8
+
+
+def test_linked_ids_jump_to_the_cited_row_or_to_each_on_the_links_sheet(plan_book: Path) -> None:
+    wb = load_workbook(plan_book)
+    ws, links = wb["Actions"], wb["Links"]
     action_col = column_of(ws, "Action")
-    row_of = {ws[f"{action_col}{r}"].value: r for r in range(2, ws.max_row + 1)}
+    row_of = {r["Action"]: r["_row"] for r in record_rows(ws, "Action")}
+    link_rows = {(links[f"A{r}"].value, links[f"B{r}"].value): r for r in range(2, links.max_row + 1)}
     checked = 0
     for header, field in (("Linked actions", "linked_actions"), ("Depends on", "depends_on")):
         col = column_of(ws, header)
@@ -165,22 +216,33 @@ def test_linked_ids_jump_to_the_cited_row(plan_book: Path, plan_doc: Document) -
             if not cited:
                 assert cell.hyperlink is None
                 continue
-            assert cell.hyperlink.location == f"'Actions'!{action_col}{row_of[cited[0]]}"
+            for i in cited:  # each cited action is on the Links sheet, jumping to its row
+                row = link_rows[(want["id"], i)]
+                assert links[f"B{row}"].hyperlink.location == f"'Actions'!{action_col}{row_of[i]}"
+            if len(cited) == 1:
+                assert cell.hyperlink.location == f"'Actions'!{action_col}{row_of[cited[0]]}"
+            else:
+                assert cell.hyperlink.location == f"'Links'!B{link_rows[(want['id'], cited[0])]}"
             assert not cell.hyperlink.target  # inside the workbook, no external relationship
             checked += 1
     assert checked >= 5
-    # 2.1.2 cites outcome 5.1: the link goes to the first action of that outcome
+    # 2.1.2 cites outcome 5.1: the link goes to that outcome's heading row
     cell = ws[f"{column_of(ws, 'Linked outcomes')}{row_of['2.1.2']}"]
-    assert cell.value == "5.1" and cell.hyperlink.location == f"'Actions'!{action_col}{row_of['5.1.1']}"
+    target = cell.hyperlink.location.split("!")[1]
+    assert cell.value == "5.1" and ws[target].value.startswith("Outcome 5.1: ")
+    # 2.1.2 links with three actions: one cell, three rows on Links, each its own jump
+    assert ws[f"{column_of(ws, 'Linked actions')}{row_of['2.1.2']}"].value == "2.3.2, 2.2.5"
+    assert [(k, v) for k, v in link_rows if k == "2.1.2"] == [("2.1.2", "2.3.2"), ("2.1.2", "2.2.5"), ("2.1.2", "5.1")]
 
 
 def test_status_drop_down_and_colours(plan_book: Path, rules) -> None:
     ws = load_workbook(plan_book)["Actions"]
     status = column_of(ws, "Status")
-    dv = validations(ws)[f"{status}2:{status}33"]
+    span = f"{status}2:{status}{ws.max_row}"
+    dv = validations(ws)[span]
     assert dv.formula1.strip('"').split(",") == [s.label for s in rules.statuses]
     assert dv.showErrorMessage and dv.allow_blank
-    assert conditional_colours(ws)[f"{status}2:{status}33"] == {s.label: s.colour for s in rules.statuses}
+    assert conditional_colours(ws)[span] == {s.label: s.colour for s in rules.statuses}
 
 
 def test_summary_counts_by_section_and_status_match_the_golden_records(plan_book: Path, rules) -> None:
@@ -232,7 +294,7 @@ def test_findings_sheet(plan_book: Path, plan_doc: Document) -> None:
     rows = [[c.value for c in row] for row in ws.iter_rows(min_row=2, max_col=4)]
     assert rows == [[f.severity, f.code, f.where, f.message] for f in plan_doc.findings]
     assert [r[2] for r in rows] == ["2.1.2", "3.1.6", "5.1.4"]
-    actions = load_workbook(plan_book)["Actions"]
+    actions = load_workbook(plan_book)["Actions"]  # "Where" jumps to the action's own row
     for r in range(2, ws.max_row + 1):
         link = ws[f"C{r}"].hyperlink
         target = link.location.split("!")[1]
@@ -261,23 +323,26 @@ def test_guidance_workbook_structure(guidance_book: Path, rules) -> None:
 
 def test_questions_sheet_is_a_fillable_form(guidance_book: Path) -> None:
     ws = load_workbook(guidance_book)["Questions"]
-    headers = header_row(ws)
-    rows = [dict(zip(headers, (c.value for c in row), strict=False)) for row in ws.iter_rows(min_row=2)]
+    rows = record_rows(ws, "Question")
     want = expected_guidance()["questions"]
     assert [r["Question"] for r in rows] == [q["id"] for q in want]
-    assert [r["Priority"] for r in rows] == [int(q["id"].split(".")[0]) for q in want]
-    for row, question in zip(rows, want, strict=True):
+    for row, question in zip(rows, want, strict=True):  # one column holds the whole question
         parts = [p["text"] for p in question["parts"]]
-        kinds = [p["kind"] for p in question["parts"]]
+        kinds = [" (yes/no)" if p["kind"] == "closed" else " (open)" for p in question["parts"]]
+        asks = row["What it asks"].split("\n")
         if len(parts) == 1:
-            assert (row["Parts"], row["Closed or open"]) == (parts[0], kinds[0])
+            assert asks[0] == parts[0] + (kinds[0] if kinds[0] == " (yes/no)" else "")
         else:
-            assert row["Parts"].split("\n") == [f"{i}. {p}" for i, p in enumerate(parts, 1)]
-            assert row["Closed or open"].split("\n") == [f"{i}. {k}" for i, k in enumerate(kinds, 1)]
+            numbered = [f"{i}. {p}{k}" for i, (p, k) in enumerate(zip(parts, kinds, strict=True), 1)]
+            assert asks[-len(numbered) - len(question.get("notes", [])) :][: len(numbered)] == numbered
         assert all(row[h] is None for h in ("Current position", "What could be improved", "RAG", "Owner"))
-    fill = ws[f"{column_of(ws, 'Current position')}2"].fill.fgColor.rgb
+    fill = ws[f"{column_of(ws, 'Current position')}{rows[0]['_row']}"].fill.fgColor.rgb
     assert fill.endswith("FFF9E5")
-    assert ws.freeze_panes == f"{column_of(ws, 'Parts')}2"  # the question stays in view
+    assert ws.freeze_panes == f"{column_of(ws, 'Current position')}2"  # the question stays in view
+    priorities = {int(q["id"].split(".")[0]) for q in want}
+    headings = heading_rows(ws)
+    assert [h.split(":")[0] for h in headings] == [f"Priority {n}" for n in sorted(priorities)]
+    assert ws.cell(2, 1).value == headings[0]  # each priority's heading row comes before its questions
 
 
 def test_guidance_summary_counts_per_priority(guidance_book: Path) -> None:
@@ -319,10 +384,10 @@ def test_answers_read_back_from_a_form_appear_in_the_sheet(guidance_doc: Documen
     write_workbook(doc, path, rules)
     wb = check_workbook(path, "guidance", rules, records=21)
     ws = wb["Questions"]
-    assert ws[f"{column_of(ws, 'Current position')}2"].value == "We run quarterly training."
-    assert ws[f"{column_of(ws, 'What could be improved')}2"].value == "=Reach GPs"
-    rag = column_of(ws, "RAG")
-    assert [ws[f"{rag}{r}"].value for r in (2, 3, 4)] == ["Amber", "Green", "Purple"]
+    rows = record_rows(ws, "Question")
+    assert rows[0]["Current position"] == "We run quarterly training."
+    assert rows[0]["What could be improved"] == "=Reach GPs"
+    assert [r["RAG"] for r in rows[:3]] == ["Amber", "Green", "Purple"]
     first = _first_priority_counts(wb)
     assert (first["Amber"], first["Green"], first["Answered"]) == (1, 1, 1)
 
@@ -334,8 +399,7 @@ def test_ratings_written_short_are_read_by_the_rules(guidance_doc: Document, rul
     write_workbook(doc, path, rules)
     wb = load_workbook(path)
     ws = wb["Questions"]
-    rag = column_of(ws, "RAG")
-    assert [ws[f"{rag}{r}"].value for r in (2, 3, 4)] == ["Amber", "Red", "Green"]
+    assert [r["RAG"] for r in record_rows(ws, "Question")[:3]] == ["Amber", "Red", "Green"]
     first = _first_priority_counts(wb)
     assert (first["Red"], first["Amber"], first["Green"]) == (1, 1, 1)
 
@@ -363,9 +427,9 @@ def test_a_rating_added_to_the_rules_is_offered_counted_and_coloured(guidance_do
     wb = check_workbook(book, "guidance", brag, records=21)
     ws = wb["Questions"]
     rag = column_of(ws, "RAG")
-    assert ws[f"{rag}2"].value == "Blue"
-    assert validations(ws)[f"{rag}2:{rag}22"].formula1 == '"Red,Amber,Green,Blue"'
-    assert conditional_colours(ws)[f"{rag}2:{rag}22"]["Blue"].endswith("9BC2E6")
+    assert record_rows(ws, "Question")[0]["RAG"] == "Blue"
+    assert validations(ws)[f"{rag}2:{rag}{ws.max_row}"].formula1 == '"Red,Amber,Green,Blue"'
+    assert conditional_colours(ws)[f"{rag}2:{rag}{ws.max_row}"]["Blue"].endswith("9BC2E6")
     summary = wb["Summary"]
     start = next(r for r in range(1, summary.max_row + 1) if summary.cell(r, 1).value == "Priority")
     assert header_row(summary, start)[-2:] == ["Blue", "Not rated"]
@@ -379,10 +443,9 @@ def test_unknown_statuses_are_blank_and_counted_as_no_status(rules, tmp_path: Pa
     path = tmp_path / "u.xlsx"
     write_workbook(doc, path, rules)
     wb = check_workbook(path, "action_plan", rules, records=3)
-    ws = wb["Actions"]
-    status = column_of(ws, "Status")
-    assert [ws[f"{status}{r}"].value for r in (2, 3, 4)] == [None, "Underway", None]
-    assert ws[f"{column_of(ws, 'Status as written')}2"].value == "Hmm"
+    rows = record_rows(wb["Actions"], "Action")
+    assert [r["Status"] for r in rows] == [None, "Underway", None]
+    assert rows[0]["Status as written"] == "Hmm"
     statuses, table = _summary_table(wb["Summary"], "Section")
     assert statuses[-1] == "No status"
     assert table["1"]["No status"] == 2 and table["1"]["Underway"] == 1 and table["1"]["Total"] == 3
@@ -434,7 +497,10 @@ def test_many_actions(rules, tmp_path: Path) -> None:
     assert {k: v for k, v in table["3"].items() if k != "Total" and v} == dict(want)
     assert table["Total"]["Total"] == 2000
     ws = wb["Actions"]
-    assert ws["I2001"].hyperlink.location == "'Actions'!D2000"
+    rows = {r["Action"]: r["_row"] for r in record_rows(ws, "Action")}
+    linked = ws[f"{column_of(ws, 'Linked actions')}{rows['10.10.20']}"]
+    assert linked.value == "10.10.19" and linked.hyperlink.location == f"'Actions'!A{rows['10.10.19']}"
+    assert len(heading_rows(ws)) == 10 + 100  # a heading row per section and per outcome
 
 
 def test_extra_plan_columns_are_kept_and_never_clash(rules, tmp_path: Path) -> None:
@@ -446,10 +512,22 @@ def test_extra_plan_columns_are_kept_and_never_clash(rules, tmp_path: Path) -> N
     write_workbook(_plan(actions), path, rules)
     ws = check_workbook(path, "action_plan", rules, records=2)["Actions"]
     headers = header_row(ws)
-    assert headers[len(ACTION_HEADERS) :] == ["Lead officer", "Status (plan)", "Timescale", "Page"]
-    assert ws[f"{column_of(ws, 'Lead officer')}3"].value == "A Jones"
-    assert ws[f"{column_of(ws, 'Status (plan)')}2"].value == "RAG green"
-    assert ws[f"{column_of(ws, 'Page')}2"].value == 1
+    # columns empty for every action are left out (and named in a note); the plan's own follow
+    assert headers == [
+        "Action",
+        "What we will do",
+        "Status",
+        "Status as written",
+        "Lead officer",
+        "Status (plan)",
+        "Timescale",
+        "Page",
+    ]
+    rows = record_rows(ws, "Action")
+    assert rows[1]["Lead officer"] == "A Jones"
+    assert rows[0]["Status (plan)"] == "RAG green" and rows[0]["Page"] == 1
+    note = ws["A1"].comment.text
+    assert note.startswith("Left out: no action of this plan has anything under Linked actions, Linked outcomes")
 
 
 # --------------------------------------------------------------------------- safety
@@ -484,11 +562,12 @@ def test_hostile_text_everywhere_is_written_as_text(rules, tmp_path: Path) -> No
     wb = check_workbook(path, "action_plan", rules, records=len(HOSTILE))
     ws = wb["Actions"]
     text_col = column_of(ws, "What we will do")
-    for row, text in enumerate(HOSTILE, 2):
+    rows = [r["_row"] for r in record_rows(ws, "Action")]
+    for row, text in zip(rows, HOSTILE, strict=True):
         cell = ws[f"{text_col}{row}"]
         assert cell.value.replace("\n", "\r") in (text, text.replace("\r", "\n"))
         assert cell.quotePrefix and cell.data_type == "s"
-    assert ws[f"{column_of(ws, '=Lead')}2"].quotePrefix
+    assert ws[f"{column_of(ws, '=Lead')}{rows[0]}"].quotePrefix
 
 
 def test_guidance_with_hostile_questions(rules, tmp_path: Path) -> None:
@@ -658,3 +737,9 @@ def test_answers_from_the_filled_in_word_form_fixture_appear_in_the_sheet(rules,
         assert ws[f"{columns['RAG']}{row}"].value == rag
     unanswered = [q for q in rows if q not in FILLED_ANSWERS]
     assert all(ws[f"{columns['RAG']}{rows[q]}"].value is None for q in unanswered)
+
+
+def test_generated_action_numbers_are_said_to_be_generated(rules, tmp_path: Path) -> None:
+    doc = _plan([_action("1.1.1", id_generated=True), _action("1.1.2", id_generated=True)])
+    ws = build_workbook(doc, rules)["Actions"]
+    assert "The plan prints no action numbers" in ws["A1"].comment.text

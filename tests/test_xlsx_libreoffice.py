@@ -104,8 +104,8 @@ def test_plan_workbook_opens_in_libreoffice_with_every_value(rules, tmp_path: Pa
     book = tmp_path / "plan.xlsx"
     write_workbook(process(PLAN, rules), book, rules)
     sheets = assert_values_survive(book, tmp_path)
-    assert sheets["Actions"][0][:4] == ["Section", "Outcome", "Outcome text", "Action"]
-    assert len(sheets["Actions"]) == 33
+    assert sheets["Actions"][0][:3] == ["Action", "What we will do", "Status"]
+    assert len(sheets["Actions"]) == 1 + 5 + 9 + 32  # the header, a heading row per section and outcome, the actions
     total = next(r for r in sheets["Summary"] if r[0] == "Total")
     assert total[-1] == "32"
 
@@ -114,7 +114,7 @@ def test_guidance_workbook_opens_in_libreoffice_with_every_value(rules, tmp_path
     book = tmp_path / "guidance.xlsx"
     write_workbook(process(GUIDANCE, rules), book, rules)
     sheets = assert_values_survive(book, tmp_path)
-    assert len(sheets["Questions"]) == 22
+    assert len(sheets["Questions"]) == 1 + 3 + 21  # the header, a heading row per priority, the questions
 
 
 def test_hostile_text_stays_text_in_libreoffice(rules, tmp_path: Path) -> None:
@@ -143,6 +143,98 @@ def test_hostile_text_stays_text_in_libreoffice(rules, tmp_path: Path) -> None:
     book = tmp_path / "hostile.xlsx"
     write_workbook(doc, book, rules)
     sheets = assert_values_survive(book, tmp_path)
-    texts = [row[4] for row in sheets["Actions"][1:]]
+    texts = [row[1] for row in sheets["Actions"][3:]]  # after the section and outcome heading rows
     assert texts == [t.replace("_x005F_", "_") for t in HOSTILE]
+    assert sheets["Actions"][1][0] == "1. @s" and sheets["Actions"][2][0] == "Outcome 1.1: +o"
     assert sheets["Findings"][1][3] == "=2+2"
+
+
+@pytest.mark.parametrize(
+    ("name", "header"),
+    [
+        ("self-harm-action-plan 2020-06 revision 2.txt", "Preventing Self-Harm Action Plan — 2020-06, v2"),
+        (
+            "self-harm-reflection-tool.txt",
+            "Supporting improved responses to self-harm: A reflection and improvement tool",
+        ),
+    ],
+)
+def test_every_page_prints_at_8_points_or_more_with_its_header_and_footer(
+    name: str, header: str, rules, tmp_path: Path
+) -> None:
+    """Printed through LibreOffice to PDF: every character at 8 pt or more (the chart's included),
+    and every page headed with the plan's title and version, footed with its page and source file."""
+    import pdfplumber
+
+    book = tmp_path / "printed.xlsx"
+    doc = process(ROOT / "inputs" / name, rules)
+    write_workbook(doc, book, rules)
+    profile = tmp_path / "profile"
+    result = subprocess.run(
+        [
+            soffice(),
+            f"-env:UserInstallation={profile.as_uri()}",
+            "--headless",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(tmp_path),
+            str(book),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=180,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    with pdfplumber.open(tmp_path / "printed.pdf") as pdf:
+        pages = len(pdf.pages)
+        assert pages >= 4
+        for number, page in enumerate(pdf.pages, 1):
+            upright = [c for c in page.chars if c["upright"]]  # a turned axis title has no upright size
+            assert min(c["size"] for c in upright) >= 8, f"page {number}"
+            lines = page.extract_text().splitlines()
+            assert lines[0].startswith(header), (number, lines[0])
+            footer = next(line for line in lines if line.startswith("Source: "))  # (a chart's turned title may follow)
+            assert footer == f"Source: {name} Page {number} of {pages}"
+            assert page.width > page.height  # landscape
+            page.close()
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "all-plans.xlsx",
+        "Preventing Self-Harm Action Plan.history.xlsx",
+        "self-harm-action-plan__self-harm-action-plan 2020-06 revision 2.diff.xlsx",
+    ],
+)
+def test_the_build_workbooks_print_at_8_points_or_more(name: str, tmp_path: Path) -> None:
+    """The index, history and diff workbooks the build commits, printed through LibreOffice."""
+    import pdfplumber
+
+    book = tmp_path / "printed.xlsx"
+    book.write_bytes((ROOT / "outputs" / name).read_bytes())
+    profile = tmp_path / "profile"
+    result = subprocess.run(
+        [
+            soffice(),
+            f"-env:UserInstallation={profile.as_uri()}",
+            "--headless",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(tmp_path),
+            str(book),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=180,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    with pdfplumber.open(tmp_path / "printed.pdf") as pdf:
+        for number, page in enumerate(pdf.pages, 1):
+            assert min(c["size"] for c in page.chars if c["upright"]) >= 8, f"page {number}"
+            assert f"Page {number} of {len(pdf.pages)}" in page.extract_text()
+            page.close()

@@ -10,11 +10,13 @@ are still in outputs/ (so nobody mistakes them for current ones).
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import sys
 import time
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any, TextIO
 
 SEVERITY_WORDS = (("error", "error", "errors"), ("warning", "warning", "warnings"), ("info", "info", "info"))
@@ -56,6 +58,7 @@ class Reporter:
     done: int = 0
     failed: int = 0
     running: list[str] = field(default_factory=list)
+    log: Path | None = None  # outputs/.build.log: every line, whatever is shown (quiet or not)
     _drawn: bool = False
     _last_draw: float = 0.0
     _started: float = field(default_factory=time.monotonic)
@@ -100,6 +103,13 @@ class Reporter:
     def note(self, text: str) -> None:
         if not self.quiet:
             self.line(text)
+        else:
+            self._log(text)
+
+    def _log(self, text: str) -> None:
+        if self.log is not None:
+            with contextlib.suppress(OSError), self.log.open("a", encoding="utf-8", errors="replace") as log:
+                log.write(text + "\n")
 
     def end(self) -> None:
         self._clear()
@@ -111,7 +121,8 @@ class Reporter:
             self.running.remove(name)
 
     def line(self, text: str, error: bool = False) -> None:
-        """Print one finished line (above the bar on a terminal)."""
+        """Print one finished line (above the bar on a terminal), and keep it in the log."""
+        self._log(text)
         self._clear()
         _write(self.err if error else self.out, text + "\n")
         self._draw()
@@ -185,5 +196,5 @@ def summary_lines(
             "not retried because nothing changed since they failed (use --force to retry): " + _names(not_retried)
         )
     if index_names:
-        lines.append("everything in one place: " + " and ".join(index_names))
+        lines.append("everything in one place: " + ", ".join(index_names))
     return lines

@@ -43,6 +43,7 @@ from pipeline.build.schedule import (
     scan,
 )
 from pipeline.core.errors import PipelineError, UsageError, failure_line
+from pipeline.emit.csv_out import CSV_NAMES
 
 JOB = "pipeline.build.task:build_document"
 PREPARE = "pipeline.build.task:prepare"
@@ -99,8 +100,15 @@ class _Build:
         self.manifest = Manifest.load(outputs)
         self.saved = self.manifest.to_bytes()
         self.code = code_fingerprint()
-        self.report = Reporter(quiet=quiet)
+        self.report = Reporter(quiet=quiet, log=outputs / LOG)
         self.problems = 0  # index or revision steps that failed
+        # The log is written on every build: what the terminal showed (quiet or not), the
+        # revisions' order and why, and the workers' own messages and tracebacks.
+        from pipeline import __version__
+
+        (outputs / LOG).write_text(
+            f"plan-pipeline {__version__}: building {outputs.name}/ from {inputs.name}/\n", encoding="utf-8"
+        )
 
     def run(self, jobs: int | None, force: bool, started: float) -> int:
         items = scan(self.inputs)
@@ -163,7 +171,6 @@ class _Build:
         limits = self.rules.limits
         staging = Path(tempfile.mkdtemp(prefix=STAGING_PREFIX + "build-", dir=self.outputs))
         log_file = self.outputs / LOG
-        log_file.write_bytes(b"")
         by_key = {str(n): item for n, item in enumerate(items)}
         tasks = []
         for key, item in sorted(by_key.items(), key=lambda kv: (-kv[1].size, kv[1].name)):  # big ones first
@@ -208,9 +215,6 @@ class _Build:
                     self._save()
         finally:
             shutil.rmtree(staging, ignore_errors=True)
-            with contextlib.suppress(OSError):
-                if not log_file.stat().st_size:
-                    log_file.unlink()
         return built, pool.started_tasks
 
     def _commit(self, item: Input, staged: Path, value: dict[str, Any]) -> None:
@@ -270,7 +274,7 @@ class _Build:
     def _index(self, items: list[Input], background: bool = False) -> Callable[[], None]:
         """Write index.json and the combined workbook when they are out of date; returns the call
         that waits for them. `background`: in a forked process, while this one goes on."""
-        names = [INDEX_JSON, INDEX_XLSX]
+        names = [INDEX_JSON, INDEX_XLSX, *CSV_NAMES]
         key = key_of([self.code, self.rules.fingerprint, self._document_keys(items)])
         if self.manifest.index.get("key") == key and all((self.outputs / n).is_file() for n in names):
             return lambda: None
@@ -319,8 +323,14 @@ class _Build:
             except ImportError:
                 build_revisions = None
             if build_revisions is not None:
+                told: list[tuple[str, str]] = []
                 try:
-                    written = list(build_revisions(self.outputs, documents, self.rules))
+                    written = list(build_revisions(self.outputs, documents, self.rules, told))
+                    for kind, line in told:  # each plan's revisions in order and why; duplicates, gaps
+                        if kind == "warning":
+                            self.report.line(f"warning: {line}", error=True)
+                        else:
+                            self.report.note(line)
                 except PipelineError as exc:
                     self.problems += 1
                     self.report.failed_one(exc.line("revision history"))

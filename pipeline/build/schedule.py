@@ -21,6 +21,7 @@ from typing import Any
 
 from pipeline import __version__
 from pipeline.emit.atomic import TEMP_PREFIX
+from pipeline.emit.csv_out import CSV_NAMES
 
 MANIFEST = ".manifest.json"
 MANIFEST_VERSION = 2
@@ -29,7 +30,7 @@ STAGING_PREFIX = TEMP_PREFIX  # everything the build writes half-way starts with
 # Files in outputs/ that belong to the whole build, never to one document.
 INDEX_JSON = "index.json"
 INDEX_XLSX = "all-plans.xlsx"
-RESERVED = {INDEX_JSON, INDEX_XLSX, MANIFEST, LOG}
+RESERVED = {INDEX_JSON, INDEX_XLSX, *CSV_NAMES, MANIFEST, LOG}
 # A document whose own name would give one of these stems keeps its extension in the output name.
 RESERVED_STEMS = {Path(name).stem.casefold() for name in RESERVED if not name.startswith(".")}
 # Files an operating system or an office program leaves in a folder: never documents.

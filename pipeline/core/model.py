@@ -43,7 +43,13 @@ class Source:
 @dataclass
 class Where:
     """Where a record was read: page (PDFs), line (text), sheet and row (spreadsheets), bounding
-    box when known. Only the keys that apply are written."""
+    box when known. Only the keys that apply are written.
+
+    The committed JSON keeps the page (and a spreadsheet's sheet) alone: a line or row number or
+    a box moves whenever a row is added above it, so writing them would turn one real change into
+    a change on every record below it. `coordinates=True` adds them (the provenance file of
+    `extract --debug`).
+    """
 
     page: int | None = None
     line: int | None = None
@@ -51,15 +57,15 @@ class Where:
     sheet: str | None = None  # the workbook sheet (spreadsheets)
     row: int | None = None  # the row number as a spreadsheet program shows it
 
-    def to_dict(self) -> dict[str, Any]:
+    def to_dict(self, coordinates: bool = False) -> dict[str, Any]:
         out: dict[str, Any] = {"page": self.page}
-        if self.line is not None:
+        if coordinates and self.line is not None:
             out["line"] = self.line
         if self.sheet is not None:
             out["sheet"] = self.sheet
-        if self.row is not None:
+        if coordinates and self.row is not None:
             out["row"] = self.row
-        if self.bbox is not None:
+        if coordinates and self.bbox is not None:
             out["bbox"] = [round(v, 1) for v in self.bbox]
         return out
 
@@ -192,42 +198,82 @@ class Document:
     # Per page of a PDF: how many words went into table cells, headings/text, page furniture,
     # and how many went nowhere -- so an officer can see that nothing was lost.
     extraction: list[dict[str, int]] = field(default_factory=list)
+    # What the document says of its own version on its front page ("Version 2.0"), as written.
+    revision: str | None = None
 
-    def to_dict(self) -> dict[str, Any]:
-        return {"schema_version": SCHEMA_VERSION, **_plain(self)}
+    def to_dict(self, coordinates: bool = False) -> dict[str, Any]:
+        """The contract form; `coordinates=True` adds each record's line and box (see `Where`)."""
+        return {"schema_version": SCHEMA_VERSION, **_plain(self, coordinates)}
+
+    def provenance(self) -> dict[str, Any]:
+        """Where each record was read, page, line and box: what the committed JSON leaves out.
+
+        {"file": ..., "actions": [{"id": "1.1.1", "page": 2, "bbox": [...]}], "questions": [...]}
+        """
+        return {
+            "file": self.source.file,
+            "sha256": self.source.sha256,
+            "actions": [{"id": a.id, **a.source.to_dict(coordinates=True)} for a in self.actions],
+            "questions": [{"id": q.id, **q.source.to_dict(coordinates=True)} for q in self.questions],
+        }
 
 
-def _plain(value: Any) -> Any:
+def _plain(value: Any, coordinates: bool = False) -> Any:
     """Dataclasses to dicts, recursively, with `Where` in its compact form."""
-    if isinstance(value, (Where, Source)):
+    if isinstance(value, Where):
+        return value.to_dict(coordinates)
+    if isinstance(value, Source):
         return value.to_dict()
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return {f.name: _plain(getattr(value, f.name)) for f in dataclasses.fields(value)}
+        return {f.name: _plain(getattr(value, f.name), coordinates) for f in dataclasses.fields(value)}
     if isinstance(value, list):
-        return [_plain(v) for v in value]
+        return [_plain(v, coordinates) for v in value]
     if isinstance(value, dict):
-        return {k: _plain(v) for k, v in value.items()}
+        return {k: _plain(v, coordinates) for k, v in value.items()}
     return value
 
 
-def to_json(doc: Document | dict[str, Any]) -> str:
-    """The one serialiser: sorted keys, 2-space indent, UTF-8 text, trailing newline.
+def to_json(doc: Document | dict[str, Any], coordinates: bool = False) -> str:
+    """The one serialiser: sorted keys, 2-space indent, one record per line, trailing newline.
 
-    Lists keep document order (that order is meaningful); keys are sorted so that the same
-    records always give the same bytes.
+    Objects are laid out a key per line; every item of a list is written on one line of its own
+    (an action, a question, a finding: `{"age_group": "CYP", ..., "id": "1.1.1", ...}`). So a
+    revision that changes one action changes one line of the committed JSON, adding an action
+    adds one line, and `git diff` shows as many lines as there are changes (`--word-diff` shows
+    the words). Lists keep document order (that order is meaningful); keys are sorted so that
+    the same records always give the same bytes.
     """
-    data = doc.to_dict() if isinstance(doc, Document) else doc
-    return json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+    data = doc.to_dict(coordinates) if isinstance(doc, Document) else doc
+    return _layout(data, 0, ascii_only=False) + "\n"
 
 
-def json_bytes(data: Document | dict[str, Any]) -> bytes:
+def _layout(value: Any, depth: int, ascii_only: bool) -> str:
+    """`value` as JSON: objects expanded a key per line, list items one compact line each."""
+    pad, inner = "  " * depth, "  " * (depth + 1)
+    if isinstance(value, dict) and value:
+        items = [
+            f"{inner}{json.dumps(str(k), ensure_ascii=ascii_only)}: {_layout(value[k], depth + 1, ascii_only)}"
+            for k in sorted(value)
+        ]
+        return "{\n" + ",\n".join(items) + "\n" + pad + "}"
+    if isinstance(value, list) and value:
+        items = [f"{inner}{_compact(v, ascii_only)}" for v in value]
+        return "[\n" + ",\n".join(items) + "\n" + pad + "]"
+    return _compact(value, ascii_only)
+
+
+def _compact(value: Any, ascii_only: bool) -> str:
+    return json.dumps(value, ensure_ascii=ascii_only, sort_keys=True, separators=(", ", ": "))
+
+
+def json_bytes(data: Document | dict[str, Any], coordinates: bool = False) -> bytes:
     """`to_json` as UTF-8 bytes. A file name that is not valid Unicode (undecodable bytes on
     disk) cannot be UTF-8: the whole document is then written with escapes, never lost."""
     try:
-        return to_json(data).encode("utf-8")
+        return to_json(data, coordinates).encode("utf-8")
     except UnicodeEncodeError:
-        plain = data.to_dict() if isinstance(data, Document) else data
-        return (json.dumps(plain, indent=2, sort_keys=True) + "\n").encode("ascii")
+        plain = data.to_dict(coordinates) if isinstance(data, Document) else data
+        return (_layout(plain, 0, ascii_only=True) + "\n").encode("ascii")
 
 
 def from_dict(data: dict[str, Any]) -> Document:
@@ -248,6 +294,7 @@ def from_dict(data: dict[str, Any]) -> Document:
         source=build(Source, data["source"]),
         kind=data["kind"],
         title=data["title"],
+        revision=data.get("revision"),
         sections=[build(Section, d) for d in data.get("sections", [])],
         outcomes=[build(Outcome, d) for d in data.get("outcomes", [])],
         actions=[build(Action, d) for d in data.get("actions", [])],

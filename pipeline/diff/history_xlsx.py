@@ -35,6 +35,7 @@ class Revision:
     label: str
     doc: Document
     marks: str = ""  # "2020-06, v2": what the order was read from
+    why: str = ""  # why it follows the revision before ("v2 after v1")
     diff_name: str | None = None  # the diff with the previous revision (file name)
 
 
@@ -84,6 +85,9 @@ def history_workbook(plan: str, revisions: list[Revision], steps: list[ChangeSet
     _history_sheet(wb, rows, revisions, steps, latest, rules)
     _counts_sheet(wb, revisions, rules)
     _revisions_sheet(wb, plan, revisions, steps, how)
+    style.print_ready(
+        wb, f"{plan} — status through {len(revisions)} revisions", ", ".join(r.doc.source.file for r in revisions)
+    )
     return wb
 
 
@@ -199,6 +203,7 @@ def _revisions_sheet(wb: Any, plan: str, revisions: list[Revision], steps: list[
                 r.doc.source.file,
                 r.doc.title,
                 r.marks or None,
+                r.why or ("(the oldest)" if k == 0 else None),
                 len(r.doc.actions),
                 summary_lines(step)[0] if step else "(first revision)",
                 r.diff_name,
@@ -211,11 +216,17 @@ def _revisions_sheet(wb: Any, plan: str, revisions: list[Revision], steps: list[
             "File",
             "Title",
             "Date / version",
+            "Why in this place",
             "Actions",
             "What changed since the previous revision",
             "Diff report",
         ],
         rows,
         first_row=first + 1,
-        widths={"Revision": 10, "Actions": 10, "What changed since the previous revision": 60},
+        widths={
+            "Revision": 10,
+            "Why in this place": 30,
+            "Actions": 10,
+            "What changed since the previous revision": 60,
+        },
     )

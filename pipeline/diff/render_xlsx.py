@@ -60,6 +60,9 @@ def diff_workbook(changes: ChangeSet, rules: Rules) -> Any:
     _summary_sheet(wb, changes)
     _actions_sheet(wb, changes, rules)
     _changes_sheet(wb, changes)
+    style.print_ready(
+        wb, f"{changes.new.title} — what changed", f"{changes.old.file} (older) → {changes.new.file} (newer)"
+    )
     return wb
 
 

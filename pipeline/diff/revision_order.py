@@ -1,124 +1,128 @@
-"""Which revision came first: dates and version numbers in file names and titles.
+"""Which revision came first: versions, then dates, then what the documents show.
 
-Officers name revisions the way people do: "Plan v2.docx", "plan 2020-06.pdf", "Action plan
-June 2020 (revision 3).pdf", "SH plan 2019-20.pdf", "plan_15.06.2020.pdf". Each name (and the
-document's title) is searched for a date and for a version number; a group of revisions is
-ordered by whichever of the two all of them carry — except possibly one, the original, which
-often has neither ("plan.pdf" then "plan v2.pdf") and so comes first. When neither tells, file
-name order is used and the caller is told so (a rule in rules/documents.yaml can pin the order).
+Every pair of revisions is decided on its own, by the first of these that tells them apart:
 
-Month names and version words come from rules/documents.yaml (`revision_months:`,
-`revision_version_words:`), so other spellings and languages are added there. Dates written in
-figures are read day first (UK): 05/06/2020 is 5 June.
+1. version numbers: "plan v1" before "plan v2", "Version 2.0" on a front page before "3.1";
+2. dates: "plan 2019-20" before "plan June 2020";
+3. evidence in the documents: the newer revision is the one its actions' statuses moved on to
+   (more actions moved forward than went back going from one to the other);
+4. an original without a version or date before a numbered one ("plan.pdf", "plan v2.pdf");
+5. file name, when nothing else tells (the officer is told; a rule can pin the order).
+
+The order is then the one that agrees with those pairwise decisions (each revision placed by
+how many of the others it comes after). A pair's decision depends on the two documents alone,
+so adding another file never turns round two revisions that were already in order. Two files
+holding the same plan word for word are duplicates, said so; numbered revisions with a gap
+("v1", "v3") are said to miss the ones between.
 """
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass
-from functools import lru_cache
-from typing import TYPE_CHECKING
+from collections.abc import Callable
+from dataclasses import dataclass, field
 
-if TYPE_CHECKING:
-    from pipeline.rules import Rules
+from pipeline.language.revision_marks import Marks, NameReader
 
-_YEAR = r"(?:19|20)\d{2}"
+__all__ = ["Marks", "NameReader", "Ordered", "order"]
 
-Date = tuple[int, int, int]  # (year, month, day); 0 where not given
-Version = tuple[int, ...]
+# "a before b" by the documents' own evidence: > 0 when a is older, < 0 when b is, 0 when it cannot tell.
+Evidence = Callable[[str, str], int]
 
-
-@dataclass(frozen=True)
-class Marks:
-    """What a name or title says about when it was written."""
-
-    date: Date | None = None
-    version: Version | None = None
-
-    def describe(self) -> str:
-        bits = []
-        if self.date:
-            y, m, d = self.date
-            bits.append("-".join(f"{v:02d}" if i else str(v) for i, v in enumerate((y, m, d)) if v))
-        if self.version:
-            bits.append("v" + ".".join(map(str, self.version)))
-        return ", ".join(bits)
+REASONS = {
+    "version": "by version",
+    "date": "by date",
+    "evidence": "by how the statuses moved on between them",
+    "original": "the one without a version first",
+    "name": "by file name (no version, date or status change to go by)",
+}
 
 
-class NameReader:
-    """Reads dates and versions with one vocabulary of month names and version words."""
+@dataclass
+class Ordered:
+    """Revisions oldest first, why each follows the one before, and anything odd found on the way."""
 
-    def __init__(self, months: dict[str, int], version_words: tuple[str, ...]) -> None:
-        self.months = {name.lower(): number for name, number in months.items()}
-        names = "|".join(re.escape(m) for m in sorted(self.months, key=len, reverse=True)) or r"(?!x)x"
-        self.date_patterns = (
-            # 2020-06-15, 2020.06, 2020 06
-            re.compile(
-                rf"(?<!\d)(?P<y>{_YEAR})[-./ ](?P<m>1[0-2]|0?[1-9])(?:[-./ ](?P<d>3[01]|[12]\d|0?[1-9]))?(?!\d)"
-            ),
-            # 15/06/2020, 15.06.2020, 15-6-2020 (day first)
-            re.compile(rf"(?<!\d)(?P<d>3[01]|[12]\d|0?[1-9])[-./](?P<m>1[0-2]|0?[1-9])[-./](?P<y>{_YEAR})(?!\d)"),
-            # 15 June 2020, 15th Jun 2020, June 2020, Jun. 2020, June-2020
-            re.compile(
-                rf"(?:(?<!\d)(?P<d>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?[\s-]+)?(?<![^\W\d_])(?P<mon>{names})\b\.?,?"
-                rf"[\s-]*(?P<y>{_YEAR})(?!\d)",
-                re.IGNORECASE,
-            ),
-            # a year, or a financial year 2019-20 / 2019/2020 (its first year)
-            re.compile(rf"(?<!\d)(?P<y>{_YEAR})(?:\s*[-/–]\s*(?:{_YEAR}|\d{{2}}))?(?!\d)"),
-        )
-        words = "|".join(re.escape(w) for w in sorted(version_words, key=len, reverse=True)) or r"(?!x)x"
-        self.version_pattern = re.compile(
-            rf"(?<![^\W\d_])(?:{words})\.?\s*(?!{_YEAR}(?!\d))(?P<n>\d+(?:\.\d+)*)(?!\d)", re.IGNORECASE
-        )  # "Update 2020" is a year, not version 2020
-
-    @classmethod
-    def from_rules(cls, rules: Rules) -> NameReader:
-        return _reader(tuple(sorted(rules.revision_months.items())), rules.revision_version_words)
-
-    def find_date(self, text: str) -> Date | None:
-        """The first date in `text`, most specific form first.
-
-        "plan 2020-06 revision 2" -> (2020, 6, 0);  "Plan 15.06.2020" -> (2020, 6, 15);
-        "Update June 2020" -> (2020, 6, 0);  "SH plan 2019-20" -> (2019, 0, 0);  "plan v2" -> None
-        """
-        text = text.replace("_", " ")
-        for pattern in self.date_patterns:
-            match = pattern.search(text)
-            if match:
-                groups = match.groupdict()
-                month = self.months[groups["mon"].lower()] if groups.get("mon") else int(groups.get("m") or 0)
-                return int(groups["y"]), month, int(groups.get("d") or 0)
-        return None
-
-    def find_version(self, text: str) -> Version | None:
-        """A version or revision number: "Plan v2.1" -> (2, 1);  "revision 3" -> (3,);  "plan" -> None"""
-        match = self.version_pattern.search(text.replace("_", " "))
-        return tuple(int(p) for p in match.group("n").split(".")) if match else None
-
-    def marks_of(self, name: str, title: str = "") -> Marks:
-        """Date and version from a file name (without its extension), else from the title."""
-        return Marks(self.find_date(name) or self.find_date(title), self.find_version(name) or self.find_version(title))
+    names: list[str]
+    why: list[str] = field(default_factory=list)  # one per revision after the first
+    how: str = ""  # the whole order in one phrase ("by the version in each name")
+    notes: list[str] = field(default_factory=list)  # duplicates, missing versions, a guess by name
 
 
-@lru_cache(maxsize=8)
-def _reader(months: tuple[tuple[str, int], ...], version_words: tuple[str, ...]) -> NameReader:
-    return NameReader(dict(months), version_words)
+def _decide(a: tuple[str, Marks], b: tuple[str, Marks], evidence: Evidence | None) -> tuple[int, str]:
+    """(< 0 if a is older, > 0 if b is, never 0) and the reason that decided."""
+    (name_a, ma), (name_b, mb) = a, b
+    if ma.version and mb.version and ma.version != mb.version:
+        return (-1 if ma.version < mb.version else 1), "version"
+    if ma.date and mb.date and ma.date != mb.date:
+        return (-1 if ma.date < mb.date else 1), "date"
+    told = evidence(name_a, name_b) if evidence else 0
+    if told:
+        return (-1 if told > 0 else 1), "evidence"
+    unmarked_a, unmarked_b = not (ma.version or ma.date), not (mb.version or mb.date)
+    if unmarked_a != unmarked_b:
+        return (-1 if unmarked_a else 1), "original"
+    return (-1 if name_a < name_b else 1), "name"
 
 
-def order(items: list[tuple[str, Marks]]) -> tuple[list[str], str]:
-    """`items` (name, marks) oldest first, and how the order was decided (said to the officer).
-
-    By version when every revision has one, or all but one (the original); else by date on the
-    same terms; else by file name.
-    """
+def order(items: list[tuple[str, Marks]], evidence: Evidence | None = None) -> Ordered:
+    """`items` (name, marks) oldest first; see the module docstring."""
     n = len(items)
-    versions = [m.version for _, m in items if m.version]
-    dates = [m.date for _, m in items if m.date]
-    if n > 1 and len(versions) >= n - 1 and len(set(versions)) == len(versions):
-        ranked = sorted(items, key=lambda it: (it[1].version or (0,), it[1].date or (0, 0, 0), it[0]))
-        return [name for name, _ in ranked], "by the version in each name"
-    if n > 1 and len(dates) >= n - 1 and len(set(dates)) == len(dates):
-        ranked = sorted(items, key=lambda it: (it[1].date or (0, 0, 0), it[1].version or (0,), it[0]))
-        return [name for name, _ in ranked], "by the date in each name"
-    return sorted(name for name, _ in items), "by file name (no dates or versions to go by)"
+    if n < 2:
+        return Ordered([name for name, _ in items], how="(one revision)")
+    decided: dict[tuple[str, str], tuple[int, str]] = {}
+    after = dict.fromkeys((name for name, _ in items), 0)  # how many others each one comes after
+    for i in range(n):
+        for j in range(i + 1, n):
+            sign, reason = _decide(items[i], items[j], evidence)
+            a, b = items[i][0], items[j][0]
+            decided[(a, b)] = (sign, reason)
+            decided[(b, a)] = (-sign, reason)
+            after[b if sign < 0 else a] += 1
+    names = sorted(after, key=lambda name: (after[name], name))
+    why = [decided[(names[k - 1], names[k])][1] for k in range(1, n)]
+    marks = dict(items)
+    result = Ordered(names, [_why(marks[names[k - 1]], marks[names[k]], why[k - 1]) for k in range(1, n)])
+    result.how = _how(why)
+    if "name" in why:
+        result.notes.append(
+            f"{', '.join(names)}: nothing told some of them apart (no version, date or status change); "
+            "ordered by file name. Pin the order under revisions: in rules/documents.yaml if that is wrong"
+        )
+    result.notes += _missing_versions([marks[name] for name in names], names)
+    return result
+
+
+def _why(older: Marks, newer: Marks, reason: str) -> str:
+    if reason == "version":
+        return f"{_version(newer)} after {_version(older)}"
+    if reason == "date":
+        return f"{newer.describe().split(', ')[0]} after {older.describe().split(', ')[0]}"
+    if reason == "evidence":
+        return "its statuses moved on from the one before"
+    if reason == "original":
+        return "numbered, after the original, which has no version or date"
+    return REASONS[reason]
+
+
+def _version(marks: Marks) -> str:
+    return "v" + ".".join(map(str, marks.version or ()))
+
+
+def _how(why: list[str]) -> str:
+    used = list(dict.fromkeys(why))
+    if used == ["version"]:
+        return "by the version of each"
+    if used == ["date"]:
+        return "by the date of each"
+    if used == ["name"]:
+        return REASONS["name"]
+    return "; ".join(REASONS[r] for r in used)
+
+
+def _missing_versions(marks: list[Marks], names: list[str]) -> list[str]:
+    """Whole-number versions with a gap: "v1, v3: there is no v2 among them"."""
+    numbers = sorted({m.version[0] for m in marks if m.version and len(m.version) == 1})
+    gaps = [v for v in range(numbers[0], numbers[-1]) if v not in numbers] if numbers else []
+    if not gaps:
+        return []
+    missing = ", ".join(f"v{v}" for v in gaps)
+    return [f"{', '.join(names)}: no {missing} among them; the diff goes straight across the gap"]

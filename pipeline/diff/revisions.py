@@ -21,9 +21,15 @@ A workbook this pipeline wrote and an officer edited says itself which document 
 from (`Source.revision_of`, from the mark inside it): it joins that document's group and comes
 right after it, whatever its name or how much was changed.
 
-Order: by the version or date in the file names or titles (`revision_order`). A rule pins both
-the group and its order when the guess is wrong: `revisions:` in rules/documents.yaml maps a plan
-name to its files, oldest first; those files are then left out of the guessing.
+Order: versions, then dates (in the file names, front pages or titles), then how the statuses
+moved on between two revisions (`revision_order`). A rule pins both the group and its order
+when the guess is wrong: `revisions:` in rules/documents.yaml maps a plan name to its files,
+oldest first; those files are then left out of the guessing. Each group's order and the reason
+for it go on the history workbook's Revisions sheet and into the build's log.
+
+Name: the history workbook is named after the plan, its title as most of its revisions print
+it (without version or date), so it keeps its name as revisions are added; a plan without a
+title of its own is named by what its file names share.
 """
 
 from __future__ import annotations
@@ -38,13 +44,14 @@ from pipeline.core.model import Document, from_dict
 from pipeline.diff.compare import compare, match_actions
 from pipeline.diff.history_xlsx import Revision, history_workbook
 from pipeline.diff.match import SAME_ID_MIN
-from pipeline.diff.revision_order import NameReader, order
+from pipeline.diff.revision_order import REASONS, Marks, NameReader, Ordered, order
 from pipeline.diff.similarity import compare_form, reaches, tokens
 from pipeline.diff.write import diff_stem, write_diff, write_if_changed
 from pipeline.emit.xlsx.safe import reproducible_bytes
 from pipeline.rules import Rules, fold
 
 log = logging.getLogger(__name__)
+EDITED_AFTER = "each edited workbook after the document it was written from (the mark inside it)"
 
 SAME_PLAN_SHARE = 0.5
 SAME_TITLE_SHARE = 0.25
@@ -68,13 +75,27 @@ class RevisionGroup:
     plan: str  # the name used for outputs/<plan>.history.xlsx
     members: tuple[str, ...]  # input file names, oldest first
     how: str  # how the order was decided
+    why: tuple[str, ...] = ()  # why each member follows the one before ("v2 after v1")
+    notes: tuple[str, ...] = ()  # duplicates, missing versions, an order guessed from names
+
+    def describe(self) -> str:
+        """One line for the terminal and the log: the plan, its revisions in order, and why."""
+        steps = [self.members[0]] + [f"{m} ({w})" for m, w in zip(self.members[1:], self.why, strict=False)]
+        return f"revisions of {self.plan}, oldest first: " + " → ".join(steps)
 
 
-def build_revisions(outputs: Path, documents: dict[str, Path], rules: Rules) -> list[Path]:
-    """Write the history workbook and consecutive diffs of every plan with two or more revisions."""
+def build_revisions(
+    outputs: Path, documents: dict[str, Path], rules: Rules, report: list[tuple[str, str]] | None = None
+) -> list[Path]:
+    """Write the history workbook and consecutive diffs of every plan with two or more revisions.
+
+    `report` receives ("order", line) per plan (its revisions in order and why) and ("warning",
+    note) for each duplicate, gap in the versions or order guessed from file names."""
     plans = load_plans(documents)
     written: list[Path] = []
     for group in find_groups(plans, rules):
+        if report is not None:
+            report += [("order", group.describe()), *(("warning", note) for note in group.notes)]
         written += write_group(outputs, group, plans, rules)
     return written
 
@@ -128,21 +149,17 @@ def find_groups(plans: dict[str, Plan], rules: Rules) -> list[RevisionGroup]:
     for name in free:
         members.setdefault(root(name), []).append(name)
     taken = {g.plan for g in groups}
-    names_read = NameReader.from_rules(rules)
     for names in sorted(members.values()):
         if len(names) < 2:
             continue
-        ordered, how = order([(n, names_read.marks_of(plans[n].stem, plans[n].doc.title)) for n in names])
-        ordered, how = after_sources(ordered, how, made_from)
-        if how.startswith("by file name"):
-            log.warning(
-                "revisions %s: no dates or versions in their names; ordered by file name. "
-                "Pin the order under revisions: in rules/documents.yaml if that is wrong",
-                ", ".join(ordered),
-            )
-        plan = _unique(plan_name([plans[n] for n in ordered]), taken)
+        ordered = order_plans([plans[n] for n in names], rules)
+        placed, how = after_sources(list(ordered.names), ordered.how, made_from)
+        if placed != ordered.names:  # edited workbooks go right after what they were written from
+            ordered.names, ordered.how = placed, how
+            ordered.why = [EDITED_AFTER] * (len(placed) - 1)
+        plan = _unique(plan_name([plans[n] for n in ordered.names], rules), taken)
         taken.add(plan)
-        groups.append(RevisionGroup(plan, tuple(ordered), how))
+        groups.append(RevisionGroup(plan, tuple(ordered.names), ordered.how, tuple(ordered.why), tuple(ordered.notes)))
     return sorted(groups, key=lambda g: g.plan)
 
 
@@ -188,10 +205,42 @@ def after_sources(ordered: list[str], how: str, made_from: dict[str, str]) -> tu
     children: dict[str, int] = {}
     for source in links.values():
         children[source] = children.get(source, 0) + 1
-    marks = "each edited workbook after the document it was written from (the mark inside it)"
+    marks = EDITED_AFTER
     if len(roots) == 1 and all(n == 1 for n in children.values()):
         return result, f"by {marks}"
     return result, f"{how}; {marks}"
+
+
+def order_plans(members: list[Plan], rules: Rules) -> Ordered:
+    """Revisions of one plan oldest first: versions, dates, then how the statuses moved on."""
+    reader = NameReader.from_rules(rules)
+    by_name = {p.name: p for p in members}
+    moved: dict[tuple[str, str], int] = {}
+
+    def evidence(a: str, b: str) -> int:
+        """Actions that moved forward minus those that went back, going from a to b."""
+        if (a, b) not in moved:
+            counts = compare(by_name[a].doc, by_name[b].doc, rules).counts()
+            moved[(a, b)] = counts.get("forward", 0) - counts.get("back", 0)
+        return moved[(a, b)]
+
+    ordered = order([(p.name, marks_of(p, reader)) for p in members], evidence)
+    duplicates = 0
+    for k, (older, newer) in enumerate(zip(ordered.names, ordered.names[1:], strict=False)):
+        a, b = by_name[older].doc, by_name[newer].doc
+        if a.source.sha256 == b.source.sha256 or compare(a, b, rules).is_empty():
+            ordered.notes.append(f"{older} and {newer} hold the same plan word for word (duplicates)")
+            if ordered.why[k] == REASONS["name"]:
+                ordered.why[k] = "a duplicate of the one before"
+                duplicates += 1
+    if duplicates and REASONS["name"] not in ordered.why:  # only duplicates were ordered by name: no guess
+        ordered.notes = [n for n in ordered.notes if "ordered by file name" not in n]
+    return ordered
+
+
+def marks_of(plan: Plan, reader: NameReader) -> Marks:
+    """The date and version of one revision: from its file name, its front page, its title."""
+    return reader.marks_of(plan.stem, plan.doc.title, plan.doc.revision)
 
 
 def same_plan(a: Document, b: Document) -> bool:
@@ -237,23 +286,51 @@ def _overlap(a: Document, b: Document) -> bool:
     return ids >= PREFILTER_OVERLAP or words >= PREFILTER_OVERLAP
 
 
-def plan_name(plans: list[Plan]) -> str:
-    """A name for the plan: what its revisions' file names share, else its title.
+def plan_name(plans: list[Plan], rules: Rules | None = None) -> str:
+    """A name for the plan that stays as revisions are added: its title as most revisions print
+    it (version and date taken out; ties go to the first in alphabetical order), else what its
+    file names share.
 
-    ["self-harm-action-plan", "self-harm-action-plan 2020-06 revision 2"] -> "self-harm-action-plan"
-    ["SH plan v1", "SH plan v2"] -> "SH plan"
+    titles "Preventing Self-Harm Action Plan" (x2) -> "Preventing Self-Harm Action Plan"
+    no titles, files "SH plan v1", "SH plan v2" -> "SH plan"
     """
+    titles = [t for t in (_plain_title(p, rules) for p in plans) if t]
+    if titles:
+        counts = {t: titles.count(t) for t in titles}
+        return _safe_name(min(counts, key=lambda t: (-counts[t], t)))
+    return _shared_stem(plans)
+
+
+def _plain_title(plan: Plan, rules: Rules | None) -> str:
+    """A revision's title without its version or date; empty when it has no title of its own."""
+    title = " ".join(plan.doc.title.split())
+    if not title or title == plan.stem:
+        return ""
+    if rules is not None:
+        reader = NameReader.from_rules(rules)
+        for pattern in (reader.version_pattern, *reader.date_patterns):
+            title = pattern.sub(" ", title)
+    return _strip_marks(" ".join(title.split()))
+
+
+def _shared_stem(plans: list[Plan]) -> str:
+    """What the revisions' file names share ("SH plan v1", "SH plan v2" -> "SH plan")."""
     stems = [p.stem for p in plans]
+    prefix = _strip_marks(_common_prefix(stems))
+    if len(prefix) >= 3:
+        return _safe_name(prefix)
+    return _safe_name(min(stems))
+
+
+def _common_prefix(stems: list[str]) -> str:
+    """The start the names share, cut at a word's edge ("SH plan v1", "SH plan v2" -> "SH plan ")."""
     prefix = stems[0]
     for stem in stems[1:]:
         while not stem.startswith(prefix):
             prefix = prefix[:-1]
     if any(len(s) > len(prefix) and s[len(prefix)].isalnum() and prefix[-1:].isalnum() for s in stems):
         prefix = re.sub(r"[\w]+$", "", prefix)  # do not cut a word in half
-    prefix = _strip_marks(prefix)
-    if len(prefix) >= 3:
-        return _safe_name(prefix)
-    return _safe_name(_strip_marks(plans[-1].doc.title) or plans[-1].stem)
+    return prefix
 
 
 def _strip_marks(text: str) -> str:
@@ -279,20 +356,30 @@ def _unique(name: str, taken: set[str]) -> str:
     return candidate
 
 
-def _label(k: int, stem: str, plan: str) -> str:
-    """The column heading of revision k: its number and what its file name adds to the plan's."""
-    rest = stem[len(plan) :].strip(" -_.") if stem.startswith(plan) else stem
-    return f"{k}. {rest or stem}"
+def _labels(stems: list[str]) -> list[str]:
+    """Column headings of the revisions: number and what each file name adds to the shared part.
+
+    ["plan", "plan 2020-06 revision 2"] -> ["1. plan", "2. 2020-06 revision 2"]
+    """
+    shared = _common_prefix(stems)
+    out = []
+    for k, stem in enumerate(stems, 1):
+        rest = stem[len(shared) :].strip(" -_.")
+        out.append(f"{k}. {rest or stem}")
+    return out
 
 
 def write_group(outputs: Path, group: RevisionGroup, plans: dict[str, Plan], rules: Rules) -> list[Path]:
     """The history workbook and the consecutive diffs of one plan's revisions."""
     members = [plans[name] for name in group.members]
-    names_read = NameReader.from_rules(rules)
+    reader = NameReader.from_rules(rules)
+    labels = _labels([p.stem for p in members])
     revisions = [
-        Revision(_label(k, p.stem, group.plan), p.doc, names_read.marks_of(p.stem, p.doc.title).describe())
-        for k, p in enumerate(members, 1)
+        Revision(labels[k], p.doc, reader.marks_of(p.stem, p.doc.title, p.doc.revision).describe())
+        for k, p in enumerate(members)
     ]
+    for k, why in enumerate(group.why, 1):
+        revisions[k].why = why
     steps = []
     written: list[Path] = []
     for k in range(1, len(members)):

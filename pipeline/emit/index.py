@@ -153,14 +153,16 @@ def index_data(loaded: list[tuple[Entry, dict[str, Any] | None, str | None]], ru
 
 
 def write_index(outputs: Path, entries: list[Entry], rules: Rules, json_name: str, workbook_name: str) -> list[Path]:
-    """Write index.json and the combined workbook atomically; return their paths."""
+    """Write index.json, the combined workbook and the CSVs atomically; return their paths."""
     from pipeline.emit.atomic import write_bytes_atomic
+    from pipeline.emit.csv_out import write_csvs
 
     loaded = load(outputs, entries)
     data = index_data(loaded, rules)
     write_bytes_atomic(outputs / json_name, json_bytes(data))
     style.save(combined_workbook(loaded, data, rules), outputs / workbook_name)
-    return [outputs / json_name, outputs / workbook_name]
+    csvs = write_csvs(outputs, [(entry.file, doc) for entry, doc, _ in loaded if doc is not None])
+    return [outputs / json_name, outputs / workbook_name, *csvs]
 
 
 def combined_workbook(
@@ -174,6 +176,8 @@ def combined_workbook(
     questions_first = _all_questions(wb, loaded, rules)
     _all_findings(wb, loaded)
     _index_sheet(index_ws, data, rules, actions_first, questions_first)
+    files = [d["file"] for d in data["documents"]]
+    style.print_ready(wb, "Every document in one place", f"{len(files)} documents: " + ", ".join(files))
     return wb
 
 

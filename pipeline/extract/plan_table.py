@@ -183,8 +183,10 @@ def extract(layout: Layout, rules: Rules, name: str = "") -> RawPlan:
     pinned = {**layout.columns, **rules.columns_for(name)}  # the reader's certainties, then the officer's pins
     found = shared_columns(blocks, rules, pinned)
     blocks = _headings_over_tables(blocks, found, rules)
-    reader = _PlanReader(rules, pinned, _owners(blocks, rules))
+    owners = _owners(blocks, rules)
+    reader = _PlanReader(rules, pinned, owners)
     reader.found = found
+    reader.siblings = _siblings(blocks, owners)
     for index, block in enumerate(blocks):
         if block.kind == "table":
             reader.table(block)
@@ -274,6 +276,15 @@ def _labelled(text: str, rules: Rules) -> bool:
     return hierarchy(flat, rules) is not None or numbered(flat) is not None or _named_level(flat, rules) is not None
 
 
+def _siblings(blocks: list[Block], owners: set[int]) -> set[int]:
+    """Headings over tables that have another of the same level over tables of its own: each is
+    a section ("Prevention" and "Crisis support", one sheet or table each), none the title."""
+    levels: dict[tuple[str, int], list[int]] = {}
+    for index in sorted(owners):
+        levels.setdefault((blocks[index].kind, blocks[index].level), []).append(index)
+    return {index for group in levels.values() if len(group) > 1 for index in group}
+
+
 def _names_section(text: str, rules: Rules) -> bool:
     flat = clean(text)
     label = hierarchy(flat, rules)
@@ -293,6 +304,7 @@ class _PlanReader:
         self.outcome_level: int | None = None  # ... and the current outcome, when a heading gave it
         self.section_word: str | None = None  # the label word that opened the current section ("cohort")
         self.tables_ahead = False  # a plan table comes later in the document
+        self.siblings: set[int] = set()  # headings over tables with another like them: sections, not a title
         self.outcome: RawOutcome | None = None
         self.action: RawAction | None = None
         self.columns: Columns | None = None
@@ -319,6 +331,7 @@ class _PlanReader:
             before
             and not self._styled_title
             and styled
+            and index not in self.siblings
             and not self._names_a_level(text)
             and (self.plan.title is None or block.style != RECOVERED)
         ):

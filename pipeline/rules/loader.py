@@ -29,7 +29,19 @@ RULE_FILES = (
     "entities.jsonl",
 )
 
-DEFAULT_RULES_DIR = Path(__file__).resolve().parent.parent.parent / "rules"
+
+def _default_rules_dir() -> Path:
+    """The project's `rules/` when the code runs from the repository (what `make` and an editable
+    install use, so an officer's edit takes effect at once); else the copy shipped inside the
+    installed package (`pip install .` puts it at `pipeline/shipped_rules/`)."""
+    package = Path(__file__).resolve().parent.parent
+    repository = package.parent
+    if (repository / "pyproject.toml").is_file() and (repository / "rules" / "statuses.yaml").is_file():
+        return repository / "rules"
+    return package / "shipped_rules"
+
+
+DEFAULT_RULES_DIR = _default_rules_dir()
 
 
 def load_rules(directory: Path | str | None = None) -> Rules:

@@ -32,18 +32,18 @@ def build_workbook(doc: Document, rules: Rules) -> Workbook:
     """The workbook for one document, not yet saved (tests inspect it before saving)."""
     wb = style.new_workbook()
     if doc.kind == "action_plan":
-        records = xlsx_plan.write_actions(wb, doc, rules)
+        actions = xlsx_plan.write_actions(wb, doc, rules)
         xlsx_plan.write_summary(wb, doc, rules)
-        ids = {a.id: row for row, a in enumerate(doc.actions, records.first_data_row)}
-        write_findings(wb, doc, xlsx_plan.ACTIONS, records.column("Action"), ids)
+        write_findings(wb, doc, xlsx_plan.ACTIONS, actions.placed.column("Action"), actions.rows)
+        xlsx_plan.write_links(wb, doc, actions)
     else:
-        records = xlsx_guidance.write_questions(wb, doc, rules)
+        questions = xlsx_guidance.write_questions(wb, doc, rules)
         xlsx_guidance.write_summary(wb, doc, rules)
-        ids = {q.id: row for row, q in enumerate(doc.questions, records.first_data_row)}
-        write_findings(wb, doc, xlsx_guidance.QUESTIONS, records.column("Question"), ids)
-    if doc.extraction:
+        write_findings(wb, doc, xlsx_guidance.QUESTIONS, questions.placed.column("Question"), questions.rows)
+    if doc.extraction or doc.kind == "action_plan":
         write_extraction(wb, doc)
     write_source(wb, doc, rules)
+    style.print_ready(wb, print_header(doc, rules), doc.source.file)
     if doc.kind == "action_plan":
         write_marker(wb, doc)
     return wb
@@ -57,7 +57,7 @@ def write_marker(wb: Workbook, doc: Document) -> None:
 
     sheets = {
         ws.title: fingerprint(
-            (cell.row, cell.column, shown(cell.value))
+            (cell.row, cell.column, shown(cell.value, cell.number_format))
             for row in ws.iter_rows()
             for cell in row
             if cell.value is not None
@@ -78,6 +78,17 @@ def write_marker(wb: Workbook, doc: Document) -> None:
     for row, (key, value) in enumerate(marker.rows(), 1):
         write_cell(ws, row, 1, key)
         write_cell(ws, row, 2, value)
+
+
+def print_header(doc: Document, rules: Rules) -> str:
+    """The page header: the document's title and version, as the document (or its name) gives it.
+
+    "Preventing Self-Harm Action Plan — Version 2.0";  "... — 2020-06, v2" (from the file name)
+    """
+    from pipeline.language.revision_marks import NameReader
+
+    version = doc.revision or NameReader.from_rules(rules).marks_of(Path(doc.source.file).stem).describe()
+    return f"{doc.title} — {version}" if version else doc.title
 
 
 def write_workbook(doc: Document, path: Path, rules: Rules) -> None:
@@ -118,32 +129,86 @@ EXTRACTION_COLUMNS = [
     ("Not placed anywhere", "unaccounted"),
     ("Undecodable characters", "undecodable_characters"),
 ]
+COLUMN_HEADERS = ["Table", "Column", "Header in the plan", "Read as", "Confidence", "Why"]
+KEPT_AS_IS = "kept under its own header"
+# The sheet's two tables share its columns: one set of widths fits both.
+EXTRACTION_WIDTHS = [12, 10, 28, 18, 12, 60, 14]
 
 
 def write_extraction(wb: Workbook, doc: Document) -> None:
-    """Page by page, where every word of a PDF went: the officer's proof that nothing was lost."""
+    """How the document was read: how each plan table's columns were read (any format), and for
+    a PDF, page by page, where every word went (the officer's proof that nothing was lost)."""
+    from openpyxl.styles import Alignment
+
     ws = style.add_sheet(wb, EXTRACTION)
-    body = [[page.get(key, 0) for _, key in EXTRACTION_COLUMNS] for page in doc.extraction]
-    body.append(["All pages", *(sum(page.get(key, 0) for page in doc.extraction) for _, key in EXTRACTION_COLUMNS[1:])])
-    placed = style.write_table(
-        ws,
-        [header for header, _ in EXTRACTION_COLUMNS],
-        body,
-        widths={header: 14 for header, _ in EXTRACTION_COLUMNS},
-        table_name="ExtractionTable",
-        filters=False,
+    row = 1
+    if doc.kind == "action_plan":
+        row = style.write_title(ws, row, "Columns read as", _columns_note(doc))
+        if doc.tables:
+            body = [
+                [
+                    f"{k}" + (f" (page {t.page})" if t.page else ""),
+                    c.column + 1,
+                    c.header,
+                    c.field or KEPT_AS_IS,
+                    round(c.confidence, 2),
+                    c.evidence,
+                ]
+                for k, t in enumerate(doc.tables, 1)
+                for c in t.columns
+            ]
+            placed = style.write_table(
+                ws,
+                COLUMN_HEADERS,
+                body,
+                first_row=row,
+                widths=EXTRACTION_WIDTHS,
+                number_formats={"Confidence": "0%"},
+                centre=("Column", "Confidence"),
+                freeze=False,
+                filters=False,
+            )
+            row = placed.last_row
+        row += 2
+    if doc.extraction:
+        style.write_heading(ws, row, "Where every word of each page went")
+        body = [[page.get(key, 0) for _, key in EXTRACTION_COLUMNS] for page in doc.extraction]
+        body.append(
+            ["All pages", *(sum(page.get(key, 0) for page in doc.extraction) for _, key in EXTRACTION_COLUMNS[1:])]
+        )
+        placed = style.write_table(
+            ws,
+            [header for header, _ in EXTRACTION_COLUMNS],
+            body,
+            first_row=row + 1,
+            widths=EXTRACTION_WIDTHS,
+            freeze=False,
+            filters=False,
+        )
+        for cell in ws[placed.last_row]:
+            cell.font = style.font(bold=True)
+        lost = sum(page.get("unaccounted", 0) for page in doc.extraction)
+        note = (
+            "Every word on every page went into a table cell, a heading or text, or page furniture (running "
+            "headers, footers, page numbers)."
+            if not lost
+            else f"{lost} word(s) were not placed anywhere: see the unaccounted-words finding for which."
+        )
+        cell = write_cell(ws, placed.last_row + 2, 1, note)
+        cell.font = style.font(italic=True, color=style.NOTE_FONT)
+        cell.alignment = Alignment(wrap_text=False)
+
+
+def _columns_note(doc: Document) -> str:
+    if doc.tables:
+        return (
+            "Each column of the plan's tables, the field it was read as and why; a column read as the wrong "
+            "field can be pinned under columns: in rules/documents.yaml."
+        )
+    return (
+        f"This plan ({doc.source.format.upper()}) was read as text: its cells were taken by their order in "
+        "each row, not matched to fields by a table header, so there is no column to show here."
     )
-    for cell in ws[placed.last_row]:
-        cell.font = style.font(bold=True)
-    lost = sum(page.get("unaccounted", 0) for page in doc.extraction)
-    note = (
-        "Every word on every page went into a table cell, a heading or text, or page furniture (running "
-        "headers, footers, page numbers)."
-        if not lost
-        else f"{lost} word(s) were not placed anywhere: see the unaccounted-words finding for which."
-    )
-    cell = write_cell(ws, placed.last_row + 2, 1, note)
-    cell.font = style.font(italic=True, color=style.NOTE_FONT)
 
 
 def write_source(wb: Workbook, doc: Document, rules: Rules) -> None:
@@ -164,6 +229,12 @@ def write_source(wb: Workbook, doc: Document, rules: Rules) -> None:
         ("Format", doc.source.format.upper()),
         ("Pages", doc.source.pages if doc.source.pages is not None else "-"),
         *counts,
+        *(
+            [("Actions columns left out (empty in this plan)", ", ".join(xlsx_plan.left_out_columns(doc)) or "none")]
+            if doc.kind == "action_plan"
+            else []
+        ),
+        ("Version (as the document gives it)", doc.revision or "-"),
         ("Findings", len(doc.findings)),
         ("Rules fingerprint", rules.fingerprint),
         ("Pipeline version", __version__),

@@ -1,15 +1,18 @@
 """The sheets of a guidance document's workbook: a ready self-assessment form, and its Summary.
 
 Guidance asks reflective questions; officers answer them question by question. The Questions
-sheet shows each question with its parts and whether each part is closed (yes/no) or open, then
-the columns an officer fills in (current position, what could be improved, RAG, owner, review
-date), shaded so it is plain where to type; the question stays in view while scrolling to them.
-Answers read back from a filled-in Word form are already there. Priority titles are on Summary.
+sheet is the form as it prints: a heading row for each priority, then its questions, each in one
+column with its parts numbered beneath it and marked yes/no or open, then the columns an officer
+fills in (current position, what could be improved, RAG, owner, review date), shaded so it is
+plain where to type; the question stays in view while scrolling to them. Answers read back from
+a filled-in Word form are already there.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from pipeline.core.model import Document, Question
@@ -43,61 +46,92 @@ def rag_label(value: str | None, rules: Rules) -> str | None:
     return rating.label if rating else value
 
 
+def question_text(q: Question) -> str:
+    """One cell for the whole question: its parts numbered and marked yes/no or open when it asks
+    more than one thing (else its text), then its notes.
+
+    "Do you ...? How ...?" -> "1. Do you ...? (yes/no)\n2. How ...? (open)"
+
+    The parts and notes are the question's own sentences; should they ever leave a word of the
+    text out, the text is shown above them, so nothing the guidance says goes missing.
+    """
+    kinds = [*q.kinds, *[""] * (len(q.parts) - len(q.kinds))]
+    said = {w.casefold() for line in [*q.parts, *q.notes] for w in WORD.findall(line)}
+    whole = {w.casefold() for w in WORD.findall(q.text)} <= said
+    if len(q.parts) > 1:
+        lines = [
+            f"{i}. {part}{KIND_NOTE.get(kind, '')}"
+            for i, (part, kind) in enumerate(zip(q.parts, kinds, strict=True), 1)
+        ]
+        if not whole:
+            lines.insert(0, q.text)
+    elif q.parts and whole:
+        lines = [q.parts[0] + (KIND_NOTE["closed"] if kinds[0] == "closed" else "")]
+    else:
+        lines = [q.text + (KIND_NOTE["closed"] if kinds and kinds[0] == "closed" else "")]
+    lines += [f"Note: {note}" for note in q.notes]
+    return "\n".join(lines)
+
+
+WORD = re.compile(r"\w+")
+KIND_NOTE = {"closed": " (yes/no)", "open": " (open)"}
+
+
 def question_row(q: Question, rules: Rules) -> list[object]:
-    return [
-        q.priority,
-        q.id,
-        q.text,
-        numbered(q.parts),
-        numbered(q.kinds),
-        "\n".join(q.notes),
-        q.response,
-        q.improve,
-        rag_label(q.rag, rules),
-        None,
-        None,
-    ]
+    return [q.id, question_text(q), q.response, q.improve, rag_label(q.rag, rules), None, None]
 
 
-HEADERS = [
-    "Priority",
-    "Question",
-    "Question text",
-    "Parts",
-    "Closed or open",
-    "Notes",
-    *FILLABLE,
-]
+HEADERS = ["Question", "What it asks", *FILLABLE]
 WIDTHS = {
-    "Priority": 9,
     "Question": 10,
-    "Question text": 50,
-    "Parts": 45,
-    "Closed or open": 11,
-    "Notes": 25,
+    "What it asks": 62,
     "Current position": 40,
-    "What could be improved": 35,
+    "What could be improved": 34,
     "RAG": 9,
-    "Owner": 18,
-    "Review date": 13,
+    "Owner": 16,
+    "Review date": 12,
 }
 
 
-def write_questions(wb: Workbook, doc: Document, rules: Rules) -> style.TableRange:
+@dataclass
+class QuestionsSheet:
+    """Where the Questions sheet put things: its table and each question's row."""
+
+    placed: style.TableRange
+    rows: dict[str, int] = field(default_factory=dict)
+
+
+def write_questions(wb: Workbook, doc: Document, rules: Rules) -> QuestionsSheet:
+    """The self-assessment form: a heading row per priority, then its questions, one question
+    column and the columns to fill in."""
     from openpyxl.styles import PatternFill
 
     ws = style.add_sheet(wb, QUESTIONS)
-    rows = [question_row(q, rules) for q in doc.questions]
-    placed = style.write_table(
-        ws, HEADERS, rows, widths=WIDTHS, table_name="QuestionsTable", centre=("Priority", "Question", "RAG")
-    )
-    ws.freeze_panes = f"{placed.column('Parts')}{placed.first_data_row}"  # the question stays in view while typing
+    titles = {p.number: p.title for p in doc.priorities}
+    layout: list[tuple[str, object]] = []
+    current: object = object()
+    for q in doc.questions:
+        if q.priority != current:
+            current = q.priority
+            title = titles.get(q.priority)
+            layout.append(("priority", f"Priority {q.priority}: {title}" if title else f"Priority {q.priority}"))
+        layout.append(("question", q))
+    body = [question_row(item, rules) if kind == "question" else [None] * len(HEADERS) for kind, item in layout]  # type: ignore[arg-type]
+    placed = style.write_table(ws, HEADERS, body, widths=WIDTHS, centre=("Question", "RAG"))
+    sheet = QuestionsSheet(placed)
+    ws.freeze_panes = f"{placed.column('Current position')}{placed.first_data_row}"  # the question stays in view
     last = max(placed.last_row, placed.first_data_row)
     fill = PatternFill("solid", start_color=FILL_IN, end_color=FILL_IN)
-    for header in FILLABLE:
-        letter = placed.column(header)
-        for row in range(placed.first_data_row, last + 1):
-            ws[f"{letter}{row}"].fill = fill
+    for row, (kind, item) in enumerate(layout, placed.first_data_row):
+        if kind == "priority":
+            style.write_group_row(ws, row, str(item), len(HEADERS), level=0)
+            continue
+        sheet.rows.setdefault(item.id, row)  # type: ignore[attr-defined]
+        for header in FILLABLE:
+            ws[f"{placed.column(header)}{row}"].fill = fill
+    if not layout:
+        for header in FILLABLE:
+            ws[f"{placed.column(header)}{last}"].fill = fill
     ratings = style.rating_colours(rules)
     if ratings:
         labels = list(ratings)
@@ -105,7 +139,7 @@ def write_questions(wb: Workbook, doc: Document, rules: Rules) -> style.TableRan
         style.add_list_validation(ws, placed.data_range("RAG"), labels, "RAG", prompt=prompt)
         style.add_value_colours(ws, placed.data_range("RAG"), ratings)
     style.add_date_validation(ws, placed.data_range("Review date"), "Review date")
-    return placed
+    return sheet
 
 
 def write_summary(wb: Workbook, doc: Document, rules: Rules) -> None:

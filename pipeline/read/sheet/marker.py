@@ -97,8 +97,9 @@ def from_rows(rows: dict[str, str]) -> Marker | None:
     )
 
 
-def shown(value: Any) -> str:
-    """A written cell value as the readers will read it back (the same text on both sides)."""
+def shown(value: Any, number_format: str | None = None) -> str:
+    """A written cell value as the readers will read it back (the same text on both sides): a
+    number as its cell's format shows it ("0.85" in a "0%" cell reads "85%")."""
     if value is None:
         return ""
     if isinstance(value, bool):
@@ -106,8 +107,10 @@ def shown(value: Any) -> str:
     if isinstance(value, (int, float)):
         if isinstance(value, float) and not math.isfinite(value):
             return ""
-        from pipeline.read.sheet.numfmt import general
+        from pipeline.read.sheet.numfmt import general, render
 
+        if number_format and number_format != "General":
+            return render(float(value), number_format)
         return general(float(value))
     text = str(value)
     if "_x" in text:

@@ -10,8 +10,9 @@ puts it after that one in the plan's history and diffs the two).
 - Status: the drop-down is the officer's instrument. "Status as written" (the plan's own
   words) is kept while it still means the status the drop-down shows ("Awaiting result of
   2.3.1" beside "Awaiting"); once the drop-down says something else, its label is the status.
-- The outcome's number and words, in two columns, are read as one outcome cell; a section or
-  outcome written again on the rows below it is read once, as a plan prints it.
+- Sections and outcomes are heading rows across the sheet ("1. Primary prevention", "Outcome 1.1:
+  ..."), read as a plan's rows across its table are; older workbooks that wrote them in columns
+  of their own are read too (a section or outcome written again below is read once).
 - A column the officer added is kept under `extra` with its header, like a plan's own column.
 - Columns worked out from the others (linked actions, depends on, quality statements, page)
   are not read back: they are worked out again from the words.
@@ -108,7 +109,12 @@ def roundtrip_layout(sheets: list[Sheet], marker: Marker, fmt: str, rules: Rules
             )
         ]
         before: dict[str, str] = {}
+        width = len(headers) + len(extra_headers)
         for r in region.rows[1:]:
+            heading = _heading_row(actions, r, region.width)
+            if heading is not None:  # a section or outcome heading row across the sheet
+                rows.append(Row(cells=[Cell(text=heading, span=max(width, 2))], sheet=actions.name, row=r))
+                continue
             values = _by_role(actions, r, roles, rules)
             for label in ("section", "outcome"):  # written on each row; read as a plan prints it, once
                 if values.get(label) and values[label] == before.get(label):
@@ -132,6 +138,15 @@ def roundtrip_layout(sheets: list[Sheet], marker: Marker, fmt: str, rules: Rules
         columns=columns,
         revision_of={"file": marker.source_file, "sha256": marker.source_sha256},
     )
+
+
+def _heading_row(sheet: Sheet, row: int, width: int) -> str | None:
+    """The text of a row that holds words in its first cell only ("1. Primary prevention",
+    "Outcome 1.1: Parents ..."): the sheet's section and outcome heading rows."""
+    first = clean(sheet.text(row, 1))
+    if not first or any(clean(sheet.text(row, c)) for c in range(2, width + 1)):
+        return None
+    return first
 
 
 def _by_role(sheet: Sheet, row: int, roles: dict[int, str], rules: Rules) -> dict[str, str]:
