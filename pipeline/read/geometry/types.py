@@ -133,3 +133,4 @@ class PageContent:
     garbled: int = 0
     images: int = 0
     sizes: Counter[float] = field(default_factory=Counter)  # characters per font size
+    bullets: list[tuple[float, float, float, float, str]] = field(default_factory=list)  # drawn list bullets

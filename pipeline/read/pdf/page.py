@@ -12,8 +12,9 @@ from typing import Any
 
 from pipeline.core.errors import TooLarge
 from pipeline.read.geometry import borderless
+from pipeline.read.geometry.columns import mark_drawn_bullets
 from pipeline.read.geometry.lines import group_lines, mark_bands
-from pipeline.read.geometry.types import Line, PageContent, Word
+from pipeline.read.geometry.types import PageContent, Word
 from pipeline.read.pdf import ruled
 from pipeline.read.pdf.ruled import is_filled, is_stroked
 from pipeline.rules import Rules
@@ -35,7 +36,8 @@ def read_page(page: Any, rules: Rules) -> PageContent:
     fragments, free = ruled.find_tables(page, content.words, number)
     lines = group_lines(free, number)
     mark_bands(lines, content)
-    mark_drawn_bullets(lines, page.objects)
+    content.bullets = bullet_shapes(page.objects)
+    mark_drawn_bullets(lines, content.bullets)
     content.items = borderless.find_tables(lines, fragments, rules, content)
     return content
 
@@ -119,14 +121,3 @@ def bullet_shapes(objects: dict[str, list[dict[str, Any]]]) -> list[tuple[float,
             glyph = "▪" if kind == "rect" else ("•" if filled else "◦")
             out.append((obj["x0"], obj["x1"], obj["top"], obj["bottom"], glyph))
     return out
-
-
-def mark_drawn_bullets(lines: list[Line], objects: dict[str, list[dict[str, Any]]]) -> None:
-    """Give a line the bullet drawn just left of it, as if the glyph had been printed."""
-    shapes = bullet_shapes(objects) if lines else []
-    for x0, x1, top, bottom, glyph in shapes:
-        middle = (top + bottom) / 2
-        for line in lines:
-            if line.top <= middle <= line.bottom and 0 <= line.x0 - x1 <= 3 * line.size:
-                line.marker, line.marker_x = glyph, x0
-                break
