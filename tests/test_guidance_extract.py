@@ -139,9 +139,21 @@ def test_plain_headings_become_priorities_only_when_their_lists_ask(rules: Rules
     ]
 
 
-def test_nested_items_belong_to_the_question_above(rules: Rules) -> None:
-    blocks = [h("Tool", 1), h("Priority 1: Data"), li("What data do you use?"), li("hospital data", 1), li("Who?")]
-    assert run(blocks, rules)[2] == [(1, "What data do you use?\nhospital data"), (1, "Who?")]
+def test_nested_items_are_the_examples_or_sub_questions_of_the_question_above(rules: Rules) -> None:
+    blocks = [
+        h("Tool", 1),
+        h("Priority 1: Data"),
+        li("What data do you use?"),
+        li("hospital data", 1),
+        li("school reports", 1),
+        li("Who?"),
+        li("Is it shared?", 1),  # a nested question is more of the question above
+    ]
+    raw = extract(Layout(format="html", blocks=blocks), rules)
+    assert [(q.text, q.examples) for q in raw.questions] == [
+        ("What data do you use?", ["hospital data", "school reports"]),
+        ("Who?\nIs it shared?", []),
+    ]
 
 
 def test_form_tables_give_questions_and_answers(rules: Rules) -> None:
@@ -199,8 +211,11 @@ def test_a_form_continued_on_the_next_page_keeps_its_columns_and_split_rows(rule
 
 
 def test_an_indented_paragraph_after_a_printed_bullet_continues_it(rules: Rules) -> None:
-    def at(block: Block, x0: float) -> Block:
-        block.bbox = (x0, 0.0, x0 + 100, 10.0)
+    tops = iter(range(0, 1000, 20))
+
+    def at(block: Block, x0: float) -> Block:  # each block a line below the one before
+        top = float(next(tops))
+        block.bbox = (x0, top, x0 + 100, top + 10.0)
         return block
 
     blocks = [

@@ -40,6 +40,7 @@ QUESTION_HEADERS = [
     "Parts",
     "Closed or open",
     "Notes",
+    "Examples",
     "Current position",
     "What could be improved",
     "RAG",

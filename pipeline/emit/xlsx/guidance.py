@@ -1,7 +1,8 @@
 """The sheets of a guidance document's workbook: a ready self-assessment form, and its Summary.
 
 Guidance asks reflective questions; officers answer them question by question. The Questions
-sheet shows each question with its parts and whether each part is closed (yes/no) or open, then
+sheet shows each question with its parts and whether each part is closed (yes/no) or open, its
+notes and the examples listed under it (one bulleted line each), then
 the columns an officer fills in (current position, what could be improved, RAG, owner, review
 date), shaded so it is plain where to type; the question stays in view while scrolling to them.
 Answers read back from a filled-in Word form are already there. Priority titles are on Summary.
@@ -37,6 +38,11 @@ def numbered(lines: Sequence[str]) -> str:
     return "\n".join(f"{i}. {line}" for i, line in enumerate(lines, 1))
 
 
+def bulleted(lines: Sequence[str]) -> str:
+    """Examples as bulleted lines.  ["carers", "young people"] -> "• carers\\n• young people" """
+    return "\n".join(f"• {line}" for line in lines)
+
+
 def rag_label(value: str | None, rules: Rules) -> str | None:
     """A form's rating as the drop-down spells it when the rules know it ("A" -> "Amber"), else as written."""
     rating = rules.rating_for(value)
@@ -51,9 +57,10 @@ def question_row(q: Question, rules: Rules) -> list[object]:
         numbered(q.parts),
         numbered(q.kinds),
         "\n".join(q.notes),
+        bulleted(q.examples),
         q.response,
         q.improve,
-        rag_label(q.rag, rules),
+        q.rag_label or rag_label(q.rag, rules),
         None,
         None,
     ]
@@ -66,6 +73,7 @@ HEADERS = [
     "Parts",
     "Closed or open",
     "Notes",
+    "Examples",
     *FILLABLE,
 ]
 WIDTHS = {
@@ -75,6 +83,7 @@ WIDTHS = {
     "Parts": 45,
     "Closed or open": 11,
     "Notes": 25,
+    "Examples": 30,
     "Current position": 40,
     "What could be improved": 35,
     "RAG": 9,
