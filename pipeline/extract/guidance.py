@@ -58,7 +58,7 @@ def find_title(blocks: list[Block], rules: Rules) -> int | None:
     """Index of the block that titles the page.
 
     The reader's title block, else the first top-level heading, else the first heading, else
-    (text and PDF without font cues) the one-line paragraph of three or more words that does not
+    (text and PDF without font cues) the short paragraph of three or more words that does not
     end like a sentence and comes last before the first paragraph of running text (a site name
     or navigation line above the title is not it), else the first such line, else the first
     paragraph.
@@ -81,8 +81,9 @@ def find_title(blocks: list[Block], rules: Rules) -> int | None:
 
 
 def _title_like(text: str) -> bool:
+    """A line (or a line wrapped once) of 3 to 30 words that does not end like a sentence."""
     flat = clean(text)
-    return "\n" not in text.strip() and 3 <= len(flat.split()) <= 30 and flat[-1:] not in ".?!:;,"
+    return text.strip().count("\n") <= 1 and 3 <= len(flat.split()) <= 30 and flat[-1:] not in ".?!:;,"
 
 
 def _prose(text: str) -> bool:
@@ -101,6 +102,7 @@ class _Group:
     level: int | None  # heading level that opened it; None when a paragraph did
     questions: list[RawQuestion] = field(default_factory=list)
     item_level: int | None = None  # list depth of its questions
+    item_marker: str | None = None  # the marker of its first question ("1.", "•")
     from_form: bool = False
     needs_title: bool = False
     paragraphs: list[RawQuestion] = field(default_factory=list)  # its questions if it has no list
@@ -110,6 +112,11 @@ class _Group:
     @property
     def numbered(self) -> bool:
         return self.number is not None
+
+
+def _numbered(marker: str | None) -> bool:
+    """Is a list marker a number or letter ("1.", "b)", "(iv)"), not a bullet?"""
+    return bool(marker) and (marker[0].isalnum() or marker[0] == "(")  # type: ignore[index]
 
 
 def _where(block: Block) -> Where:
@@ -154,7 +161,7 @@ class _Reader:
             self.open(_Group(number, title, level, needs_title=not title))
             return
         if block.kind == "list_item":
-            self.item(block)
+            self.item(block, follows_item=last_item is not None)
             return
         current = self.current
         if current is not None and current.needs_title and not current.questions and "?" not in block.text:
@@ -180,7 +187,9 @@ class _Reader:
         level = (block.level or 1) if real else None
         self.open(_Group(None, clean(block.text), level, own_number=number, short_title=short))
 
-    def item(self, block: Block) -> None:
+    def item(self, block: Block, follows_item: bool = False) -> None:
+        """A list item: a question, or (nested deeper, or bulleted right under a numbered
+        question, as a text copy flattens a nested list) an example or sub-question of the last."""
         from pipeline.language.questions import asks
 
         current = self.current
@@ -190,7 +199,9 @@ class _Reader:
             if self.numbered:
                 return  # a list outside every priority: contents, audience, links
             current = self.open(_Group(None, self.page_title or "Questions", None))
-        if current.questions and current.item_level is not None and block.level > current.item_level:
+        deeper = current.item_level is not None and block.level > current.item_level
+        restyled = follows_item and _numbered(current.item_marker) and not _numbered(block.marker)
+        if current.questions and (deeper or (restyled and not asks(block.text, self.rules))):
             last = current.questions[-1]
             self.last_example = not asks(block.text, self.rules)
             if self.last_example:
@@ -199,7 +210,8 @@ class _Reader:
                 last.text = f"{last.text}\n{block.text}"  # a sub-question of the question above
             self.last_item = block
             return
-        current.item_level = block.level if current.item_level is None else current.item_level
+        if current.item_level is None:
+            current.item_level, current.item_marker = block.level, block.marker
         current.questions.append(RawQuestion(priority=0, text=block.text, where=_where(block)))
         self.last_item, self.last_example = block, False
 

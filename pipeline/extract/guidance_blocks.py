@@ -75,11 +75,13 @@ def looks_like_heading(text: str) -> bool:
 
 
 def heads_list(block: Block, after: list[Block], rules: Rules) -> bool:
-    """Is a paragraph that ends like a sentence the heading of the list right after it?
+    """Is a paragraph that ends like a sentence the heading of the list after it?
 
     "3. Are we learning from every incident?" (numbered, any ending) or "Are you being
     professionally curious?" (asks) is one when list items follow it at once and most of them
-    ask; "Answer these with your team." is not.
+    ask; "Answer these with your team." is not. A numbered one ("1. We are not sure where to
+    start.") may have a lead-in paragraph or two between it and its list when the list's own
+    numbering starts again at 1: the heading is not the list's first item.
     """
     from pipeline.language.questions import asks
 
@@ -91,15 +93,23 @@ def heads_list(block: Block, after: list[Block], rules: Rules) -> bool:
     number, _ = heading_number(stripped)
     if number is None and stripped[-1] != "?":
         return False
+    leads = 0
     items: list[Block] = []
     for following in after:
         if following.kind == "furniture":
+            continue
+        if following.kind == "paragraph" and number is not None and not items and leads < 2:
+            if heading_number(following.text)[0] is not None or looks_like_heading(following.text):
+                break
+            leads += 1
             continue
         if following.kind != "list_item":
             break
         if not items or following.level <= items[0].level:  # nested items are the items' own
             items.append(following)
-    return bool(items) and 2 * sum(asks(i.text, rules) for i in items) >= len(items)
+    if not items or (leads and ordinal(items[0].marker or "") != 1):
+        return False
+    return 2 * sum(asks(i.text, rules) for i in items) >= len(items)
 
 
 # --------------------------------------------------------------------------- text copies
@@ -269,8 +279,38 @@ def split_numbered(blocks: list[Block], rules: Rules | None = None) -> list[Bloc
         if heads or not any(asks(text, rules) if rules is not None else "?" in text for _, text, _, _ in items):
             out.extend(run)
             continue
-        out.extend(_nest(items))
+        start = 0
+        for k, (marker, text, block, offset) in enumerate(items):
+            if k + 1 < len(items) and _restarts(items[k], items[k + 1]) and not (rules and asks(text, rules)):
+                out.extend(_nest(items[start:k]))  # "1. Leadership" then "1. Has a leader ...?": a heading
+                line = block.line + offset if block.line is not None else None
+                out.append(replace(block, kind="paragraph", text=f"{marker} {text}", line=line, marker=None))
+                start = k + 1
+        out.extend(_nest(items[start:]))
     return out
+
+
+def ordinal(marker: str) -> int | None:
+    """A list marker's place in its list: "3." -> 3, "b)" -> 2, "(iv)" -> 4, "•" -> None."""
+    core = marker.strip("().")
+    if core.isdigit():
+        return int(core)
+    kind, _ = marker_style(marker) if _MARKER.match(marker + " x") else ("", "")
+    if kind in ("i", "I"):
+        values = {"i": 1, "v": 5, "x": 10}
+        total = 0
+        for ch, nxt in itertools.zip_longest(core.lower(), core.lower()[1:]):
+            value = values[ch]
+            total += -value if nxt and values[nxt] > value else value
+        return total
+    if kind in ("a", "A"):
+        return ord(core.lower()) - ord("a") + 1
+    return None
+
+
+def _restarts(item: tuple[str, str, Block, int], following: tuple[str, str, Block, int]) -> bool:
+    """Does the list start again at 1 right after this item, in the same style of marker?"""
+    return marker_style(item[0]) == marker_style(following[0]) and ordinal(following[0]) == 1
 
 
 def _items(run: list[Block]) -> list[tuple[str, str, Block, int]]:

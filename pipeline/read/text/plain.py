@@ -20,9 +20,10 @@ from pipeline.read.text.furniture import find_furniture
 BULLET = re.compile(rf"^(\s*)([{BULLETS}*\-–])\s+(?=\S)")
 
 
-def layout_from_text(text: str) -> Layout:
+def layout_from_text(text: str, page_starts: set[int] | None = None) -> Layout:
+    """`page_starts`: indexes of the lines a form feed starts (the file's own page breaks)."""
     lines = text.split("\n")
-    furniture = find_furniture(lines)
+    furniture = find_furniture(lines, page_starts)
     depth = _depths(lines)
     blocks: list[Block] = []
     current: list[str] = []
