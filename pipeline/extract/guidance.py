@@ -290,9 +290,11 @@ class _Reader:
             found = theme_row(row, self.rules)
             if found is None:
                 continue
-            title, items = found
+            title, lead, items = found
             named = priority_of(title, self.rules) if title else None
             current = self.current
+            if lead and not title and current is not None and current.questions:
+                current.questions[-1].text += "\n" + lead  # the row a page break split goes on
             if named:
                 current = self.open(_Group(named[0], named[1], None, from_form=True, needs_title=not named[1]))
             elif self.numbered:

@@ -93,19 +93,30 @@ def row_fields(row: Row, columns: dict[int, str]) -> dict[str, str]:
     return out
 
 
-def theme_row(row: Row, rules: Rules) -> tuple[str, list[str]] | None:
-    """(title, question items) of a theme table's row, or None when no cell of it asks.
+def theme_row(row: Row, rules: Rules) -> tuple[str, str, list[str]] | None:
+    """(title, lead, question items) of a theme table's row, or None when no cell of it asks.
 
     The questions are the first cell whose bulleted items (or, with no bullets, whose text)
-    mostly ask; the title is the first other cell with text that does not ask.
+    mostly ask; the title is the first other cell with text that does not ask. The lead is the
+    text above the cell's first bullet: in a row that a page break split, the end of the
+    question the row before was asking.
     """
     from pipeline.language.questions import asks
 
     texts = [c.text for c in row.cells if not c.merged]
     for index, text in enumerate(texts):
-        items = cell_items(text) or ([text] if clean(text) else [])
+        items = cell_items(text)
+        lead = "\n".join(text.split("\n")[: _first_bullet(text)]) if items else ""
+        if not items and clean(text)[:1].islower() and sum(1 for t in texts if clean(t)) == 1:
+            return "", text.strip(), []  # all the row holds is the end of the question above
+        if not items:
+            items = [text] if clean(text) else []
         if not items or 2 * sum(asks(item, rules) for item in items) < len(items):
             continue
         title = next((clean(t) for i, t in enumerate(texts) if i != index and clean(t) and not asks(t, rules)), "")
-        return title, items
+        return title, lead.strip(), items
     return None
+
+
+def _first_bullet(text: str) -> int:
+    return next(i for i, line in enumerate(text.split("\n")) if LEADING_BULLET.match(line))

@@ -188,10 +188,10 @@ def separate_columns(pages: list[PageContent]) -> None:
             if isinstance(item, Line) and not (item.furniture or item.band):
                 run.append(item)
                 continue
-            items.extend(split_columns(run, page.bullets))
+            items.extend(split_columns(run))
             run = []
             items.append(item)
-        items.extend(split_columns(run, page.bullets))
+        items.extend(split_columns(run))
         page.items = items
 
 

@@ -8,10 +8,14 @@ the other.
 
 A *gutter* is an x-range that three or more lines leave empty with a gap far wider than a word
 space (`GUTTER` font sizes), the lines between them never crossing it. Around those lines,
-up and down, every line that does not cross it belongs to the same stretch of columns. That
+up and down, every line that does not cross it belongs to the same stretch of columns (up to a
+heading set larger than anything in the stretch). That
 stretch is read as its left column, then its right one (each may have a gutter of its own),
-and the lines of each column are made again from its words, so a larger heading in one column
-no longer swallows two lines of the other.
+except that a sidebar (a column much narrower than the other) is read first: the main text goes
+on below the stretch and over the page, and must not be cut by it. The lines of each column
+are made again from its words, so a larger heading in one column no longer swallows two lines
+of the other. Each column must hold lines of words: a list's markers set apart from its text
+are no column.
 
 Tables are found before this (ruled, borderless, and borderless ones that go on over a page
 break), so their columns are never read apart: only the text outside them is.
@@ -22,12 +26,13 @@ from __future__ import annotations
 from pipeline.read.geometry.lines import group_lines
 from pipeline.read.geometry.types import Line
 
-GUTTER = 2.5  # white between two words, in font sizes, wider than any word space
+GUTTER = 1.4  # white between two words, in font sizes, wider than any word space
 MIN_LINES = 3  # lines that must show the gutter with text on both sides of it
-Shape = tuple[float, float, float, float, str]  # x0, x1, top, bottom, bullet glyph
+MIN_TEXT_LINES = 2  # lines of two or more words each column must hold (a list's markers are no column)
+SIDEBAR = 0.6  # a column at most this share of the other's width is a sidebar: it is read first
 
 
-def split_columns(lines: list[Line], bullets: list[Shape], depth: int = 0) -> list[Line]:
+def split_columns(lines: list[Line], depth: int = 0) -> list[Line]:
     """The lines in reading order, columns that stand side by side read one after the other."""
     found = find_gutter(lines) if depth < 4 else None
     if found is None:
@@ -38,13 +43,14 @@ def split_columns(lines: list[Line], bullets: list[Shape], depth: int = 0) -> li
     page = lines[first].page
     left = group_lines([w for w in words if (w.x0 + w.x1) / 2 < middle], page)
     right = group_lines([w for w in words if (w.x0 + w.x1) / 2 >= middle], page)
-    mark_drawn_bullets(left + right, bullets)
-    return (
-        lines[:first]
-        + split_columns(left, bullets, depth + 1)
-        + split_columns(right, bullets, depth + 1)
-        + split_columns(lines[last + 1 :], bullets, depth)
-    )
+    columns = [split_columns(left, depth + 1), split_columns(right, depth + 1)]
+    if _width(right) <= SIDEBAR * _width(left):
+        columns.reverse()  # the main text reads on below the stretch and over the page: its sidebar first
+    return lines[:first] + columns[0] + columns[1] + split_columns(lines[last + 1 :], depth)
+
+
+def _width(lines: list[Line]) -> float:
+    return max((line.x1 for line in lines), default=0.0) - min((line.x0 for line in lines), default=0.0)
 
 
 def wide_gaps(line: Line) -> list[tuple[float, float]]:
@@ -98,17 +104,18 @@ def _stretch(lines: list[Line], start: int, gap: tuple[float, float]) -> tuple[t
     if both < MIN_LINES:
         return None
     first = start
-    while first > 0 and (room := free_range(lines[first - 1], gutter)) is not None:
+    largest = max(line.size for line in lines[start : last + 1])
+    while first > 0 and lines[first - 1].size <= largest + 1:  # a larger heading above is not beside anything
+        room = free_range(lines[first - 1], gutter)
+        if room is None:
+            break
         gutter = room[0]
         first -= 1
+    middle = (gutter[0] + gutter[1]) / 2
+    for side in (lambda x: x < middle, lambda x: x >= middle):
+        texts = 0
+        for line in lines[first : last + 1]:
+            texts += sum(1 for w in line.words if side((w.x0 + w.x1) / 2)) >= 2
+        if texts < MIN_TEXT_LINES:
+            return None
     return gutter, first, last
-
-
-def mark_drawn_bullets(lines: list[Line], shapes: list[Shape]) -> None:
-    """Give a line the bullet drawn just left of it, as if the glyph had been printed."""
-    for x0, x1, top, bottom, glyph in shapes:
-        middle = (top + bottom) / 2
-        for line in lines:
-            if line.top <= middle <= line.bottom and 0 <= line.x0 - x1 <= 3 * line.size:
-                line.marker, line.marker_x = glyph, x0
-                break

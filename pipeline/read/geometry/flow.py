@@ -36,8 +36,6 @@ class Marker:
 def split_marker(line: Line) -> Marker | None:
     """The list marker a line opens with, and the rest of its text.  "• Do you know" -> ("•", "Do you know")"""
     words = line.words
-    if line.marker is not None:
-        return Marker(line.marker, line.text, line.marker_x)
     first = words[0]
     rest = " ".join(w.text for w in words[1:])
     if first.text[0] in BULLETS:

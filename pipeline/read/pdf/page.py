@@ -7,12 +7,12 @@ page's own cached objects are released by the caller right after (`page.close()`
 
 from __future__ import annotations
 
+import bisect
 import re
 from typing import Any
 
 from pipeline.core.errors import TooLarge
 from pipeline.read.geometry import borderless
-from pipeline.read.geometry.columns import mark_drawn_bullets
 from pipeline.read.geometry.lines import group_lines, mark_bands
 from pipeline.read.geometry.types import PageContent, Word
 from pipeline.read.pdf import ruled
@@ -33,11 +33,10 @@ def read_page(page: Any, rules: Rules) -> PageContent:
     content.images = len(page.images)
     if not content.words:
         return content
-    fragments, free = ruled.find_tables(page, content.words, number)
+    bullets = drawn_bullets(bullet_shapes(page.objects), content.words)
+    fragments, free = ruled.find_tables(page, content.words + bullets, number)
     lines = group_lines(free, number)
     mark_bands(lines, content)
-    content.bullets = bullet_shapes(page.objects)
-    mark_drawn_bullets(lines, content.bullets)
     content.items = borderless.find_tables(lines, fragments, rules, content)
     return content
 
@@ -105,6 +104,34 @@ def take_words(raw: list[dict[str, Any]], page: int, content: PageContent) -> li
             )
         )
     return words
+
+
+def drawn_bullets(shapes: list[tuple[float, float, float, float, str]], words: list[Word]) -> list[Word]:
+    """The bullets a browser draws as shapes, as the glyphs they stand for, where text follows.
+
+    A shape is a bullet when a word starts just right of it on its line and no word ends just
+    left of it (a dot drawn between words, or alone in a cell, is not a list's bullet). The
+    glyphs join the words that tables and lines are made from (a bulleted list inside a table
+    cell keeps its bullets), but not the page's own words, so the word report counts only what
+    the PDF prints as text.
+    """
+    if not shapes:
+        return []
+    ordered = sorted(words, key=lambda w: w.top)
+    tops = [w.top for w in ordered]
+    out: list[Word] = []
+    for x0, x1, top, bottom, glyph in shapes:
+        middle = (top + bottom) / 2
+        near = ordered[bisect.bisect_left(tops, middle - 40) : bisect.bisect_right(tops, middle)]
+        beside = [w for w in near if w.top <= middle <= w.bottom]
+        after = [w for w in beside if 0 <= w.x0 - x1 <= 3 * w.size]
+        if not after or any(0 <= x0 - w.x1 <= 1.5 * w.size for w in beside):
+            continue
+        word = min(after, key=lambda w: w.x0)
+        out.append(
+            Word(text=glyph, x0=x0, x1=x1, top=word.top, bottom=word.bottom, size=word.size, bold=False, page=word.page)
+        )
+    return out
 
 
 def bullet_shapes(objects: dict[str, list[dict[str, Any]]]) -> list[tuple[float, float, float, float, str]]:
