@@ -163,6 +163,8 @@ class _Reader:
         if block.kind == "list_item":
             self.item(block, follows_item=last_item is not None)
             return
+        if block.kind == "paragraph" and self.rules.header_field("guidance_form", block.text):
+            return  # a form's column name on a line of its own: a table copied as text
         current = self.current
         if current is not None and current.needs_title and not current.questions and "?" not in block.text:
             current.title, current.needs_title = clean(block.text), False  # "Priority 1" then its title

@@ -28,6 +28,7 @@ from pipeline.core.text import BULLETS, clean
 from pipeline.rules import Rules
 
 HEADING_WORDS = 30  # a heading is at most this long; a longer line is a paragraph
+WRAPPED_SHARE = 0.3  # of line breaks inside paragraphs that fall where a wrap would: the text is wrapped
 _ADDRESS = ("@", "://", "www.")
 
 
@@ -118,11 +119,13 @@ def heads_list(block: Block, after: list[Block], rules: Rules) -> bool:
 def split_hard_lines(blocks: list[Block]) -> list[Block]:
     """A text copy's paragraphs cut where a line ended before the wrap would have ended it.
 
-    A line break is the wrap's when the next line's first word would not have fitted on the
-    line (the width is the file's longest line of prose), when the next line opens in lower
-    case, or when the line ends in a hyphen; any other break was typed, and starts a block.
+    A line break is the wrap's when the next line opens in lower case, when the line ends in a
+    hyphen, or, in a copy wrapped at a width (`_wraps`), when the next line's first word would
+    not have fitted on the line (the width is the file's longest line of prose); any other break
+    was typed, and starts a block.
     """
     width = _wrap_width(blocks)
+    wrapped = _wraps(blocks, width)
     out: list[Block] = []
     for block in blocks:
         lines = block.text.split("\n")
@@ -131,7 +134,7 @@ def split_hard_lines(blocks: list[Block]) -> list[Block]:
             continue
         start = 0
         for index in range(1, len(lines) + 1):
-            if index < len(lines) and _wrapped(lines[index - 1], lines[index], width):
+            if index < len(lines) and _wrapped(lines[index - 1], lines[index], width if wrapped else None):
                 continue
             line = block.line + start if block.line is not None else None
             out.append(replace(block, text="\n".join(lines[start:index]), line=line))
@@ -151,13 +154,35 @@ def _wrap_width(blocks: list[Block]) -> int:
     return max(widths, default=0)
 
 
-def _wrapped(line: str, following: str, width: int) -> bool:
+def _wraps(blocks: list[Block], width: int) -> bool:
+    """Was the text wrapped at a width at all? In a wrapped copy many line breaks come where the
+    next word would not have fitted; in a copy with one line per paragraph only the longest
+    lines reach the width."""
+    breaks = full = 0
+    for block in blocks:
+        if block.kind != "paragraph":
+            continue
+        lines = block.text.split("\n")
+        for line, following in itertools.pairwise(lines):
+            if following.strip() and line.strip():
+                breaks += 1
+                full += _full(line, following, width)
+    return full >= 3 and full >= WRAPPED_SHARE * breaks
+
+
+def _full(line: str, following: str, width: int) -> bool:
+    """Would the next line's first word not have fitted on this one?"""
+    return len(line.rstrip()) + 1 + len(following.split()[0]) > width
+
+
+def _wrapped(line: str, following: str, width: int | None) -> bool:
+    """Was this line break made by the wrap (`width`: the wrap's, None when the text is not wrapped)?"""
     nxt = following.strip()
     if not nxt or not line.strip():
         return False
     if nxt[0].islower() or line.rstrip().endswith("-"):
         return True
-    return len(line.rstrip()) + 1 + len(nxt.split()[0]) > width
+    return width is not None and _full(line, following, width)
 
 
 def split_priority_lines(blocks: list[Block], rules: Rules) -> list[Block]:

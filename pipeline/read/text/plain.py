@@ -2,8 +2,10 @@
 
 Blocks are paragraphs separated by blank lines; a line opening with a bullet character starts
 a list item, nested as deep as it is indented among the file's bullets (two indents: the deeper
-bullets are a list inside the item above). Line breaks inside a paragraph are kept (the plan
-extractor reads them), and every block carries the line it starts on.
+bullets are a list inside the item above). The lines under an item are more of it, unless set
+further out than its bullet (a paragraph that follows the list with no blank line between).
+Line breaks inside a paragraph are kept (the plan extractor reads them), and every block
+carries the line it starts on.
 
 Page furniture of a printed page (page-number lines, running headers: `text.furniture`) becomes
 furniture blocks; what a header line holds besides the header stays content.
@@ -31,6 +33,7 @@ def layout_from_text(text: str, page_starts: set[int] | None = None) -> Layout:
     kind = "paragraph"
     marker: str | None = None
     level = 0
+    indent = 0  # of the bullet that opened the current list item
 
     def flush() -> None:
         nonlocal current, kind, marker, level
@@ -52,9 +55,12 @@ def layout_from_text(text: str, page_starts: set[int] | None = None) -> Layout:
         bullet = BULLET.match(line)
         if bullet:
             flush()
-            kind, marker, start, level = "list_item", bullet.group(2), number, depth[_indent(bullet.group(1))]
+            indent = _indent(bullet.group(1))
+            kind, marker, start, level = "list_item", bullet.group(2), number, depth[indent]
             current = [line[bullet.end() :]]
             continue
+        if kind == "list_item" and _indent(line[: len(line) - len(line.lstrip())]) < indent:
+            flush()  # a line set further out than the bullet above is not more of its item
         if not current:
             start = number
         current.append(line)
