@@ -34,6 +34,7 @@ from pipeline.core.layout import Block, Layout
 from pipeline.core.model import Where
 from pipeline.core.text import clean
 from pipeline.extract.guidance_blocks import (
+    HEADING_WORDS,
     drop_boilerplate,
     heading_number,
     heads_list,
@@ -87,7 +88,10 @@ def _title_like(text: str) -> bool:
 
 
 def _prose(text: str) -> bool:
-    return len(clean(text).split()) >= PROSE_WORDS
+    """Running text: a long sentence or more (a heading, however long, does not end like one)."""
+    flat = clean(text)
+    words = len(flat.split())
+    return words > HEADING_WORDS or (words >= PROSE_WORDS and (flat[-1:] in ".!?" or ". " in flat))
 
 
 # --------------------------------------------------------------------------- grouping

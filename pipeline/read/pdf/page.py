@@ -128,6 +128,8 @@ def drawn_bullets(shapes: list[tuple[float, float, float, float, str]], words: l
         if not after or any(0 <= x0 - w.x1 <= 1.5 * w.size for w in beside):
             continue
         word = min(after, key=lambda w: w.x0)
+        if any(abs(b.x0 - x0) < 2 and b.top == word.top for b in out):
+            continue  # the same bullet drawn twice (a fill and a stroke)
         out.append(
             Word(text=glyph, x0=x0, x1=x1, top=word.top, bottom=word.bottom, size=word.size, bold=False, page=word.page)
         )
