@@ -43,7 +43,14 @@ from pipeline.extract.guidance_blocks import (
     priority_of,
     split_numbered,
 )
-from pipeline.extract.guidance_tables import form_columns, question_and_examples, row_fields, theme_row, width
+from pipeline.extract.guidance_tables import (
+    form_columns,
+    form_theme,
+    question_and_examples,
+    row_fields,
+    theme_row,
+    width,
+)
 from pipeline.extract.records import RawGuidance, RawQuestion
 from pipeline.rules import Rules
 
@@ -269,6 +276,11 @@ class _Reader:
                 number, title = found
                 self.open(_Group(number, title, None, from_form=True, needs_title=not title))
                 continue
+            theme = form_theme(row, columns, self.rules)
+            if theme is not None:
+                self.form_theme(theme)
+                if clean(theme) == clean(question):
+                    continue  # a row of its own across the form: "Data and intelligence"
             if not clean(question):
                 continue
             current = self.current
@@ -289,6 +301,18 @@ class _Reader:
                     where=Where(page=row.page, bbox=list(row.bbox) if row.bbox else None),
                 )
             )
+
+    def form_theme(self, text: str) -> None:
+        """A form's theme (a row across it, or a cell of a theme column): a priority of its own."""
+        current = self.current
+        if current is not None and current.from_form and current.title == clean(text):
+            return  # the same theme again (a merged cell repeated)
+        named = priority_of(text, self.rules)
+        if named:
+            self.open(_Group(named[0], named[1], None, from_form=True, needs_title=not named[1]))
+        elif not self.numbered:
+            number, short = heading_number(text)
+            self.open(_Group(None, clean(text), None, from_form=True, own_number=number, short_title=short))
 
     def themes(self, block: Block) -> None:
         """A table whose rows give a theme and its questions: each such row is a priority's questions."""

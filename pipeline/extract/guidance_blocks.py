@@ -51,11 +51,16 @@ def priority_of(text: str, rules: Rules) -> tuple[int, str] | None:
     return None
 
 
-_HEADING_NUMBER = re.compile(r"^(?P<number>\d{1,2})[.)]\s+(?=\S)")
+# "1. The person at risk", "2) Data", or a label word before the number: "Step 3: Review", "Part 2 – Data"
+_HEADING_NUMBER = re.compile(r"^(?:[A-Z][a-z]{2,}\s+)?(?P<number>\d{1,2})(?:[.)]|\s*[:–—-])\s+(?=\S)")
 
 
 def heading_number(text: str) -> tuple[int | None, str]:
-    """A numbered heading's number and title: "1.   The person at risk" -> (1, "The person at risk")."""
+    """A numbered heading's number and title: "1.   The person at risk" -> (1, "The person at risk").
+
+    A label word before the number is not part of the title either ("Step 3: Review" -> (3,
+    "Review")); "10 Implementation Domains", with nothing after the number, is not numbered.
+    """
     flat = clean(text)
     match = _HEADING_NUMBER.match(flat)
     if match is None:
@@ -249,8 +254,16 @@ def split_inline_bullets(blocks: list[Block], rules: Rules) -> list[Block]:
     return out
 
 
-_MARKER = re.compile(r"^\s*(?P<marker>\(?(?:\d{1,3}|[a-z]|[ivx]{1,5})[.)])\s+(?=\S)", re.IGNORECASE)
+_MARKER = re.compile(
+    r"^\s*(?P<marker>\(?(?:(?:q\s?)?\d{1,3}|[a-z]|[ivx]{1,5})[.)]|q\s?\d{1,3}:)\s+(?=\S)", re.IGNORECASE
+)  # "1." "a)" "(iv)" "Q3." "Q3:"
 _ROMAN = re.compile(r"^(?:x{0,3})(?:ix|iv|v?i{0,3})$", re.IGNORECASE)
+
+
+def _core(marker: str) -> str:
+    """A marker's number or letters: "(iv)" -> "iv", "Q3:" -> "3"."""
+    core = marker.strip("().: ")
+    return core[1:].strip() if core[:1] in "qQ" and core[1:].strip().isdigit() else core
 
 
 def _form(marker: str) -> str:
@@ -264,7 +277,7 @@ def marker_style(marker: str, previous: str | None = None) -> tuple[str, str]:
     A letter that is also a roman numeral ("i", "v", "x") is a letter when it follows the letter
     before it ("h)" then "i)"), else a numeral.
     """
-    core = marker.strip("().")
+    core = _core(marker)
     form = _form(marker)
     if core.isdigit():
         return "1", form
@@ -317,7 +330,7 @@ def split_numbered(blocks: list[Block], rules: Rules | None = None) -> list[Bloc
 
 def ordinal(marker: str) -> int | None:
     """A list marker's place in its list: "3." -> 3, "b)" -> 2, "(iv)" -> 4, "•" -> None."""
-    core = marker.strip("().")
+    core = _core(marker)
     if core.isdigit():
         return int(core)
     kind, _ = marker_style(marker) if _MARKER.match(marker + " x") else ("", "")
@@ -362,7 +375,7 @@ def _nest(items: list[tuple[str, str, Block, int]]) -> list[Block]:
             del styles[styles.index(style) + 1 :]
         else:
             styles.append(style)
-        last[style] = marker.strip("().")
+        last[style] = _core(marker)
         out.append(
             Block(
                 kind="list_item",

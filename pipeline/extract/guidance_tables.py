@@ -6,6 +6,9 @@ answers beside it. A *theme table* has no such header: a row whose cell holds qu
 bulleted list that asks, or a cell that asks) is a priority, titled by the row's first other
 cell ("Governance, management and leadership" | "• How does ...? • How do ...?").
 
+A form may name its themes in rows across it, or in a column of its own left of the questions
+("Area" | "Question" | "RAG"): each theme opens a priority.
+
 A question cell may hold a bulleted list under its question ("Which data sources do you use?"
 then "• hospital attendance data", "• school reports"): the list is the question's examples.
 """
@@ -91,6 +94,28 @@ def row_fields(row: Row, columns: dict[int, str]) -> dict[str, str]:
             out[name] = cell.text
         position += max(cell.span, 1)
     return out
+
+
+def form_theme(row: Row, columns: dict[int, str], rules: Rules) -> str | None:
+    """The theme a form's row names: a cell across the whole row, or the cell of an unnamed
+    column left of the questions ("Area", "Domain"), when it names something and asks nothing.
+
+    "Data and intelligence" is a theme; "1.2" (a question's number), "Yes" and a question are not.
+    """
+    from pipeline.language.questions import asks
+
+    question = next(position for position, name in columns.items() if name == "question")
+    position = 0
+    for cell in row.cells:
+        across = cell.span > 1 and cell.span >= width(row) - 1
+        if (across or (position < question and position not in columns)) and not cell.merged and clean(cell.text):
+            text = clean(cell.text)
+            if re.search(r"[^\W\d_]{3,}", text) and len(text.split()) <= 30 and not asks(text, rules):
+                return text
+        if position >= question:
+            break
+        position += max(cell.span, 1)
+    return None
 
 
 def theme_row(row: Row, rules: Rules) -> tuple[str, str, list[str]] | None:

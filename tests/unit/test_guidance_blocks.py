@@ -105,6 +105,15 @@ def test_a_change_of_marker_nests_the_items_under_the_one_before(rules: Rules) -
     ]
 
 
+def test_questions_numbered_q1_q2(rules: Rules) -> None:
+    out = split_numbered([p("Q1. Is there a plan?\nQ2. Who leads it?"), p("Q3: When was it agreed?")], rules)
+    assert [(b.marker, b.text, b.level) for b in out] == [
+        ("Q1.", "Is there a plan?", 0),
+        ("Q2.", "Who leads it?", 0),
+        ("Q3:", "When was it agreed?", 1),  # another style of marker: a list inside the one above
+    ]
+
+
 def test_a_numbered_heading_before_a_list_that_starts_again_is_no_item(rules: Rules) -> None:
     blocks = [p("1. Leadership and policy"), p("1. Has a leader been named?"), p("2. Is the policy reviewed?")]
     assert shape(split_numbered(blocks, rules)) == [
@@ -297,3 +306,38 @@ def test_form_rows_keep_the_list_in_a_question_cell_as_its_examples(rules: Rules
     assert [(q.text, q.examples, q.rag) for q in raw.questions] == [
         ("Which data do you use?", ["hospital data", "school reports"], "A")
     ]
+
+
+def test_a_form_names_its_themes_in_a_column_or_in_rows_across_it(rules: Rules) -> None:
+    def row(*cells: Cell | str) -> Row:
+        return Row(cells=[c if isinstance(c, Cell) else Cell(text=c) for c in cells])
+
+    by_column = Block(
+        kind="table",
+        rows=[
+            row("No.", "Area", "Question", "Evidence", "RAG rating"),
+            row("1.1", "Leadership", "Is there a named lead?", "", "G"),
+            row("1.2", Cell(text="", merged=True), "Is the plan signed off?", "", ""),
+            row("2.1", "Data", "Do you receive timely data?", "Monthly", "Amber"),
+        ],
+    )
+    raw = extract(Layout(format="docx", blocks=[Block(kind="title", text="Form", level=1), by_column]), rules)
+    assert raw.priorities == [(1, "Leadership"), (2, "Data")]
+    assert [(q.priority, q.text, q.rag) for q in raw.questions] == [
+        (1, "Is there a named lead?", "G"),
+        (1, "Is the plan signed off?", ""),
+        (2, "Do you receive timely data?", "Amber"),
+    ]
+    across = Block(
+        kind="table",
+        rows=[
+            row("Question", "Current position", "RAG"),
+            row(Cell(text="Data and intelligence", span=3)),
+            row("Is the audit up to date?", "", ""),
+            row(Cell(text="Partnership", span=3)),
+            row("Is there an action plan?", "", ""),
+        ],
+    )
+    raw = extract(Layout(format="docx", blocks=[Block(kind="title", text="Form", level=1), across]), rules)
+    assert raw.priorities == [(1, "Data and intelligence"), (2, "Partnership")]
+    assert [q.text for q in raw.questions] == ["Is the audit up to date?", "Is there an action plan?"]

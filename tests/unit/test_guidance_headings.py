@@ -34,8 +34,11 @@ def read_text(text: str, rules: Rules) -> tuple[str | None, list[tuple[int, str]
             "Are you building on the person's strengths?",
         ),
         ("12) Working with partners", 12, "Working with partners"),
+        ("Step 3: Review what you learned", 3, "Review what you learned"),
+        ("Part 2 – Data and evidence", 2, "Data and evidence"),
+        ("Key Principle 1: Safety", None, "Key Principle 1: Safety"),  # two words before the number
         ("10 Implementation Domains", None, "10 Implementation Domains"),  # a caption, not a number
-        ("Priority 1: Data", None, "Priority 1: Data"),
+        ("Priority 1: Data", 1, "Data"),
         ("1.1 Sub-section", None, "1.1 Sub-section"),
     ],
 )
