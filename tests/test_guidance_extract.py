@@ -312,3 +312,27 @@ def test_theme_numbered_html_page(rules: Rules) -> None:
         ("1.2", ["Is there a plan?"], []),
         ("2.1", ["What data is shared?"], ["For example, A&E attendances."]),
     ]
+
+
+def test_questions_written_as_sub_headings_of_a_theme(rules: Rules) -> None:
+    markup = (
+        "<html><body><main><h1>Self-assessment</h1>"
+        "<h2>Involving people</h2>"
+        "<h3>How do you involve people with lived experience?</h3><p>Good practice includes paid roles.</p>"
+        "<ul><li>reference groups</li><li>paid advisory roles</li></ul>"
+        "<h3>Are carers offered support?</h3>"
+        "<h2>Are you learning from each death?</h2><ul><li>Is there a review?</li><li>Who sees it?</li></ul>"
+        "</main></body></html>"
+    )
+    layout = html_reader.read(Path("tool.html"), markup.encode(), rules)
+    doc = document_from_layout(layout, "tool.html", "0" * 64, rules)
+    assert [(x.number, x.title) for x in doc.priorities] == [
+        (1, "Involving people"),
+        (2, "Are you learning from each death?"),
+    ]
+    assert [(q.id, q.parts, q.examples) for q in doc.questions] == [
+        ("1.1", ["How do you involve people with lived experience?"], ["reference groups", "paid advisory roles"]),
+        ("1.2", ["Are carers offered support?"], []),
+        ("2.1", ["Is there a review?"], []),
+        ("2.2", ["Who sees it?"], []),
+    ]

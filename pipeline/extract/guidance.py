@@ -125,6 +125,18 @@ class _Group:
         return self.number is not None
 
 
+def _questions_follow(after: list[Block], rules: Rules) -> bool:
+    """Does a list item that asks come before the next heading?"""
+    from pipeline.language.questions import asks
+
+    for block in after:
+        if block.kind in ("heading", "title", "table"):
+            return False
+        if block.kind == "list_item" and asks(block.text, rules):
+            return True
+    return False
+
+
 def _numbered(marker: str | None) -> bool:
     """Is a list marker a number or letter ("1.", "b)", "(iv)"), not a bullet?"""
     return bool(marker) and (marker[0].isalnum() or marker[0] == "(")  # type: ignore[index]
@@ -147,9 +159,12 @@ class _Reader:
         self.last_example = False  # that item was an example of the question before it
         self.margin: float | None = None  # left edge of headings and body text (PDF)
         self.form: tuple[dict[int, str], int] | None = None  # columns and width of the form just read
+        self.asked_by_heading: RawQuestion | None = None  # the question a heading just asked
 
     def block(self, block: Block, after: list[Block]) -> None:
         last_item, self.last_item = self.last_item, None
+        if block.kind in ("heading", "title", "table"):
+            self.asked_by_heading = None
         if block.kind == "table":
             self.table(block)
             return
@@ -183,13 +198,31 @@ class _Reader:
         if block.kind in ("heading", "title") or (
             block.kind == "paragraph" and (looks_like_heading(block.text) or heads_list(block, after, self.rules))
         ):
-            self.heading(block)
+            self.heading(block, after)
         elif block.kind == "paragraph" and current is not None:
             current.paragraphs.append(RawQuestion(priority=0, text=block.text, where=_where(block)))
 
-    def heading(self, block: Block) -> None:
+    def heading(self, block: Block, after: list[Block]) -> None:
+        """A heading opens a priority (plain headings) or closes one; a heading that asks, set
+        below the priority's own heading and with no questions of its own after it, is one of
+        the priority's questions ("How do you involve people with lived experience?")."""
+        from pipeline.language.questions import asks
+
         real = block.kind in ("heading", "title")
         current = self.current
+        if (
+            real
+            and current is not None
+            and current.level is not None
+            and (block.level or 1) > current.level
+            and clean(block.text).endswith("?")
+            and asks(block.text, self.rules)
+            and not _questions_follow(after, self.rules)
+        ):
+            question = RawQuestion(priority=0, text=block.text, where=_where(block))
+            current.questions.append(question)
+            self.asked_by_heading = question  # a list under it that does not ask is its examples
+            return
         if self.numbered:
             if current is not None:
                 closes = real and (current.level is None or (block.level or 1) <= current.level)
@@ -205,6 +238,9 @@ class _Reader:
         question, as a text copy flattens a nested list) an example or sub-question of the last."""
         from pipeline.language.questions import asks
 
+        if self.asked_by_heading is not None and not asks(block.text, self.rules):
+            self.asked_by_heading.examples.append(block.text)
+            return
         current = self.current
         if current is not None and current.item_level is not None and block.level < current.item_level:
             current = self.current = None  # a list set further out than the questions: the page's, not theirs
