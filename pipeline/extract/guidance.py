@@ -28,6 +28,7 @@ does not ask ("Which groups are at risk?" then "carers", "young people"), else m
 from __future__ import annotations
 
 import itertools
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from pipeline.core.layout import Block, Layout
@@ -35,6 +36,7 @@ from pipeline.core.model import Where
 from pipeline.core.text import clean
 from pipeline.extract.guidance_blocks import (
     HEADING_WORDS,
+    Rest,
     drop_boilerplate,
     heading_number,
     heads_list,
@@ -125,7 +127,7 @@ class _Group:
         return self.number is not None
 
 
-def _questions_follow(after: list[Block], rules: Rules) -> bool:
+def _questions_follow(after: Iterable[Block], rules: Rules) -> bool:
     """Does a list item that asks come before the next heading?"""
     from pipeline.language.questions import asks
 
@@ -161,7 +163,7 @@ class _Reader:
         self.form: tuple[dict[int, str], int] | None = None  # columns and width of the form just read
         self.asked_by_heading: RawQuestion | None = None  # the question a heading just asked
 
-    def block(self, block: Block, after: list[Block]) -> None:
+    def block(self, block: Block, after: Iterable[Block]) -> None:
         last_item, self.last_item = self.last_item, None
         if block.kind in ("heading", "title", "table"):
             self.asked_by_heading = None
@@ -202,7 +204,7 @@ class _Reader:
         elif block.kind == "paragraph" and current is not None:
             current.paragraphs.append(RawQuestion(priority=0, text=block.text, where=_where(block)))
 
-    def heading(self, block: Block, after: list[Block]) -> None:
+    def heading(self, block: Block, after: Iterable[Block]) -> None:
         """A heading opens a priority (plain headings) or closes one; a heading that asks, set
         below the priority's own heading and with no questions of its own after it, is one of
         the priority's questions ("How do you involve people with lived experience?")."""
@@ -408,7 +410,7 @@ def extract(layout: Layout, rules: Rules) -> RawGuidance:
     reader = _Reader(rules, numbered, clean(title) if title else None)
     for index, block in enumerate(blocks):
         if index != title_index:
-            reader.block(block, blocks[index + 1 :])
+            reader.block(block, Rest(blocks, index + 1))
     guidance = RawGuidance(title=title)
     for number, title_text, group in _settle(reader.groups, rules, guidance):
         guidance.priorities.append((number, title_text))

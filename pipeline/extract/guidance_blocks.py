@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections.abc import Iterable, Iterator
 from dataclasses import replace
 
 from pipeline.core.layout import Block
@@ -80,7 +81,18 @@ def looks_like_heading(text: str) -> bool:
     return len(stripped.split()) <= HEADING_WORDS and stripped[-1] not in ".?!:;,"
 
 
-def heads_list(block: Block, after: list[Block], rules: Rules) -> bool:
+class Rest:
+    """The blocks after one of them, iterated in place: what a line's context is read from,
+    without copying the rest of a long document for every line."""
+
+    def __init__(self, blocks: list[Block], start: int) -> None:
+        self.blocks, self.start = blocks, start
+
+    def __iter__(self) -> Iterator[Block]:
+        return (self.blocks[i] for i in range(self.start, len(self.blocks)))
+
+
+def heads_list(block: Block, after: Iterable[Block], rules: Rules) -> bool:
     """Is a paragraph that ends like a sentence the heading of the list after it?
 
     "3. Are we learning from every incident?" (numbered, any ending) or "Are you being
@@ -313,7 +325,7 @@ def split_numbered(blocks: list[Block], rules: Rules | None = None) -> list[Bloc
             continue
         index += len(run)
         items = _items(run)
-        heads = len(items) == 1 and rules is not None and heads_list(run[-1], blocks[index:], rules)
+        heads = len(items) == 1 and rules is not None and heads_list(run[-1], Rest(blocks, index), rules)
         if heads or not any(asks(text, rules) if rules is not None else "?" in text for _, text, _, _ in items):
             out.extend(run)
             continue
@@ -443,13 +455,14 @@ def drop_contents(blocks: list[Block], rules: Rules) -> list[Block]:
             and (looks_like_heading(block.text) or priority_of(block.text, rules) or heading_number(block.text)[0])
         )
         keys.append(_contents_key(block.text) if heading and block.text.strip() else None)
+    last = {key: index for index, key in enumerate(keys) if key}
     drop: set[int] = set()
     index = 0
     while index < len(blocks):
         end = index
         exact = 0
         while end < len(blocks) and blocks[end].kind in ("paragraph", "list_item"):
-            named = _names_later(blocks[end], end, keys)
+            named = _names_later(blocks[end], end, keys, last)
             if named is None:
                 break
             exact += named
@@ -460,16 +473,20 @@ def drop_contents(blocks: list[Block], rules: Rules) -> list[Block]:
     return [b for i, b in enumerate(blocks) if i not in drop]
 
 
-def _names_later(block: Block, index: int, keys: list[str | None]) -> bool | None:
-    """True when the block names a later heading, False when it opens with one, else None."""
+def _names_later(block: Block, index: int, keys: list[str | None], last: dict[str, int]) -> bool | None:
+    """True when the block names a later heading, False when it opens with one, else None.
+
+    `last`: each heading's last place, so a key is looked up, not searched for.
+    """
     key = _contents_key(block.text)
-    later = [k for k in keys[index + 1 :] if k]
     if not key:
         return None
-    if key in later:
+    if last.get(key, -1) > index:
         return True
-    if any(key.startswith(k + " ") and len(k.split()) >= 3 and len(key.split()) - len(k.split()) <= 3 for k in later):
-        return False
+    words = key.split()
+    for cut in range(len(words) - 1, max(len(words) - 4, 2), -1):  # "... difference contact": a link ran on
+        if last.get(" ".join(words[:cut]), -1) > index:
+            return False
     return None
 
 
