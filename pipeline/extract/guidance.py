@@ -22,7 +22,10 @@ Then the page is read in one of two ways:
   numbers when every one is numbered ("1. The person at risk" -> 1, "The person at risk").
 
 A list item nested deeper than the question it follows is an example of that question when it
-does not ask ("Which groups are at risk?" then "carers", "young people"), else more of it.
+does not ask ("Which groups are at risk?" then "carers", "young people"), else more of it; so is
+a bulleted list right under a numbered question (a text copy loses the nesting). A sub-heading
+that asks, with no questions under it, is a question of the priority above it. A list set
+further out than a priority's questions (a printed page's footer links) is not its questions.
 """
 
 from __future__ import annotations

@@ -52,21 +52,27 @@ def priority_of(text: str, rules: Rules) -> tuple[int, str] | None:
     return None
 
 
-# "1. The person at risk", "2) Data", or a label word before the number: "Step 3: Review", "Part 2 – Data"
-_HEADING_NUMBER = re.compile(r"^(?:[A-Z][a-z]{2,}\s+)?(?P<number>\d{1,2})(?:[.)]|\s*[:–—-])\s+(?=\S)")
+# "1. The person at risk", "2) Data", or a label word before the number or letter: "Step 3: Review",
+# "Part 2 – Data", "SECTION B: DATA"
+_HEADING_NUMBER = re.compile(
+    r"^(?:(?:[A-Z][a-z]{2,}|[A-Z]{3,})\s+(?P<letter>[A-Z])\s*[:.–—-]\s+|"
+    r"(?:(?:[A-Z][a-z]{2,}|[A-Z]{3,})\s+)?(?P<number>\d{1,2})(?:[.)]|\s*[:–—-])\s+)(?=\S)"
+)
 
 
 def heading_number(text: str) -> tuple[int | None, str]:
     """A numbered heading's number and title: "1.   The person at risk" -> (1, "The person at risk").
 
     A label word before the number is not part of the title either ("Step 3: Review" -> (3,
-    "Review")); "10 Implementation Domains", with nothing after the number, is not numbered.
+    "Review"); "SECTION B: DATA" -> (2, "DATA")); "10 Implementation Domains", with nothing
+    after the number, is not numbered.
     """
     flat = clean(text)
     match = _HEADING_NUMBER.match(flat)
     if match is None:
         return None, flat
-    return int(match.group("number")), flat[match.end() :]
+    number = int(match.group("number")) if match.group("number") else ord(match.group("letter")) - ord("A") + 1
+    return number, flat[match.end() :]
 
 
 def looks_like_heading(text: str) -> bool:

@@ -36,6 +36,8 @@ def read_text(text: str, rules: Rules) -> tuple[str | None, list[tuple[int, str]
         ("12) Working with partners", 12, "Working with partners"),
         ("Step 3: Review what you learned", 3, "Review what you learned"),
         ("Part 2 – Data and evidence", 2, "Data and evidence"),
+        ("SECTION B: DATA AND INTELLIGENCE", 2, "DATA AND INTELLIGENCE"),
+        ("A. Leadership", None, "A. Leadership"),  # a letter alone is no label
         ("Key Principle 1: Safety", None, "Key Principle 1: Safety"),  # two words before the number
         ("10 Implementation Domains", None, "10 Implementation Domains"),  # a caption, not a number
         ("Priority 1: Data", 1, "Data"),
