@@ -72,8 +72,9 @@ def find_title(blocks: list[Block], rules: Rules) -> int | None:
 
     The reader's title block, else the first top-level heading, else the first heading, else
     (text and PDF without font cues) the short paragraph of three or more words that does not
-    end like a sentence and comes last before the first paragraph of running text (a site name
-    or navigation line above the title is not it), else the first such line, else the first
+    end like a sentence and comes last before the first paragraph of running text that has such
+    a line before it (a site name or navigation line above the title is not it, and a cookie
+    notice above them all is no page's introduction), else the first such line, else the first
     paragraph.
     """
     candidates = [i for i, b in enumerate(blocks) if b.kind != "table" and priority_of(b.text, rules) is None]
@@ -86,10 +87,15 @@ def find_title(blocks: list[Block], rules: Rules) -> int | None:
             if test(blocks[index]):
                 return index
     titles = [i for i in candidates if blocks[i].kind == "paragraph" and _title_like(blocks[i].text)]
-    prose = next((i for i in candidates if blocks[i].kind == "paragraph" and _prose(blocks[i].text)), None)
-    before = [i for i in titles if prose is not None and i < prose]
-    if before or titles:
-        return (before or titles)[-1 if before else 0]
+    last: int | None = None
+    for index in candidates:
+        block = blocks[index]
+        if block.kind == "paragraph" and _prose(block.text) and last is not None:
+            return last  # the line that introduces the first running text (a cookie notice has none)
+        if index in titles:
+            last = index
+    if titles:
+        return titles[0]
     return next((i for i in candidates if blocks[i].kind == "paragraph"), None)
 
 

@@ -79,12 +79,18 @@ def looks_like_heading(text: str) -> bool:
     """A line that does not end like a sentence: "Contact", "Related links", a long heading.
 
     An address is not a heading, however short ("Email: someone@example.org", "www.nhs.uk"),
-    and nor is anything over three lines or `HEADING_WORDS` words.
+    and nor is anything over three lines or `HEADING_WORDS` words, or a line that ends a
+    sentence inside it ("Are children offered support? (not only through their parents)").
     """
     stripped = clean(text)
     if not stripped or text.strip().count("\n") > 2 or any(mark in stripped for mark in _ADDRESS):
         return False
+    if _SENTENCE_END.search(stripped):
+        return False
     return len(stripped.split()) <= HEADING_WORDS and stripped[-1] not in ".?!:;,"
+
+
+_SENTENCE_END = re.compile(r"[.?!]\s+[(\"'‘“]?[A-Za-z]")
 
 
 class Rest:

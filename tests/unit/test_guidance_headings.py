@@ -56,6 +56,8 @@ def test_heading_number(text: str, number: int | None, title: str) -> None:
         ("Answer these with your team.", False),
         ("Are you being professionally curious?", False),  # only a heading when questions follow it
         ("Email: team@example.org", False),
+        ("Are children offered support? (not only through their parents)", False),
+        ("Contact us. Opening hours 9 to 5", False),
         ("one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
          "seventeen eighteen nineteen twenty twenty-one twenty-two twenty-three twenty-four twenty-five "
          "twenty-six twenty-seven twenty-eight twenty-nine thirty thirty-one", False),
@@ -165,6 +167,8 @@ def test_the_title_of_a_text_copy_is_the_line_before_its_first_prose(rules: Rule
         p("Priorities for the year ahead"),
     ]
     assert find_title(blocks, rules) == 2
+    cookies = p("We would like to set some other small files to understand how you use this website, thank you.")
+    assert find_title([cookies, *blocks], rules) == 3  # a notice above the site's name introduces nothing
     assert find_title([p("A short label"), p("Another label here")], rules) == 0  # no prose: the first
 
 
