@@ -85,7 +85,7 @@ def looks_like_heading(text: str) -> bool:
     stripped = clean(text)
     if not stripped or text.strip().count("\n") > 2 or any(mark in stripped for mark in _ADDRESS):
         return False
-    if _SENTENCE_END.search(stripped):
+    if _SENTENCE_END.search(_MARKER.sub("", heading_number(stripped)[1])):
         return False
     return len(stripped.split()) <= HEADING_WORDS and stripped[-1] not in ".?!:;,"
 
@@ -207,8 +207,8 @@ def _full(line: str, following: str, width: int) -> bool:
 def _wrapped(line: str, following: str, width: int | None) -> bool:
     """Was this line break made by the wrap (`width`: the wrap's, None when the text is not wrapped)?"""
     nxt = following.strip()
-    if not nxt or not line.strip():
-        return False
+    if not nxt or not line.strip() or _MARKER.match(nxt) or _INLINE_BULLET.match(nxt):
+        return False  # a line that opens with a list marker ("a. What ...") starts an item
     if nxt[0].islower() or line.rstrip().endswith("-"):
         return True
     return width is not None and _full(line, following, width)
@@ -343,8 +343,8 @@ def split_numbered(blocks: list[Block], rules: Rules | None = None) -> list[Bloc
             continue
         start = 0
         for k, (marker, text, block, offset) in enumerate(items):
-            if k + 1 < len(items) and _restarts(items[k], items[k + 1]) and not (rules and asks(text, rules)):
-                out.extend(_nest(items[start:k]))  # "1. Leadership" then "1. Has a leader ...?": a heading
+            if k + 1 < len(items) and _heads_items(items, k, rules):
+                out.extend(_nest(items[start:k]))  # item k heads the items after it
                 line = block.line + offset if block.line is not None else None
                 out.append(replace(block, kind="paragraph", text=f"{marker} {text}", line=line, marker=None))
                 start = k + 1
@@ -370,9 +370,21 @@ def ordinal(marker: str) -> int | None:
     return None
 
 
-def _restarts(item: tuple[str, str, Block, int], following: tuple[str, str, Block, int]) -> bool:
-    """Does the list start again at 1 right after this item, in the same style of marker?"""
-    return marker_style(item[0]) == marker_style(following[0]) and ordinal(following[0]) == 1
+def _heads_items(items: list[tuple[str, str, Block, int]], k: int, rules: Rules | None) -> bool:
+    """Is item k the heading of the list that starts at 1 right after it ("1. Leadership" then
+    "1. Has a leader been named?", or "3. Is your approach making a difference?" then "a. How do
+    you measure ...?")? It is when it does not ask, or when the items under it ask too: "c) What
+    do members need?" then "(i) where the group meets" is a question and its examples.
+    """
+    from pipeline.language.questions import asks
+
+    if rules is None or ordinal(items[k + 1][0]) != 1:
+        return False
+    if not asks(items[k][1], rules):
+        return True
+    style = marker_style(items[k][0])
+    under = list(itertools.takewhile(lambda item: marker_style(item[0]) != style, items[k + 1 :]))
+    return 2 * sum(asks(text, rules) for _, text, _, _ in under) > len(under)
 
 
 def _items(run: list[Block]) -> list[tuple[str, str, Block, int]]:

@@ -123,6 +123,17 @@ def test_a_numbered_heading_before_a_list_that_starts_again_is_no_item(rules: Ru
     ]
 
 
+def test_a_numbered_line_that_asks_heads_the_lettered_questions_under_it(rules: Rules) -> None:
+    blocks = [p("3. Is your approach making a difference?\na. How do you measure it?\nb. Who sees the results?")]
+    assert shape(split_numbered(blocks, rules)) == [
+        ("paragraph", "3. Is your approach making a difference?", 0),
+        ("list_item", "How do you measure it?", 0),
+        ("list_item", "Who sees the results?", 0),
+    ]
+    examples = [p("c) What do members need to know?\n(i) where the group meets\n(ii) what happens")]
+    assert [b.level for b in split_numbered(examples, rules)] == [0, 1, 1]
+
+
 def test_a_numbered_line_that_asks_and_heads_a_bulleted_list_stays_a_heading(rules: Rules) -> None:
     blocks = [p("3. Are we learning from every incident?"), li("Is there a review process?"), li("Who is told?")]
     assert split_numbered(blocks, rules) == blocks

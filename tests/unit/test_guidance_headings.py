@@ -58,6 +58,8 @@ def test_heading_number(text: str, number: int | None, title: str) -> None:
         ("Email: team@example.org", False),
         ("Are children offered support? (not only through their parents)", False),
         ("Contact us. Opening hours 9 to 5", False),
+        ("1. Understanding who is lonely in your area", True),
+        ("Step 2: Support that fits", True),
         ("one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
          "seventeen eighteen nineteen twenty twenty-one twenty-two twenty-three twenty-four twenty-five "
          "twenty-six twenty-seven twenty-eight twenty-nine thirty thirty-one", False),
