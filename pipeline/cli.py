@@ -190,15 +190,16 @@ def _extract(args: argparse.Namespace) -> int:
             print(f"{path}: is a folder — give the documents inside it", file=sys.stderr)
             failed += 1
             continue
+        stem = stems[path.name]
         try:
-            doc = process(path, rules, password=args.password)
-            stem = stems[path.name]
-            write_json(doc, args.output / f"{stem}.json")
-            write_workbook(doc, args.output / f"{stem}.xlsx", rules)
-            if args.debug:
+            if args.debug:  # first, so the stages are there also when the file fails
                 from pipeline.debug import write_debug, write_provenance
 
                 write_debug(path, rules, args.output / f"{stem}.layout.json", password=args.password)
+            doc = process(path, rules, password=args.password)
+            write_json(doc, args.output / f"{stem}.json")
+            write_workbook(doc, args.output / f"{stem}.xlsx", rules)
+            if args.debug:
                 write_provenance(doc, args.output / f"{stem}.provenance.json")
         except PipelineError as exc:
             print(exc.line(path.name), file=sys.stderr)

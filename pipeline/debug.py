@@ -2,7 +2,8 @@
 
 A wrong field should be traceable back one stage at a time: the layout blocks the reader made
 (with pages and positions), then the raw cells the extractor cut them into, then the record and
-where each record was read (its provenance: page, line, box).
+where each record was read (its provenance: page, line, box). The stages are written for a file
+that fails too, up to the stage that stopped it.
 """
 
 from __future__ import annotations
@@ -28,21 +29,36 @@ def _plain(value: Any) -> Any:
 
 
 def debug_record(path: Path, rules: Rules, password: str | None = None) -> dict[str, Any]:
-    """{"layout": blocks, "kind": ..., "raw": raw records} for one file."""
+    """{"layout": blocks, "kind": ..., "raw": raw records} for one file, as far as it gets.
+
+    A file that fails is when the stages are needed most: every stage that ran is kept, and
+    `stopped` says why the next did not (the same one-line reason the officer is given).
+    """
+    from pipeline.core.errors import PipelineError
     from pipeline.extract.kind import detect_kind
-    from pipeline.process import read_layout
+    from pipeline.process import document_from_layout, read_layout
 
-    layout = read_layout(path, rules, path.read_bytes(), password)
-    kind = detect_kind(layout, rules, path.name)
-    if kind == "action_plan":
-        from pipeline.extract.plan import extract_plan
+    out: dict[str, Any] = {"file": path.name}
+    try:
+        layout = read_layout(path, rules, path.read_bytes(), password)
+        out["layout"] = _plain(layout)
+        kind = detect_kind(layout, rules, path.name)
+        out["kind"] = kind
+        if kind == "action_plan":
+            from pipeline.extract.plan import extract_plan
 
-        raw: Any = extract_plan(layout, rules)
-    else:
-        from pipeline.extract.guidance import extract
+            raw: Any = extract_plan(layout, rules)
+        else:
+            from pipeline.extract.guidance import extract
 
-        raw = extract(layout, rules)
-    return {"file": path.name, "kind": kind, "layout": _plain(layout), "raw": _plain(raw)}
+            raw = extract(layout, rules)
+        out["raw"] = _plain(raw)
+        document_from_layout(layout, path.name, "", rules)  # what would stop the record being written
+    except PipelineError as exc:
+        out["stopped"] = exc.reason
+    except Exception as exc:  # a defect of ours, or an unreadable file: the stages so far still help
+        out["stopped"] = f"{type(exc).__name__}: {exc}"
+    return out
 
 
 def write_debug(path: Path, rules: Rules, target: Path, password: str | None = None) -> None:

@@ -100,6 +100,22 @@ def test_debug_writes_the_intermediate_stages(tmp_path: Path) -> None:
     assert data["raw"]["outcomes"][4]["id"] == "2.2."  # as printed, before normalising
 
 
+def test_debug_writes_the_stages_of_a_file_that_fails(tmp_path: Path) -> None:
+    page = tmp_path / "no-questions.txt"
+    page.write_text("Is this used? Who reads it?\n\nPriority 1: Data\n\nSome text about data.\n", encoding="utf-8")
+    damaged = tmp_path / "damaged.pdf"
+    damaged.write_bytes(b"%PDF-1.4\n%broken")
+    out = run("extract", str(page), str(damaged), "-o", str(tmp_path / "out"), "--debug")
+    assert out.returncode == 1
+    assert "no-questions.txt: reads like guidance, but no questions were found in it" in out.stderr
+    data = json.loads((tmp_path / "out" / "no-questions.layout.json").read_text(encoding="utf-8"))
+    assert data["kind"] == "guidance" and data["layout"]["blocks"] and data["raw"]["priorities"] == [[1, "Data"]]
+    assert data["stopped"] == "reads like guidance, but no questions were found in it"
+    assert not (tmp_path / "out" / "no-questions.json").exists()
+    broken = json.loads((tmp_path / "out" / "damaged.layout.json").read_text(encoding="utf-8"))
+    assert "layout" not in broken and broken["stopped"]  # read no further than the reader's reason
+
+
 def test_output_into_a_closed_pipe_is_not_a_traceback() -> None:
     result = subprocess.run(
         f"'{sys.executable}' -m pipeline --help | head -c 10 >/dev/null; "

@@ -40,10 +40,6 @@ KNOWN_GAPS: dict[str, tuple[int, str]] = {
         "a browser print converted by pdftotext -layout: site chrome before the title, and "
         "headers wrapped differently on each page",
     ),
-    "gen_merged_outcome_column_flat_ids/plan-browser.pdf": (
-        12,
-        "bullets a browser draws as shapes inside a table cell are not yet read as bullets",
-    ),
 }
 
 

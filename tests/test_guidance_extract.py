@@ -139,9 +139,21 @@ def test_plain_headings_become_priorities_only_when_their_lists_ask(rules: Rules
     ]
 
 
-def test_nested_items_belong_to_the_question_above(rules: Rules) -> None:
-    blocks = [h("Tool", 1), h("Priority 1: Data"), li("What data do you use?"), li("hospital data", 1), li("Who?")]
-    assert run(blocks, rules)[2] == [(1, "What data do you use?\nhospital data"), (1, "Who?")]
+def test_nested_items_are_the_examples_or_sub_questions_of_the_question_above(rules: Rules) -> None:
+    blocks = [
+        h("Tool", 1),
+        h("Priority 1: Data"),
+        li("What data do you use?"),
+        li("hospital data", 1),
+        li("school reports", 1),
+        li("Who?"),
+        li("Is it shared?", 1),  # a nested question is more of the question above
+    ]
+    raw = extract(Layout(format="html", blocks=blocks), rules)
+    assert [(q.text, q.examples) for q in raw.questions] == [
+        ("What data do you use?", ["hospital data", "school reports"]),
+        ("Who?\nIs it shared?", []),
+    ]
 
 
 def test_form_tables_give_questions_and_answers(rules: Rules) -> None:
@@ -199,8 +211,11 @@ def test_a_form_continued_on_the_next_page_keeps_its_columns_and_split_rows(rule
 
 
 def test_an_indented_paragraph_after_a_printed_bullet_continues_it(rules: Rules) -> None:
-    def at(block: Block, x0: float) -> Block:
-        block.bbox = (x0, 0.0, x0 + 100, 10.0)
+    tops = iter(range(0, 1000, 20))
+
+    def at(block: Block, x0: float) -> Block:  # each block a line below the one before
+        top = float(next(tops))
+        block.bbox = (x0, top, x0 + 100, top + 10.0)
         return block
 
     blocks = [
@@ -296,4 +311,28 @@ def test_theme_numbered_html_page(rules: Rules) -> None:
         ("1.1", ["Who leads?"], []),
         ("1.2", ["Is there a plan?"], []),
         ("2.1", ["What data is shared?"], ["For example, A&E attendances."]),
+    ]
+
+
+def test_questions_written_as_sub_headings_of_a_theme(rules: Rules) -> None:
+    markup = (
+        "<html><body><main><h1>Self-assessment</h1>"
+        "<h2>Involving people</h2>"
+        "<h3>How do you involve people with lived experience?</h3><p>Good practice includes paid roles.</p>"
+        "<ul><li>reference groups</li><li>paid advisory roles</li></ul>"
+        "<h3>Are carers offered support?</h3>"
+        "<h2>Are you learning from each death?</h2><ul><li>Is there a review?</li><li>Who sees it?</li></ul>"
+        "</main></body></html>"
+    )
+    layout = html_reader.read(Path("tool.html"), markup.encode(), rules)
+    doc = document_from_layout(layout, "tool.html", "0" * 64, rules)
+    assert [(x.number, x.title) for x in doc.priorities] == [
+        (1, "Involving people"),
+        (2, "Are you learning from each death?"),
+    ]
+    assert [(q.id, q.parts, q.examples) for q in doc.questions] == [
+        ("1.1", ["How do you involve people with lived experience?"], ["reference groups", "paid advisory roles"]),
+        ("1.2", ["Are carers offered support?"], []),
+        ("2.1", ["Is there a review?"], []),
+        ("2.2", ["Who sees it?"], []),
     ]

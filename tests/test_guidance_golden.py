@@ -1,6 +1,7 @@
 """The seed guidance page in every form officers receive it gives exactly the seed's records.
 
-A saved gov.scot page (HTML), that page printed by a browser (PDF), the Word "fillable form"
+A saved gov.scot page (HTML), that page printed by a browser (PDF; once more with the site's
+grid kept, the contents sidebar beside the introduction and bullets drawn as shapes), the Word "fillable form"
 (blank, filled in, and filled in then saved as PDF) and the copied text must all give the
 3 priorities and 21 questions of tests/golden/seed_guidance.yaml, word for word, and none of
 the page's furniture.
@@ -21,6 +22,7 @@ from tests.helpers import FIXTURES, ROOT, SHARED, as_dict, guidance_differences
 RENDERINGS = {
     "html": FIXTURES / "guidance-page.html",
     "pdf": FIXTURES / "guidance-page.pdf",
+    "pdf-print-grid": FIXTURES / "guidance-page-print.pdf",
     "docx": FIXTURES / "guidance-form.docx",
     "docx-filled": FIXTURES / "guidance-form-filled.docx",
     "docx-filled-pdf": FIXTURES / "guidance-form-filled.pdf",

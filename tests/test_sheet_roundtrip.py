@@ -124,7 +124,7 @@ def test_the_status_as_written_is_kept_while_the_drop_down_agrees(
     assert after["1.1.1"].status == "Complete" and after["1.1.1"].status_raw == "Complete"
     awaiting = before["2.3.2"]
     assert (after["2.3.2"].status, after["2.3.2"].status_raw) == (awaiting.status, awaiting.status_raw)
-    assert after["1.1.1"].source.sheet == "Actions" and after["1.1.1"].source.row == 4  # under its section and outcome rows
+    assert after["1.1.1"].source.sheet == "Actions" and after["1.1.1"].source.row == 4  # below section and outcome
 
 
 def test_edits_on_other_sheets_are_ignored_with_a_note(workbook: Path, rules: Rules, tmp_path: Path) -> None:

@@ -149,9 +149,11 @@ class Question:
     kinds: list[str] = field(default_factory=list)  # "open" | "closed", one per part
     follow_up: list[bool] = field(default_factory=list)  # part refers back to an earlier one
     notes: list[str] = field(default_factory=list)  # sentences that are not questions
+    examples: list[str] = field(default_factory=list)  # a nested list under the question, item by item
     response: str | None = None  # read back from a filled-in form
     improve: str | None = None
-    rag: str | None = None
+    rag: str | None = None  # the rating as written on the form ("A", "amber", "Partly")
+    rag_label: str | None = None  # that rating's label in rules/guidance.yaml `ratings` ("Amber"); null if none
     source: Where = field(default_factory=Where)
 
 

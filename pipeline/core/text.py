@@ -10,6 +10,10 @@ from __future__ import annotations
 import re
 import unicodedata
 
+# Bullet glyphs as documents print them. Word's bullets come out of a PDF conversion as the
+# private-use characters of the Symbol and Wingdings fonts (U+F0B7, U+F0A7, ...).
+BULLETS = "•●◦▪▫■□‣⁃∙·○☐❑➢►▶❖\uf0b7\uf0a7\uf076\uf0d8\uf0fc"
+
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
 _ANSI = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]")
 _INVISIBLE = re.compile(r"[\u00ad\u200b\u200c\u200d\u2060\ufeff]")

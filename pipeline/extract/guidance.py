@@ -1,94 +1,67 @@
 """Guidance pages from layout blocks: the title, the priorities, and the question items of each.
 
 Works on any format's blocks: headings and list items from HTML and Word, paragraphs and
-bullets from PDF and text, and the rows of a Word "fillable form" (Question | Current
-position | What could be improved | RAG, columns named in rules/headers.yaml).
+bullets from PDF and text, the rows of a Word "fillable form" (Question | Current position |
+What could be improved | RAG, columns named in rules/headers.yaml) and tables that list
+questions by theme (`guidance_tables`). The blocks are first made ready (`guidance_blocks`):
+site furniture and contents lists dropped, a text copy's run-together lines set apart, bullets
+and markers typed in the text turned into list items.
 
-Site furniture goes first: blocks holding a phrase of rules/guidance.yaml, and whole sections
-under a furniture heading ("Contact", "Related links"). Then the page is read in one of two ways:
+Then the page is read in one of two ways:
 
 - *numbered priorities*: some heading or paragraph matches a `priority_patterns` rule
   ("Priority 2 : ...", "Theme 3 - ..."). Each such block opens a priority; the list items (or
   form rows) after it are its questions until a heading of the same or a higher level. Lists
   outside every priority (audience lists, tables of contents) are not questions. A priority
-  with no list at all takes its paragraphs that ask as its questions.
-- *plain headings*: no priority pattern matches. Each list under a heading is a candidate
-  priority titled by that heading; it is kept when most of its items ask something, so a
-  "Who this is for" list is not taken for questions.
+  with no list at all takes its paragraphs that are questions as its questions.
+- *plain headings*: no priority pattern matches. Each heading opens a candidate priority titled
+  by it: a heading in the markup, or a line that does not end like a sentence, or one that ends
+  like a question and heads a list of questions. It is kept when most of its list items ask (a
+  "Who this is for" list does not), or, with no list, when two or more of its paragraphs are
+  questions and nothing else. Kept priorities are numbered by position, or by their own
+  numbers when every one is numbered ("1. The person at risk" -> 1, "The person at risk").
 
-A list item nested deeper than the question it follows is part of that question.
+A list item nested deeper than the question it follows is an example of that question when it
+does not ask ("Which groups are at risk?" then "carers", "young people"), else more of it; so is
+a bulleted list right under a numbered question (a text copy loses the nesting). A sub-heading
+that asks, with no questions under it, is a question of the priority above it. A list set
+further out than a priority's questions (a printed page's footer links) is not its questions.
 """
 
 from __future__ import annotations
 
-import re
+import itertools
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from pipeline.core.layout import Block, Layout, Row
+from pipeline.core.layout import Block, Layout
 from pipeline.core.model import Where
 from pipeline.core.text import clean
+from pipeline.extract.guidance_blocks import (
+    HEADING_WORDS,
+    Rest,
+    drop_boilerplate,
+    heading_number,
+    heads_list,
+    looks_like_heading,
+    prepare,
+    priority_of,
+    split_numbered,
+)
+from pipeline.extract.guidance_tables import (
+    form_columns,
+    form_theme,
+    question_and_examples,
+    row_fields,
+    theme_row,
+    width,
+)
 from pipeline.extract.records import RawGuidance, RawQuestion
 from pipeline.rules import Rules
 
-_LEADING_BULLET = re.compile(r"^\s*[•◦▪▫●○■□‣⁃∙·\-–]\s+")
+__all__ = ["drop_boilerplate", "extract", "find_title", "looks_like_heading", "priority_of", "split_numbered"]
 
-
-def drop_boilerplate(blocks: list[Block], rules: Rules) -> list[Block]:
-    """Blocks without site furniture: banner and footer phrases, and whole furniture sections."""
-    out: list[Block] = []
-    skipping_level: int | None = None
-    for block in blocks:
-        if block.kind == "furniture":
-            continue
-        heading = _heading_level(block, rules)
-        if skipping_level is not None:
-            if heading is not None and heading <= skipping_level and not rules.boilerplate.is_section(block.text):
-                skipping_level = None
-            else:
-                continue
-        if heading is not None and rules.boilerplate.is_section(block.text):
-            skipping_level = heading
-            continue
-        if block.kind != "table" and rules.boilerplate.is_phrase(block.text):
-            continue
-        out.append(block)
-    return out
-
-
-def _heading_level(block: Block, rules: Rules) -> int | None:
-    """A block's heading level; in text and PDF, a short line without end punctuation is one."""
-    if block.kind in ("heading", "title"):
-        return block.level or 1
-    if block.kind == "paragraph" and (priority_of(block.text, rules) is not None or looks_like_heading(block.text)):
-        return 2
-    return None
-
-
-def looks_like_heading(text: str) -> bool:
-    """A short, single line that does not end like a sentence: "Contact", "Related links".
-
-    An address is not a heading, however short ("Email: someone@example.org", "www.nhs.uk").
-    """
-    stripped = clean(text)
-    if not stripped or "\n" in text.strip() or any(mark in stripped for mark in ("@", "://", "www.")):
-        return False
-    return len(stripped.split()) <= 8 and stripped[-1] not in ".?!:;,"
-
-
-def priority_of(text: str, rules: Rules) -> tuple[int, str] | None:
-    """(number, title) when the text names a priority: "Priority 2 : Continue ..." -> (2, "Continue ...")."""
-    flat = clean(text)
-    first, _, rest = text.strip().partition("\n")
-    for pattern in rules.priority_patterns:
-        match = pattern.match(flat)
-        if match:
-            title = match.groupdict().get("title") or ""
-            return int(match.group("number")), title.strip()
-    if rest.strip():  # "Priority 1" on its own line, the title on the lines below
-        found = priority_of(first, rules)
-        if found and not found[1]:
-            return found[0], clean(rest)
-    return None
+PROSE_WORDS = 15  # a paragraph this long is running text: the title comes before it
 
 
 # --------------------------------------------------------------------------- the title
@@ -98,26 +71,45 @@ def find_title(blocks: list[Block], rules: Rules) -> int | None:
     """Index of the block that titles the page.
 
     The reader's title block, else the first top-level heading, else the first heading, else
-    (text and PDF without font cues) the first one-line paragraph of three or more words that
-    does not end like a sentence, else the first paragraph.
+    (text and PDF without font cues) the short paragraph of three or more words that does not
+    end like a sentence and comes last before the first paragraph of running text that has such
+    a line before it (a site name or navigation line above the title is not it, and a cookie
+    notice above them all is no page's introduction), else the first such line, else the first
+    paragraph.
     """
     candidates = [i for i, b in enumerate(blocks) if b.kind != "table" and priority_of(b.text, rules) is None]
     for test in (
         lambda b: b.kind == "title",
         lambda b: b.kind == "heading" and (b.level or 1) == 1,
         lambda b: b.kind == "heading",
-        lambda b: b.kind == "paragraph" and _title_like(b.text),
-        lambda b: b.kind == "paragraph",
     ):
         for index in candidates:
             if test(blocks[index]):
                 return index
-    return None
+    titles = [i for i in candidates if blocks[i].kind == "paragraph" and _title_like(blocks[i].text)]
+    last: int | None = None
+    for index in candidates:
+        block = blocks[index]
+        if block.kind == "paragraph" and _prose(block.text) and last is not None:
+            return last  # the line that introduces the first running text (a cookie notice has none)
+        if index in titles:
+            last = index
+    if titles:
+        return titles[0]
+    return next((i for i in candidates if blocks[i].kind == "paragraph"), None)
 
 
 def _title_like(text: str) -> bool:
+    """A line (or a line wrapped once) of 3 to 30 words that does not end like a sentence."""
     flat = clean(text)
-    return "\n" not in text.strip() and 3 <= len(flat.split()) <= 30 and flat[-1:] not in ".?!:;,"
+    return text.strip().count("\n") <= 1 and 3 <= len(flat.split()) <= 30 and flat[-1:] not in ".?!:;,"
+
+
+def _prose(text: str) -> bool:
+    """Running text: a long sentence or more (a heading, however long, does not end like one)."""
+    flat = clean(text)
+    words = len(flat.split())
+    return words > HEADING_WORDS or (words >= PROSE_WORDS and (flat[-1:] in ".!?" or ". " in flat))
 
 
 # --------------------------------------------------------------------------- grouping
@@ -127,18 +119,42 @@ def _title_like(text: str) -> bool:
 class _Group:
     """One priority being read: its heading, and the question items found under it."""
 
-    number: int | None  # as printed; None for a plain heading
+    number: int | None  # a priority's number as printed ("Priority 2"); None for a plain heading
     title: str
     level: int | None  # heading level that opened it; None when a paragraph did
     questions: list[RawQuestion] = field(default_factory=list)
     item_level: int | None = None  # list depth of its questions
+    item_marker: str | None = None  # the marker of its first question ("1.", "•")
     from_form: bool = False
     needs_title: bool = False
     paragraphs: list[RawQuestion] = field(default_factory=list)  # its questions if it has no list
+    own_number: int | None = None  # a plain heading's own number ("1. The person at risk")
+    short_title: str = ""  # a plain heading's title without that number
 
     @property
     def numbered(self) -> bool:
         return self.number is not None
+
+
+def _questions_follow(after: Iterable[Block], rules: Rules) -> bool:
+    """Does a list item that asks come before the next heading?"""
+    from pipeline.language.questions import asks
+
+    for block in after:
+        if block.kind in ("heading", "title", "table"):
+            return False
+        if block.kind == "list_item" and asks(block.text, rules):
+            return True
+    return False
+
+
+def _numbered(marker: str | None) -> bool:
+    """Is a list marker a number or letter ("1.", "b)", "(iv)"), not a bullet?"""
+    return bool(marker) and (marker[0].isalnum() or marker[0] == "(")  # type: ignore[index]
+
+
+def _where(block: Block) -> Where:
+    return Where(page=block.page, line=block.line, bbox=list(block.bbox) if block.bbox else None)
 
 
 class _Reader:
@@ -150,18 +166,25 @@ class _Reader:
         self.page_title = page_title
         self.groups: list[_Group] = []
         self.current: _Group | None = None
-        self.last_heading: str | None = None
         self.last_item: Block | None = None  # the list item just read, while nothing else came after it
+        self.last_example = False  # that item was an example of the question before it
         self.margin: float | None = None  # left edge of headings and body text (PDF)
         self.form: tuple[dict[int, str], int] | None = None  # columns and width of the form just read
+        self.asked_by_heading: RawQuestion | None = None  # the question a heading just asked
 
-    def block(self, block: Block) -> None:
+    def block(self, block: Block, after: Iterable[Block]) -> None:
         last_item, self.last_item = self.last_item, None
+        if block.kind in ("heading", "title", "table"):
+            self.asked_by_heading = None
         if block.kind == "table":
             self.table(block)
             return
         if block.kind == "paragraph" and last_item is not None and self.continues(last_item, block):
-            self.current.questions[-1].text += "\n" + block.text  # type: ignore[union-attr]
+            last = self.current.questions[-1]  # type: ignore[union-attr]
+            if self.last_example:
+                last.examples[-1] += "\n" + block.text
+            else:
+                last.text += "\n" + block.text
             self.last_item = last_item
             return
         if block.bbox and block.kind in ("heading", "title", "paragraph"):
@@ -175,41 +198,82 @@ class _Reader:
             self.open(_Group(number, title, level, needs_title=not title))
             return
         if block.kind == "list_item":
-            self.item(block)
+            self.item(block, follows_item=last_item is not None)
             return
+        if block.kind == "paragraph" and self.rules.header_field("guidance_form", block.text):
+            return  # a form's column name on a line of its own: a table copied as text
         current = self.current
         if current is not None and current.needs_title and not current.questions and "?" not in block.text:
             current.title, current.needs_title = clean(block.text), False  # "Priority 1" then its title
             return
-        if block.kind in ("heading", "title") or (block.kind == "paragraph" and looks_like_heading(block.text)):
-            self.heading(block)
-        elif block.kind == "paragraph" and current is not None and current.numbered:
-            where = Where(page=block.page, line=block.line, bbox=list(block.bbox) if block.bbox else None)
-            current.paragraphs.append(RawQuestion(priority=0, text=block.text, where=where))
+        if block.kind in ("heading", "title") or (
+            block.kind == "paragraph" and (looks_like_heading(block.text) or heads_list(block, after, self.rules))
+        ):
+            self.heading(block, after)
+        elif block.kind == "paragraph" and current is not None:
+            current.paragraphs.append(RawQuestion(priority=0, text=block.text, where=_where(block)))
 
-    def heading(self, block: Block) -> None:
+    def heading(self, block: Block, after: Iterable[Block]) -> None:
+        """A heading opens a priority (plain headings) or closes one; a heading that asks, set
+        below the priority's own heading and with no questions of its own after it, is one of
+        the priority's questions ("How do you involve people with lived experience?")."""
+        from pipeline.language.questions import asks
+
         real = block.kind in ("heading", "title")
         current = self.current
-        if current is not None:
-            closes = real and (current.level is None or (block.level or 1) <= current.level)
-            if not current.numbered or closes:
-                self.current = None
-        self.last_heading = clean(block.text)
+        if (
+            real
+            and current is not None
+            and current.level is not None
+            and (block.level or 1) > current.level
+            and clean(block.text).endswith("?")
+            and asks(block.text, self.rules)
+            and not _questions_follow(after, self.rules)
+        ):
+            question = RawQuestion(priority=0, text=block.text, where=_where(block))
+            current.questions.append(question)
+            self.asked_by_heading = question  # a list under it that does not ask is its examples
+            return
+        if self.numbered:
+            if current is not None:
+                closes = real and (current.level is None or (block.level or 1) <= current.level)
+                if not current.numbered or closes:
+                    self.current = None
+            return
+        number, short = heading_number(block.text)
+        level = (block.level or 1) if real else None
+        self.open(_Group(None, clean(block.text), level, own_number=number, short_title=short))
 
-    def item(self, block: Block) -> None:
+    def item(self, block: Block, follows_item: bool = False) -> None:
+        """A list item: a question, or (nested deeper, or bulleted right under a numbered
+        question, as a text copy flattens a nested list) an example or sub-question of the last."""
+        from pipeline.language.questions import asks
+
+        if self.asked_by_heading is not None and not asks(block.text, self.rules):
+            self.asked_by_heading.examples.append(block.text)
+            return
         current = self.current
+        if current is not None and current.item_level is not None and block.level < current.item_level:
+            current = self.current = None  # a list set further out than the questions: the page's, not theirs
         if current is None:
             if self.numbered:
                 return  # a list outside every priority: contents, audience, links
-            current = self.open(_Group(None, self.last_heading or self.page_title or "Questions", None))
-        if current.questions and current.item_level is not None and block.level > current.item_level:
+            current = self.open(_Group(None, self.page_title or "Questions", None))
+        deeper = current.item_level is not None and block.level > current.item_level
+        restyled = follows_item and _numbered(current.item_marker) and not _numbered(block.marker)
+        if current.questions and (deeper or (restyled and not asks(block.text, self.rules))):
             last = current.questions[-1]
-            last.text = f"{last.text}\n{block.text}"  # a sub-point of the question before
+            self.last_example = not asks(block.text, self.rules)
+            if self.last_example:
+                last.examples.append(block.text)  # an example of the question above
+            else:
+                last.text = f"{last.text}\n{block.text}"  # a sub-question of the question above
+            self.last_item = block
             return
-        current.item_level = block.level if current.item_level is None else current.item_level
-        where = Where(page=block.page, line=block.line, bbox=list(block.bbox) if block.bbox else None)
-        current.questions.append(RawQuestion(priority=0, text=block.text, where=where))
-        self.last_item = block
+        if current.item_level is None:
+            current.item_level, current.item_marker = block.level, block.marker
+        current.questions.append(RawQuestion(priority=0, text=block.text, where=_where(block)))
+        self.last_item, self.last_example = block, False
 
     def continues(self, item: Block, block: Block) -> bool:
         """A PDF paragraph indented under the list item before it is more of that item.
@@ -219,7 +283,8 @@ class _Reader:
         """
         if item.bbox is None or block.bbox is None or self.margin is None or self.current is None:
             return False
-        return block.bbox[0] >= item.bbox[0] - 2 and block.bbox[0] > self.margin + 6
+        below = block.page != item.page or block.bbox[1] >= item.bbox[3] - 1  # not a column beside it
+        return below and block.bbox[0] >= item.bbox[0] - 2 and block.bbox[0] > self.margin + 6
 
     def open(self, group: _Group) -> _Group:
         self.groups.append(group)
@@ -231,20 +296,22 @@ class _Reader:
 
         A table with no header right after a form, as wide as it, is the form continuing on a
         new page; a first row that starts in lower case finishes the row the page break split.
+        A table that is no form may list questions by theme (`guidance_tables.theme_row`).
         """
-        columns, start = _form_columns(block.rows, self.rules)
+        columns, start = form_columns(block.rows, self.rules)
         continued = False
-        if columns is None and self.form is not None and block.rows and _width(block.rows[0]) == self.form[1]:
+        if columns is None and self.form is not None and block.rows and width(block.rows[0]) == self.form[1]:
             (columns, _), start, continued = self.form, 0, True
         if columns is None:
+            self.themes(block)
             return
-        self.form = (columns, _width(block.rows[max(start - 1, 0)]))
+        self.form = (columns, width(block.rows[max(start - 1, 0)]))
         if start > 0:  # a header like "Priority 1: ... | Current position | RAG" names the priority too
-            found = priority_of(_row_fields(block.rows[start - 1], columns).get("question", ""), self.rules)
+            found = priority_of(row_fields(block.rows[start - 1], columns).get("question", ""), self.rules)
             if found:
                 self.open(_Group(found[0], found[1], None, from_form=True, needs_title=not found[1]))
         for index, row in enumerate(block.rows[start:]):
-            cells = _row_fields(row, columns)
+            cells = row_fields(row, columns)
             question = cells.get("question", "")
             if continued and index == 0 and self._finish_split_row(cells):
                 continue
@@ -256,24 +323,69 @@ class _Reader:
                 number, title = found
                 self.open(_Group(number, title, None, from_form=True, needs_title=not title))
                 continue
+            theme = form_theme(row, columns, self.rules)
+            if theme is not None:
+                self.form_theme(theme)
+                if clean(theme) == clean(question):
+                    continue  # a row of its own across the form: "Data and intelligence"
             if not clean(question):
                 continue
             current = self.current
             if current is None:
                 if self.numbered:
                     continue
-                current = self.open(_Group(None, self.last_heading or self.page_title or "Questions", None))
+                current = self.open(_Group(None, self.page_title or "Questions", None))
             current.from_form = True
+            text, examples = question_and_examples(question, self.rules)
             current.questions.append(
                 RawQuestion(
                     priority=0,
-                    text=_LEADING_BULLET.sub("", question),
+                    text=text,
+                    examples=examples,
                     response=cells.get("response"),
                     improve=cells.get("improve"),
                     rag=cells.get("rag"),
                     where=Where(page=row.page, bbox=list(row.bbox) if row.bbox else None),
                 )
             )
+
+    def form_theme(self, text: str) -> None:
+        """A form's theme (a row across it, or a cell of a theme column): a priority of its own."""
+        current = self.current
+        if current is not None and current.from_form and current.title == clean(text):
+            return  # the same theme again (a merged cell repeated)
+        named = priority_of(text, self.rules)
+        if named:
+            self.open(_Group(named[0], named[1], None, from_form=True, needs_title=not named[1]))
+        elif not self.numbered:
+            number, short = heading_number(text)
+            self.open(_Group(None, clean(text), None, from_form=True, own_number=number, short_title=short))
+
+    def themes(self, block: Block) -> None:
+        """A table whose rows give a theme and its questions: each such row is a priority's questions."""
+        for row in block.rows:
+            found = theme_row(row, self.rules)
+            if found is None:
+                continue
+            title, lead, items = found
+            named = priority_of(title, self.rules) if title else None
+            current = self.current
+            if lead and not title and current is not None and current.questions:
+                current.questions[-1].text += "\n" + lead  # the row a page break split goes on
+            if named:
+                current = self.open(_Group(named[0], named[1], None, from_form=True, needs_title=not named[1]))
+            elif self.numbered:
+                if current is None:
+                    continue
+            elif title and (current is None or not current.from_form or current.title != title):
+                number, short = heading_number(title)
+                current = self.open(_Group(None, title, None, from_form=True, own_number=number, short_title=short))
+            elif current is None:
+                current = self.open(_Group(None, self.page_title or "Questions", None, from_form=True))
+            where = Where(page=row.page, bbox=list(row.bbox) if row.bbox else None)
+            for item in items:
+                text, examples = question_and_examples(item, self.rules)
+                current.questions.append(RawQuestion(priority=0, text=text, examples=examples, where=where))
 
     def _finish_split_row(self, cells: dict[str, str]) -> bool:
         """Add a row's cells to the last question when the page break cut that row in two."""
@@ -293,91 +405,12 @@ class _Reader:
         return True
 
 
-def _width(row: Row) -> int:
-    return sum(max(c.span, 1) for c in row.cells)
-
-
-def _form_columns(rows: list[Row], rules: Rules) -> tuple[dict[int, str] | None, int]:
-    """(grid column -> form field, first row after the header) from a header among the first rows.
-
-    The questions' column is the one headed "Question" (rules/headers.yaml); when no column is,
-    but two or more answer columns are named, it is the first other column with a header (often
-    the priority itself: "Priority 1: ... | Current position | RAG").
-    """
-    for index, row in enumerate(rows[:3]):
-        columns: dict[int, str] = {}
-        unnamed: list[int] = []
-        position = 0
-        for cell in row.cells:
-            name = rules.header_field("guidance_form", cell.text) if not cell.merged else None
-            if name and name not in columns.values():
-                columns[position] = name
-            elif not name and clean(cell.text):
-                unnamed.append(position)
-            position += max(cell.span, 1)
-        if "question" not in columns.values() and len(columns) >= 2 and unnamed:
-            columns[unnamed[0]] = "question"
-        if "question" in columns.values():
-            return columns, index + 1
-    return None, 0
-
-
-def _row_fields(row: Row, columns: dict[int, str]) -> dict[str, str]:
-    """A row's cells by form field, placed by grid column so spanning cells line up."""
-    out: dict[str, str] = {}
-    position = 0
-    for cell in row.cells:
-        name = columns.get(position)
-        if name and not cell.merged:
-            out[name] = cell.text
-        position += max(cell.span, 1)
-    return out
-
-
 # --------------------------------------------------------------------------- the result
-
-
-_NUMBERED = re.compile(r"^\s*(?P<marker>\(?(?:\d{1,3}|[a-z]|[ivx]{1,5})[.)])\s+(?=\S)", re.IGNORECASE)
-
-
-def split_numbered(blocks: list[Block]) -> list[Block]:
-    """Numbered questions written as plain lines ("1. Is there ...?" in a text copy) become list items.
-
-    A paragraph is split only when it opens with a number and its items ask something, so a
-    numbered heading ("1. Leadership and governance") stays what it is.
-    """
-    out: list[Block] = []
-    for block in blocks:
-        if block.kind != "paragraph" or not _NUMBERED.match(block.text):
-            out.append(block)
-            continue
-        items: list[tuple[str, list[str], int]] = []
-        for offset, line in enumerate(block.text.split("\n")):
-            found = _NUMBERED.match(line)
-            if found:
-                items.append((found.group("marker"), [line[found.end() :]], offset))
-            elif items:
-                items[-1][1].append(line)
-        if not any("?" in " ".join(lines) for _, lines, _ in items):
-            out.append(block)
-            continue
-        for marker, lines, offset in items:
-            out.append(
-                Block(
-                    kind="list_item",
-                    text="\n".join(lines),
-                    page=block.page,
-                    line=block.line + offset if block.line is not None else None,
-                    marker=marker,
-                    level=block.level,
-                )
-            )
-    return out
 
 
 def extract(layout: Layout, rules: Rules) -> RawGuidance:
     """Title, priorities and their question items, with each item's text as laid out."""
-    blocks = split_numbered(drop_boilerplate(layout.blocks, rules))
+    blocks = prepare(layout.blocks, layout.format == "txt", rules)
     title_index = find_title(blocks, rules)
     title = blocks[title_index].text if title_index is not None else None
     numbered = any(priority_of(b.text, rules) for b in blocks if b.kind not in ("table", "list_item")) or any(
@@ -386,25 +419,25 @@ def extract(layout: Layout, rules: Rules) -> RawGuidance:
     reader = _Reader(rules, numbered, clean(title) if title else None)
     for index, block in enumerate(blocks):
         if index != title_index:
-            reader.block(block)
+            reader.block(block, Rest(blocks, index + 1))
     guidance = RawGuidance(title=title)
-    for number, group in _settle(reader.groups, rules, guidance):
-        guidance.priorities.append((number, group.title))
+    for number, title_text, group in _settle(reader.groups, rules, guidance):
+        guidance.priorities.append((number, title_text))
         for question in group.questions:
             question.priority = number
             guidance.questions.append(question)
     return guidance
 
 
-def _settle(groups: list[_Group], rules: Rules, guidance: RawGuidance) -> list[tuple[int, _Group]]:
+def _settle(groups: list[_Group], rules: Rules, guidance: RawGuidance) -> list[tuple[int, str, _Group]]:
     """Final priorities: numbered ones merged by number; plain ones kept when their items ask."""
-    from pipeline.language.questions import asks
+    from pipeline.language.questions import asks, only_asks
 
-    out: list[tuple[int, _Group]] = []
+    out: list[tuple[int, str, _Group]] = []
     if any(g.numbered for g in groups):
         for group in groups:
             if not group.questions:  # questions printed as plain paragraphs, without bullets
-                group.questions = [q for q in group.paragraphs if asks(q.text, rules)]
+                group.questions = [q for q in group.paragraphs if only_asks(q.text, rules)]
         by_number: dict[int, _Group] = {}
         with_questions = {g.number for g in groups if g.questions}
         for group in groups:
@@ -422,12 +455,18 @@ def _settle(groups: list[_Group], rules: Rules, guidance: RawGuidance) -> list[t
                 )  # fmt: skip
                 continue
             by_number[number] = group
-            out.append((number, group))
-        return out
-    number = 0
+            out.append((number, group.title, group))
+        return [(n, g.title, g) for n, _, g in out]
+    kept: list[_Group] = []
     for group in groups:
-        asking = sum(1 for q in group.questions if asks(q.text, rules))
-        if group.questions and (group.from_form or asking * 2 >= len(group.questions)):
-            number += 1
-            out.append((number, group))
-    return out
+        if not group.questions:  # questions printed as plain paragraphs, without bullets
+            asking = [q for q in group.paragraphs if only_asks(q.text, rules)]
+            if len(asking) >= 2 and 2 * len(asking) >= len(group.paragraphs):
+                group.questions = asking
+        asking_items = sum(1 for q in group.questions if asks(q.text, rules))
+        if group.questions and (group.from_form or asking_items * 2 >= len(group.questions)):
+            kept.append(group)
+    own = [g.own_number for g in kept if g.own_number is not None]
+    if kept and len(own) == len(kept) and all(a < b for a, b in itertools.pairwise(own)):
+        return [(number, g.short_title, g) for number, g in zip(own, kept, strict=True)]
+    return [(position, g.title, g) for position, g in enumerate(kept, 1)]

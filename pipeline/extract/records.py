@@ -80,6 +80,7 @@ class RawPlan:
 class RawQuestion:
     priority: int
     text: str  # the whole bullet, as laid out
+    examples: list[str] = field(default_factory=list)  # items of a list nested under it, as laid out
     response: str | None = None
     improve: str | None = None
     rag: str | None = None

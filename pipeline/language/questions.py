@@ -143,6 +143,28 @@ def asks(text: str, rules: Rules) -> bool:
     return False
 
 
+def only_asks(text: str, rules: Rules) -> bool:
+    """Is a paragraph a question and nothing else? Every sentence asks or is a note, one at least asks.
+
+    Questions printed as plain paragraphs, without bullets, are told from prose this way: a
+    sentence asks with a question mark, by its opening (`ASKS`), or by opening with a question
+    word ("Who checks in with a facilitator after a difficult session."). "Why does this
+    matter? Most people ..." does not: its second sentence tells.
+    """
+    nlp, matcher = _nlp(rules)
+    asked = False
+    for sentence in sentences(text, rules):
+        if _is_note(sentence, rules):
+            continue
+        doc = nlp.make_doc(sentence)
+        labels = _labels(doc, matcher, nlp)
+        opens = any(label == "OPEN" and start == 0 for label, start, _ in labels)
+        if not ("?" in sentence or opens or _opens_with(labels, doc, {"ASKS"})):
+            return False
+        asked = True
+    return asked
+
+
 def _is_note(sentence: str, rules: Rules) -> bool:
     folded = fold(sentence)
     return any(folded.startswith(s + " ") or folded.startswith(s + ",") for s in _note_starters(rules))

@@ -1,4 +1,9 @@
-"""Raw guidance -> contract records: priorities, and each question item split into its questions."""
+"""Raw guidance -> contract records: priorities, and each question item split into its questions.
+
+A rating read from a filled-in form is kept as written (`rag`) and, when rules/guidance.yaml
+knows it as a label or a synonym, under its label (`rag_label`: "A" -> "Amber"), so counts and
+colours never depend on how an officer spelt it.
+"""
 
 from __future__ import annotations
 
@@ -25,6 +30,8 @@ def normalise_guidance(raw: RawGuidance, rules: Rules) -> tuple[list[Priority], 
             continue
         counters[item.priority] = counters.get(item.priority, 0) + 1
         parts, notes = split_question(text, rules)
+        rag = clean_or_none(item.rag)
+        rating = rules.rating_for(rag)
         questions.append(
             Question(
                 id=f"{item.priority}.{counters[item.priority]}",
@@ -34,9 +41,11 @@ def normalise_guidance(raw: RawGuidance, rules: Rules) -> tuple[list[Priority], 
                 kinds=[p.kind for p in parts],
                 follow_up=[p.follow_up for p in parts],
                 notes=notes,
+                examples=[e for e in (clean(x) for x in item.examples) if e],
                 response=clean_or_none(item.response),
                 improve=clean_or_none(item.improve),
-                rag=clean_or_none(item.rag),
+                rag=rag,
+                rag_label=rating.label if rating else None,
                 source=item.where,
             )
         )

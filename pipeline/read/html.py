@@ -12,6 +12,8 @@ the content is taken from the first `html_main` selector that matches an element
 visible text. The tree is then walked with an explicit stack (never recursion); elements
 deeper than `rules.limits.max_html_depth` are flattened into their ancestor's text.
 
+A page is titled by its first <h1>, or by the block its <title> names when that comes first.
+
 Each block keeps its text as laid out: HTML white space collapsed to single spaces, `<br>`
 and paragraph breaks inside a list item kept as "\\n". Cleaning is the normaliser's job.
 """
@@ -70,7 +72,33 @@ def blocks_from_html(markup: str, rules: Rules) -> list[Block]:
     root = _main(soup, _selectors(rules.boilerplate.html_main, "html_main"))
     if root is None:
         return []
-    return _Walker(rules.limits.max_html_depth).walk(root)
+    blocks = _Walker(rules.limits.max_html_depth).walk(root)
+    mark_title(blocks, soup)
+    return blocks
+
+
+_TITLE_SEPARATOR = re.compile(r"\s+[-|–—]\s+")
+
+
+def mark_title(blocks: list[Block], soup: Any) -> None:
+    """The block the page's <title> names, before the first <h1> or with none, is its title.
+
+    Word's "Save as web page" sets the title in a styled paragraph and the first section heading
+    in <h1>. The <title> may add the site's name: "Title - Site".
+    """
+    if soup.title is None:
+        return
+    names = {" ".join(part.split()).casefold() for part in _TITLE_SEPARATOR.split(soup.title.get_text())}
+    names = {name for name in names if len(name.split()) >= 2}
+    for block in blocks:
+        if block.kind == "title":
+            return
+        if block.kind in ("paragraph", "heading") and " ".join(block.text.split()).casefold() in names:
+            for other in blocks:
+                if other.kind == "title":
+                    other.kind = "heading"
+            block.kind, block.level = "title", 1
+            return
 
 
 def parse(markup: str) -> Any:
@@ -427,7 +455,8 @@ def _cell_text(cell: Any, max_depth: int) -> str:
             if name == "li":
                 parts.append("\n• ")
             elif name in BLOCKS or name in HEADINGS or name in LISTS or name in ("tr", "table"):
-                parts.append("\n")
+                if not (parts and parts[-1] == "\n• "):  # <li><p>text</p></li>: the paragraph is the item
+                    parts.append("\n")
             elif name in ("td", "th"):
                 parts.append(" ")
             if len(stack) < max_depth:

@@ -2,7 +2,8 @@
 
 Guidance asks reflective questions; officers answer them question by question. The Questions
 sheet is the form as it prints: a heading row for each priority, then its questions, each in one
-column with its parts numbered beneath it and marked yes/no or open, then the columns an officer
+column with its parts numbered beneath it and marked yes/no or open, its notes and the examples
+listed under it (one bulleted line each), then the columns an officer
 fills in (current position, what could be improved, RAG, owner, review date), shaded so it is
 plain where to type; the question stays in view while scrolling to them. Answers read back from
 a filled-in Word form are already there.
@@ -40,6 +41,11 @@ def numbered(lines: Sequence[str]) -> str:
     return "\n".join(f"{i}. {line}" for i, line in enumerate(lines, 1))
 
 
+def bulleted(lines: Sequence[str]) -> str:
+    """Examples as bulleted lines.  ["carers", "young people"] -> "• carers\\n• young people" """
+    return "\n".join(f"• {line}" for line in lines)
+
+
 def rag_label(value: str | None, rules: Rules) -> str | None:
     """A form's rating as the drop-down spells it when the rules know it ("A" -> "Amber"), else as written."""
     rating = rules.rating_for(value)
@@ -48,7 +54,7 @@ def rag_label(value: str | None, rules: Rules) -> str | None:
 
 def question_text(q: Question) -> str:
     """One cell for the whole question: its parts numbered and marked yes/no or open when it asks
-    more than one thing (else its text), then its notes.
+    more than one thing (else its text), then its notes, then the examples listed under it.
 
     "Do you ...? How ...?" -> "1. Do you ...? (yes/no)\n2. How ...? (open)"
 
@@ -70,6 +76,8 @@ def question_text(q: Question) -> str:
     else:
         lines = [q.text + (KIND_NOTE["closed"] if kinds and kinds[0] == "closed" else "")]
     lines += [f"Note: {note}" for note in q.notes]
+    if q.examples:
+        lines += ["Examples:", bulleted(q.examples)]
     return "\n".join(lines)
 
 
@@ -78,7 +86,7 @@ KIND_NOTE = {"closed": " (yes/no)", "open": " (open)"}
 
 
 def question_row(q: Question, rules: Rules) -> list[object]:
-    return [q.id, question_text(q), q.response, q.improve, rag_label(q.rag, rules), None, None]
+    return [q.id, question_text(q), q.response, q.improve, q.rag_label or rag_label(q.rag, rules), None, None]
 
 
 HEADERS = ["Question", "What it asks", *FILLABLE]

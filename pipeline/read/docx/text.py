@@ -13,6 +13,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from pipeline.core.text import BULLETS
+
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
 
@@ -309,7 +311,10 @@ def _roman(value: int) -> str:
 # ----------------------------------------------------------------------------- paragraphs
 
 
-_TYPED_BULLET = re.compile(r"^\s*([•●◦▪▫■□‣⁃∙·○])\s+(?=\S)")
+# Word's built-in list styles for nested lists end in their depth: "List Bullet 2", "List Number 3".
+# Their numbering is often a list of its own at level 0, so the name is what tells the depth.
+_STYLE_DEPTH = re.compile(r"^List\b.*\s([2-9])$", re.IGNORECASE)
+_TYPED_BULLET = re.compile(rf"^\s*([{BULLETS}])\s+(?=\S)")
 
 
 @dataclass
@@ -334,6 +339,8 @@ def read_paragraph(p: Any, styles: Styles, numbering: Numbering) -> Para:
     if num is not None:
         marker = numbering.marker(*num)
         level = num[1]
+    if style.list_style and (depth := _STYLE_DEPTH.search(style.name)):
+        level = max(level, int(depth.group(1)) - 1)  # "List Bullet 2" is a list nested one deep
     if marker is None and style.list_style and style.heading is None and text.strip():
         marker = "•"
     if marker is None and (typed := _TYPED_BULLET.match(text)):

@@ -8,6 +8,8 @@ What no single page can tell is settled here, in page order:
 - a table that ends one page and starts the next with the same columns is one table: its rows
   keep their own pages, a header row printed again on the new page is left out (the extractor
   joins a row that a page break split, since only it knows which column holds the ids);
+- text set side by side outside the tables (a sidebar beside the introduction) is read column
+  by column (`geometry.columns`), once the tables that go on over a page break are known;
 - a paragraph or list item broken by a page break is joined;
 - the title and heading levels come from the sizes used in the whole document;
 - a word a narrow column broke across two lines is joined, judged by the whole document's words;
@@ -25,6 +27,7 @@ from pipeline.core.errors import GarbledText, NoTextLayer, NotRecognised
 from pipeline.core.layout import Block, Layout, Row
 from pipeline.core.text import clean
 from pipeline.read.geometry.borderless import cut_rows, fits
+from pipeline.read.geometry.columns import split_columns
 from pipeline.read.geometry.flow import build_blocks
 from pipeline.read.geometry.lines import BAND, body_size
 from pipeline.read.geometry.types import Fragment, Item, Line, PageContent
@@ -39,6 +42,7 @@ def assemble(pages: list[PageContent], rules: Rules) -> Layout:
     mark_running_furniture(pages)
     body = body_size(_text_sizes(pages))
     continue_borderless(pages, rules)
+    separate_columns(pages)
     blocks, indents = _blocks(pages, body)
     _levels(blocks, indents)
     resolve_word_breaks(blocks)
@@ -173,6 +177,22 @@ def _goes_on(line: Line, last: Fragment) -> bool:
         return True
     filled = {i for i, cell in enumerate(last.rows[-1].cells) if cell.text.strip()} if last.rows else set()
     return columns <= filled
+
+
+def separate_columns(pages: list[PageContent]) -> None:
+    """Each page's text between its tables in reading order, columns side by side one after the other."""
+    for page in pages:
+        items: list[Item] = []
+        run: list[Line] = []
+        for item in page.items:
+            if isinstance(item, Line) and not (item.furniture or item.band):
+                run.append(item)
+                continue
+            items.extend(split_columns(run))
+            run = []
+            items.append(item)
+        items.extend(split_columns(run))
+        page.items = items
 
 
 # ----------------------------------------------------------------------------- blocks

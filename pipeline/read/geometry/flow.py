@@ -14,9 +14,9 @@ import re
 from dataclasses import dataclass, field
 
 from pipeline.core.layout import Block
+from pipeline.core.text import BULLETS
 from pipeline.read.geometry.types import Line
 
-BULLETS = "•●◦▪▫■□‣⁃∙·○"
 DASHES = ("-", "–", "—")
 NUMBERED = re.compile(r"^(?:\d{1,2}[.)]|[a-z][.)]|\((?:\d{1,2}|[a-z]|[ivx]{1,4})\)|[ivx]{1,4}[.)])$")
 # a list number set so close to its text that the two read as one word: "1.Is", "a)Who"
@@ -36,8 +36,6 @@ class Marker:
 def split_marker(line: Line) -> Marker | None:
     """The list marker a line opens with, and the rest of its text.  "• Do you know" -> ("•", "Do you know")"""
     words = line.words
-    if line.marker is not None:
-        return Marker(line.marker, line.text, line.marker_x)
     first = words[0]
     rest = " ".join(w.text for w in words[1:])
     if first.text[0] in BULLETS:
@@ -99,6 +97,8 @@ def _continues(current: _Open, line: Line, kind: str) -> bool:
     if kind != "paragraph" or line.bold != last.bold:
         return False
     if current.kind == "list_item" and current.marker is not None:
+        if len(current.lines) >= 2:  # the item's wrapped lines show its indent: a line left of it is not the item's
+            return line.x0 >= min(x.x0 for x in current.lines[1:]) - 2
         return line.x0 >= current.marker.x0 - 2
     return True
 

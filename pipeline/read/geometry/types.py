@@ -41,8 +41,6 @@ class Line:
     page: int
     band: bool = False  # in the page's top/bottom margin band, smaller than the body text
     furniture: bool = False
-    marker: str | None = None  # a list bullet drawn as a shape just left of the line (browsers do)
-    marker_x: float = 0.0  # where that shape is
 
     @property
     def text(self) -> str:

@@ -7,13 +7,14 @@ page's own cached objects are released by the caller right after (`page.close()`
 
 from __future__ import annotations
 
+import bisect
 import re
 from typing import Any
 
 from pipeline.core.errors import TooLarge
 from pipeline.read.geometry import borderless
 from pipeline.read.geometry.lines import group_lines, mark_bands
-from pipeline.read.geometry.types import Line, PageContent, Word
+from pipeline.read.geometry.types import PageContent, Word
 from pipeline.read.pdf import ruled
 from pipeline.read.pdf.fills import mark_fills
 from pipeline.read.pdf.ruled import is_filled, is_stroked
@@ -33,10 +34,10 @@ def read_page(page: Any, rules: Rules) -> PageContent:
     content.images = len(page.images)
     if not content.words:
         return content
-    fragments, free = ruled.find_tables(page, content.words, number)
+    bullets = drawn_bullets(bullet_shapes(page.objects), content.words)
+    fragments, free = ruled.find_tables(page, content.words + bullets, number)
     lines = group_lines(free, number)
     mark_bands(lines, content)
-    mark_drawn_bullets(lines, page.objects)
     content.items = borderless.find_tables(lines, fragments, rules, content)
     mark_fills(content.items, page.objects.get("rect", []), content.width, content.height)
     return content
@@ -107,6 +108,36 @@ def take_words(raw: list[dict[str, Any]], page: int, content: PageContent) -> li
     return words
 
 
+def drawn_bullets(shapes: list[tuple[float, float, float, float, str]], words: list[Word]) -> list[Word]:
+    """The bullets a browser draws as shapes, as the glyphs they stand for, where text follows.
+
+    A shape is a bullet when a word starts just right of it on its line and no word ends just
+    left of it (a dot drawn between words, or alone in a cell, is not a list's bullet). The
+    glyphs join the words that tables and lines are made from (a bulleted list inside a table
+    cell keeps its bullets), but not the page's own words, so the word report counts only what
+    the PDF prints as text.
+    """
+    if not shapes:
+        return []
+    ordered = sorted(words, key=lambda w: w.top)
+    tops = [w.top for w in ordered]
+    out: list[Word] = []
+    for x0, x1, top, bottom, glyph in shapes:
+        middle = (top + bottom) / 2
+        near = ordered[bisect.bisect_left(tops, middle - 40) : bisect.bisect_right(tops, middle)]
+        beside = [w for w in near if w.top <= middle <= w.bottom]
+        after = [w for w in beside if 0 <= w.x0 - x1 <= 3 * w.size]
+        if not after or any(0 <= x0 - w.x1 <= 1.5 * w.size for w in beside):
+            continue
+        word = min(after, key=lambda w: w.x0)
+        if any(abs(b.x0 - x0) < 2 and b.top == word.top for b in out):
+            continue  # the same bullet drawn twice (a fill and a stroke)
+        out.append(
+            Word(text=glyph, x0=x0, x1=x1, top=word.top, bottom=word.bottom, size=word.size, bold=False, page=word.page)
+        )
+    return out
+
+
 def bullet_shapes(objects: dict[str, list[dict[str, Any]]]) -> list[tuple[float, float, float, float, str]]:
     """Small round or square marks that browsers draw for list bullets: (x0, x1, top, bottom, glyph)."""
     out = []
@@ -121,14 +152,3 @@ def bullet_shapes(objects: dict[str, list[dict[str, Any]]]) -> list[tuple[float,
             glyph = "▪" if kind == "rect" else ("•" if filled else "◦")
             out.append((obj["x0"], obj["x1"], obj["top"], obj["bottom"], glyph))
     return out
-
-
-def mark_drawn_bullets(lines: list[Line], objects: dict[str, list[dict[str, Any]]]) -> None:
-    """Give a line the bullet drawn just left of it, as if the glyph had been printed."""
-    shapes = bullet_shapes(objects) if lines else []
-    for x0, x1, top, bottom, glyph in shapes:
-        middle = (top + bottom) / 2
-        for line in lines:
-            if line.top <= middle <= line.bottom and 0 <= line.x0 - x1 <= 3 * line.size:
-                line.marker, line.marker_x = glyph, x0
-                break

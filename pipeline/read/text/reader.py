@@ -30,4 +30,5 @@ def read(path: Path, data: bytes | None = None, rules: Rules | None = None, pass
         columns = read_columns(text, rules)  # columns of characters; reads the form feeds `safe` lacks
         if columns is not None:
             return columns
-    return layout_from_text(safe)
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    return layout_from_text(safe, page_starts={i for i, line in enumerate(lines) if "\f" in line and i})
