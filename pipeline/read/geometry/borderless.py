@@ -10,6 +10,10 @@ an ordinary word space (a heading or paragraph across the page), a bigger font, 
 
 Rows: a new row starts where the anchor column (the one holding ids, or questions) has a line
 that is an id or follows a gap; without an anchor column, where a gap opens between lines.
+An id too wide for a narrow id column is broken by the program that drew it ("10.10.1" over
+"0"): a line whose only anchor text is digits, set close under the row's id, where that id
+reaches as far right as any text in the column (it filled it) and the two read together as an
+id, finishes that id; it does not start a row.
 Lines above the first anchor (a row that began on the previous page) form a row of their own,
 with an empty anchor cell; the extractor joins it to the row it continues.
 """
@@ -27,6 +31,7 @@ from pipeline.rules import Rules
 RUN_GAP = 0.6  # x gap, in font sizes, that separates two header cells on one line
 ROW_GAP = 0.45  # y gap, in font sizes, that separates rows
 _ID_LIKE = re.compile(r"^\(?\d{1,3}(?:\.\d{1,3}){0,3}\.?\)?$")
+_ID_TAIL = re.compile(r"^\.?\d{1,3}\.?$")  # what is left of an id broken at a column's edge: "0", ".10"
 _ANCHORS = {"plan": "id", "guidance_form": "question"}
 _NEEDED = {"plan": ("id", "text"), "guidance_form": ("question",)}
 
@@ -206,14 +211,18 @@ def cut_rows(
         rows.append(_row(header_lines, model, page))
     group: list[Line] = []
     previous: Line | None = None
+    broken: set[int] = set()  # lines that finish an id broken at the column's edge
+    widest = _widest_anchor(body_lines, model)
     for line in body_lines:
-        if group and _starts_row(line, previous, model, rules):
-            rows.append(_row(group, model, page))
+        if group and _finishes_id(line, group, broken, model, rules, widest):
+            broken.add(id(line))
+        elif group and _starts_row(line, previous, model, rules):
+            rows.append(_row(group, model, page, broken))
             group = []
         group.append(line)
         previous = line
     if group:
-        rows.append(_row(group, model, page))
+        rows.append(_row(group, model, page, broken))
     for line in header_lines + body_lines:
         line.place("table")
     top = (header_lines or body_lines or [lines[start]])[0].top
@@ -245,7 +254,42 @@ def _starts_row(line: Line, previous: Line | None, model: ColumnModel, rules: Ru
     )
 
 
-def _row(lines: list[Line], model: ColumnModel, page: int) -> Row:
+def _anchor_words(line: Line, model: ColumnModel) -> list[Word]:
+    return [w for run in word_runs(line) if model.column(run[0].x0) == model.anchor for w in run]
+
+
+def _widest_anchor(lines: list[Line], model: ColumnModel) -> float:
+    """How far right the anchor column's text reaches in these lines."""
+    if model.anchor is None:
+        return 0.0
+    return max((w.x1 for line in lines for w in _anchor_words(line, model)), default=0.0)
+
+
+def _finishes_id(
+    line: Line, group: list[Line], broken: set[int], model: ColumnModel, rules: Rules, widest: float
+) -> bool:
+    """Is this line's anchor text the end of the row's id, broken at the edge of a narrow column?"""
+    if model.anchor is None:
+        return False
+    tail = _anchor_words(line, model)
+    if len(tail) != 1 or not _ID_TAIL.match(tail[0].text):
+        return False
+    head_lines = [g for g in group if _anchor_words(g, model)]
+    if not head_lines or head_lines[0] is not group[0] or any(id(g) not in broken for g in head_lines[1:]):
+        return False  # the id opens the row; only pieces of it follow
+    last = group[-1]
+    if last is not head_lines[-1] or line.top - last.bottom >= ROW_GAP * line.size:
+        return False  # the piece sits right under the id, at the cell's own line spacing
+    head = [w for g in head_lines for w in _anchor_words(g, model)]
+    if len(head) != len(head_lines) or head[-1].x1 < widest - 0.5 * head[-1].size:
+        return False  # each piece is one word, the last of them reaching the column's edge
+    joined = "".join(w.text for w in head) + tail[0].text
+    if "." not in joined.rstrip("."):
+        return False  # a one-part number is too short to be broken; "1" over "2" are two rows
+    return bool(_ID_LIKE.match(joined)) or re.fullmatch(rules.action_id + r"\.?", joined) is not None
+
+
+def _row(lines: list[Line], model: ColumnModel, page: int, broken: set[int] | None = None) -> Row:
     """One row's cells: each run of words goes to the column its first word starts in."""
     per_column: list[list[str]] = [[] for _ in model.lefts]
     for line in lines:
@@ -253,6 +297,9 @@ def _row(lines: list[Line], model: ColumnModel, page: int) -> Row:
         for run in word_runs(line):
             parts.setdefault(model.column(run[0].x0), []).extend(w.text for w in run)
         for column, words in parts.items():
+            if broken and id(line) in broken and column == model.anchor and per_column[column]:
+                per_column[column][-1] += " ".join(words)  # the rest of an id the column's edge broke
+                continue
             per_column[column].append(" ".join(words))
     top = min(line.top for line in lines)
     bottom = max(line.bottom for line in lines)
