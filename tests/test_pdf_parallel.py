@@ -21,6 +21,7 @@ from pipeline.process import document_from_layout, process
 from pipeline.read.geometry.assemble import assemble
 from pipeline.read.pdf import parallel as pdf_parallel
 from pipeline.read.pdf.opener import open_pdf
+from pipeline.read.pdf.pages import Pages
 from pipeline.read.pdf.parallel import page_jobs, read_pages, split
 from tests.fixtures import plan_fixtures
 from tests.fixtures.plan_fixtures import ActionRow, OutcomeGroup, SectionGroup
@@ -77,7 +78,7 @@ def page_count(path: Path, rules) -> int:  # type: ignore[no-untyped-def]
 def test_the_generated_plan_has_rows_and_outcomes_across_page_breaks(long_plan: Path, rules) -> None:  # type: ignore[no-untyped-def]
     """The case the split must survive is really there: a row cut by a page break, an outcome on two pages."""
     pdf = open_pdf(long_plan.read_bytes(), rules)
-    pages, _ = read_pages(pdf, rules, long_plan.name, 1)
+    pages, _ = read_pages(Pages(pdf), rules, long_plan.name, 1)
     pdf.close()
     layout = assemble(pages, rules)
     continued_rows = 0
@@ -121,12 +122,12 @@ def test_spawned_helpers_reopen_the_same_bytes(long_plan: Path, rules) -> None: 
     """Where processes are spawned rather than forked, helpers re-open the file and read the same pages."""
     pdf = open_pdf(long_plan.read_bytes(), rules)
     try:
-        sequential = read_pages(pdf, rules, long_plan.name, 1)
+        sequential = read_pages(Pages(pdf), rules, long_plan.name, 1)
     finally:
         pdf.close()
     pdf = open_pdf(long_plan.read_bytes(), rules)
     try:
-        spawned = read_pages(pdf, rules, long_plan.name, 2, start_method="spawn")
+        spawned = read_pages(Pages(pdf), rules, long_plan.name, 2, start_method="spawn")
     finally:
         pdf.close()
     assert spawned == sequential
@@ -164,10 +165,10 @@ def test_a_helper_that_cannot_start_has_its_pages_read_here(
 def _failing_pages(bad: dict[int, Exception]):  # type: ignore[no-untyped-def]
     real = pdf_parallel.read_page
 
-    def read_page(page, rules):  # type: ignore[no-untyped-def]
-        if page.page_number in bad:
-            raise bad[page.page_number]
-        return real(page, rules)
+    def read_page(source, rules):  # type: ignore[no-untyped-def]
+        if source.frame.number in bad:
+            raise bad[source.frame.number]
+        return real(source, rules)
 
     return read_page
 

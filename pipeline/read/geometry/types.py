@@ -133,3 +133,4 @@ class PageContent:
     garbled: int = 0
     images: int = 0
     sizes: Counter[float] = field(default_factory=Counter)  # characters per font size
+    parser: str = ""  # which PDF parser read the page ("playa", or "pdfminer" where it fell back)

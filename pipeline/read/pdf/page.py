@@ -1,14 +1,14 @@
 """One PDF page into words, lines and table fragments, with no knowledge of the other pages.
 
-The cost of a page is one `extract_words()` plus a pass over its drawn lines: words are taken
-once and reused by every later step (ruled tables, borderless tables, text lines), and the
-page's own cached objects are released by the caller right after (`page.close()`).
+The page arrives parsed (`pdf_pages.PageSource`: characters, lines and rectangles, from playa or
+pdfminer); its characters are made into words once (`pdf_words`) and the words reused by every
+later step (ruled tables, borderless tables, text lines).
 """
 
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pipeline.core.errors import TooLarge
 from pipeline.read.geometry import borderless
@@ -16,26 +16,29 @@ from pipeline.read.geometry.lines import group_lines, mark_bands
 from pipeline.read.geometry.types import Line, PageContent, Word
 from pipeline.read.pdf import ruled
 from pipeline.read.pdf.ruled import is_filled, is_stroked
+from pipeline.read.pdf.words import RawWord, words
 from pipeline.rules import Rules
+
+if TYPE_CHECKING:
+    from pipeline.read.pdf.pages import PageSource
 
 _GARBLED = re.compile(r"\(cid:\d+\)|[\ufffd\uffff]")
 _BOLD = re.compile(r"bold|black|heavy|semibold|demibold|extrabold|,b\b", re.IGNORECASE)
 
 
-def read_page(page: Any, rules: Rules) -> PageContent:
-    """The content of one `pdfplumber.Page`; uses nothing from any other page."""
-    number = int(page.page_number)
-    check_density(page, number, rules)
-    content = PageContent(number=number, width=float(page.width), height=float(page.height))
-    raw = page.extract_words(extra_attrs=["size", "fontname"])
-    content.words = take_words(raw, number, content)
-    content.images = len(page.images)
+def read_page(source: PageSource, rules: Rules) -> PageContent:
+    """The content of one parsed page; uses nothing from any other page."""
+    frame, parsed = source.frame, source.parsed
+    number = frame.number
+    content = PageContent(number=number, width=frame.width, height=frame.height, parser=source.parser)
+    content.words = take_words(words(parsed.chars), number, content)
+    content.images = parsed.images
     if not content.words:
         return content
-    fragments, free = ruled.find_tables(page, content.words, number)
+    fragments, free = ruled.find_tables(parsed.objects, frame.width, frame.height, content.words, number)
     lines = group_lines(free, number)
     mark_bands(lines, content)
-    mark_drawn_bullets(lines, page.objects)
+    mark_drawn_bullets(lines, parsed.objects)
     content.items = borderless.find_tables(lines, fragments, rules, content)
     return content
 
@@ -50,7 +53,7 @@ _HEX = re.compile(rb"<([0-9A-Fa-f\s]+)>")
 
 
 def glyph_estimate(page: Any) -> int:
-    """About how many characters a page's content streams show (string operands, counted in bytes)."""
+    """About how many characters a pdfminer page's content streams show (string operands, in bytes)."""
     from pdfminer.pdftypes import resolve1
 
     contents = page.page_obj.contents
@@ -65,22 +68,25 @@ def glyph_estimate(page: Any) -> int:
     return total
 
 
-def check_density(page: Any, number: int, rules: Rules) -> None:
+def glyph_budget(rules: Rules) -> int:
+    """The most characters a page may hold and still be read within the memory limit."""
+    return int(max(rules.limits.memory_mb - BASE_MB, 64) * 1024 * 1024 // BYTES_PER_GLYPH)
+
+
+def check_density(glyphs: int, number: int, rules: Rules) -> None:
     """Refuse, with a reason, a page with more characters than the memory limit lets us read."""
-    budget = max(rules.limits.memory_mb - BASE_MB, 64) * 1024 * 1024 // BYTES_PER_GLYPH
-    glyphs = glyph_estimate(page)
-    if glyphs > budget:
+    if glyphs > glyph_budget(rules):
         raise TooLarge(
             f"page {number} holds about {glyphs:,} characters, more than can be read within the "
             f"{rules.limits.memory_mb:g} MB memory limit"
         )
 
 
-def take_words(raw: list[dict[str, Any]], page: int, content: PageContent) -> list[Word]:
-    """pdfplumber's words as `Word`s; undecodable glyphs are counted and dropped."""
-    words: list[Word] = []
+def take_words(raw: list[RawWord], page: int, content: PageContent) -> list[Word]:
+    """Words as `Word`s; undecodable glyphs are counted and dropped."""
+    out: list[Word] = []
     for w in raw:
-        text = w["text"]
+        text = w.text
         bad = len(_GARBLED.findall(text))
         if bad:
             text = _GARBLED.sub("", text)
@@ -88,21 +94,21 @@ def take_words(raw: list[dict[str, Any]], page: int, content: PageContent) -> li
         content.garbled += bad
         if not text.strip():
             continue
-        size = round(float(w.get("size") or w["bottom"] - w["top"]), 2)
+        size = round(float(w.size or w.bottom - w.top), 2)
         content.sizes[size] += len(text)
-        words.append(
+        out.append(
             Word(
                 text=text,
-                x0=float(w["x0"]),
-                x1=float(w["x1"]),
-                top=float(w["top"]),
-                bottom=float(w["bottom"]),
+                x0=float(w.x0),
+                x1=float(w.x1),
+                top=float(w.top),
+                bottom=float(w.bottom),
                 size=size,
-                bold=bool(_BOLD.search(w.get("fontname") or "")),
+                bold=bool(_BOLD.search(w.fontname or "")),
                 page=page,
             )
         )
-    return words
+    return out
 
 
 def bullet_shapes(objects: dict[str, list[dict[str, Any]]]) -> list[tuple[float, float, float, float, str]]:

@@ -19,7 +19,7 @@ When (`page_jobs`):
   cannot be started.
 
 How: on Linux the helpers are forked, so they inherit the open document (nothing is re-read
-or copied); elsewhere they are spawned and re-open the very bytes pdfminer is reading (a
+or copied); elsewhere they are spawned and re-open the very bytes the parsers are reading (a
 repaired or decrypted copy included). A helper ignores Ctrl-C (this process handles it and
 stops the helpers) and, on Linux, dies with this process. A helper inherits this process's
 memory cap, so a build worker's per-document cap holds in each of them.
@@ -43,8 +43,8 @@ from typing import Any
 
 from pipeline.core.errors import PipelineError, TooLarge
 from pipeline.read.geometry.types import PageContent
-from pipeline.read.pdf.objects import restore, speed_up
-from pipeline.read.pdf.page import read_page
+from pipeline.read.pdf.page import check_density, glyph_budget, read_page
+from pipeline.read.pdf.pages import Pages, bytes_read
 from pipeline.rules import Rules
 
 log = logging.getLogger(__name__)
@@ -104,24 +104,26 @@ def page_jobs(pages: int) -> int:
 # ----------------------------------------------------------------------------- the page loop
 
 
-def read_range(pdf: Any, indexes: Sequence[int], rules: Rules, name: str) -> tuple[list[PageContent], list[int]]:
+def read_range(pdf: Pages, indexes: Sequence[int], rules: Rules, name: str) -> tuple[list[PageContent], list[int]]:
     """Read the pages at `indexes` (0-based) in order: their contents, and the numbers of those unreadable.
 
-    Each page's characters are turned into pdfplumber's dicts on the fast path (`pdf_objects`);
-    once read, the page is closed and its decoded content released, so memory does not grow
-    with the page count beyond what the pages hold (`release_contents`, `share_coordinates`).
-    A page whose content cannot be interpreted is replaced by an empty page (its number is
-    returned); a PipelineError, or running out of memory, stops the document.
+    Each page is parsed (`pdf_pages`: playa, or pdfminer where playa cannot), read into words,
+    lines and tables, and released, so memory does not grow with the page count beyond what the
+    pages hold (`share_coordinates`). A page whose content cannot be interpreted is replaced by
+    an empty page (its number is returned); a PipelineError, or running out of memory, stops the
+    document.
     """
     pages: list[PageContent] = []
     unreadable: list[int] = []
-    all_pages = pdf.pages
+
+    def density(glyphs: int, number: int) -> None:
+        check_density(glyphs, number, rules)
+
+    budget = glyph_budget(rules)
     for index in indexes:
-        page = all_pages[index]
         number = index + 1
         try:
-            speed_up(page)
-            content = read_page(page, rules)
+            content = read_page(pdf.source(index, density, budget), rules)
             share_coordinates(content)
             pages.append(content)
         except PipelineError:
@@ -133,26 +135,8 @@ def read_range(pdf: Any, indexes: Sequence[int], rules: Rules, name: str) -> tup
             unreadable.append(number)
             pages.append(PageContent(number=number, width=0.0, height=0.0))
         finally:
-            page.close()
-            restore(page)
-            release_contents(page)
+            pdf.release(index)
     return pages, unreadable
-
-
-def release_contents(page: Any) -> None:
-    """Let go of a page's decoded content streams once it is read.
-
-    pdfminer keeps every object it has parsed, and a page keeps its content streams decoded:
-    kept for every page, they would grow memory with the page count. Fonts and other shared
-    resources stay cached. The page cannot be read again afterwards (each page is read once).
-    """
-    cache = getattr(getattr(page.pdf, "doc", None), "_cached_objs", None)
-    page_obj = page.page_obj
-    for stream in getattr(page_obj, "contents", None) or []:
-        objid = getattr(stream, "objid", None)
-        if isinstance(cache, dict) and objid is not None:
-            cache.pop(objid, None)
-    page_obj.contents = []
 
 
 def share_coordinates(content: PageContent) -> None:
@@ -177,19 +161,19 @@ def share_coordinates(content: PageContent) -> None:
 
 
 def read_pages(
-    pdf: Any,
+    pdf: Pages,
     rules: Rules,
     name: str,
     jobs: int = 1,
     password: str | None = None,
     start_method: str | None = None,
 ) -> tuple[list[PageContent], list[int]]:
-    """Every page of an open `pdfplumber.PDF`, read by `jobs` processes, in page order.
+    """Every page of an open PDF, read by `jobs` processes, in page order.
 
     `password` is needed only where helpers are spawned rather than forked (they re-open the
     file); `start_method` chooses how helpers start (default: fork on Linux, spawn elsewhere).
     """
-    count = len(pdf.pages)
+    count = pdf.count
     shares = split(count, jobs)
     if len(shares) <= 1:
         return read_range(pdf, range(count), rules, name)
@@ -232,7 +216,7 @@ class _Helper:
         self.conn = conn
 
     @classmethod
-    def start(cls, pdf: Any, share: range, rules: Rules, name: str, password: str | None, method: str) -> _Helper:
+    def start(cls, pdf: Pages, share: range, rules: Rules, name: str, password: str | None, method: str) -> _Helper:
         receive = send = None
         try:
             context = multiprocessing.get_context(method)
@@ -240,7 +224,7 @@ class _Helper:
             if method == "fork":
                 source: Any = pdf  # inherited as it is: nothing is pickled or re-read
             else:
-                source = (_bytes_read(pdf), password)
+                source = (bytes_read(pdf.pdf), password)
             process = context.Process(
                 target=_helper_main,
                 args=(send, source, (share.start, share.stop), rules, name, os.getpid()),
@@ -257,7 +241,7 @@ class _Helper:
             return cls(share, None, None)
         return cls(share, process, receive)
 
-    def result(self, pdf: Any, rules: Rules, name: str) -> tuple[list[PageContent], list[int]]:
+    def result(self, pdf: Pages, rules: Rules, name: str) -> tuple[list[PageContent], list[int]]:
         """The helper's pages, or its error raised here; its pages read here if it failed."""
         message: Any = None
         if self.conn is not None:
@@ -288,19 +272,6 @@ class _Helper:
                 self.process.close()
 
 
-def _bytes_read(pdf: Any) -> bytes:
-    """The bytes pdfminer is reading (qpdf's repaired or decrypted copy, when that is what it got)."""
-    stream = pdf.stream
-    if isinstance(stream, io.BytesIO):
-        return stream.getvalue()
-    position = stream.tell()
-    try:
-        stream.seek(0)
-        return bytes(stream.read())
-    finally:
-        stream.seek(position)
-
-
 def _helper_main(
     conn: Any, source: Any, bounds: tuple[int, int], rules: Rules, name: str, parent: int
 ) -> None:  # pragma: no cover - runs in the helper process (covered by the tests through its results)
@@ -309,6 +280,8 @@ def _helper_main(
     try:
         pdf = source if not isinstance(source, tuple) else _reopen(*source)
         pages, unreadable = read_range(pdf, range(*bounds), rules, name)
+        if isinstance(source, tuple):
+            pdf.close()
         message: tuple[Any, ...] = ("pages", pages, unreadable)
     except PipelineError as exc:
         message = ("error", exc)
@@ -324,10 +297,10 @@ def _helper_main(
         conn.close()
 
 
-def _reopen(data: bytes, password: str | None) -> Any:
+def _reopen(data: bytes, password: str | None) -> Pages:
     import pdfplumber
 
-    return pdfplumber.open(io.BytesIO(data), password=password or "")
+    return Pages(pdfplumber.open(io.BytesIO(data), password=password or ""), password)
 
 
 def _die_with_parent(parent: int) -> None:

@@ -25,9 +25,11 @@ MIN_EDGE = 3.0
 THIN = 2.0  # a filled rectangle this thin is drawn as a line
 
 
-def find_tables(page: Any, words: list[Word], number: int) -> tuple[list[Fragment], list[Word]]:
+def find_tables(
+    objects: dict[str, list[dict[str, Any]]], width: float, height: float, words: list[Word], number: int
+) -> tuple[list[Fragment], list[Word]]:
     """Ruled table fragments on the page, and the words that are in none of them."""
-    edges = visible_edges(page)
+    edges = visible_edges(objects, width, height)
     if len(edges) < 4:
         return [], words
     grids = cell_groups(edges)
@@ -86,10 +88,8 @@ def _thin_edge(obj: dict[str, Any]) -> dict[str, Any] | None:
     return None
 
 
-def visible_edges(page: Any) -> list[dict[str, Any]]:
+def visible_edges(objects: dict[str, list[dict[str, Any]]], width: float, height: float) -> list[dict[str, Any]]:
     """Horizontal and vertical edges of the lines and boxes that are really drawn."""
-    objects = page.objects
-    width, height = float(page.width), float(page.height)
     edges: list[dict[str, Any]] = []
     for obj in objects.get("line", []):
         if not is_stroked(obj):
