@@ -317,8 +317,10 @@ def glyph_estimate(page: Any, budget: int) -> int:
     streams = [stream.buffer for stream in page.streams]
     if sum(len(data) for data in streams) <= budget:
         return sum(len(data) for data in streams)
-    total = 0
-    for data in streams:
-        total += sum(len(m.group(0)) - 2 for m in _LITERAL.finditer(data))
-        total += sum(len(m.group(1).translate(None, b" \t\r\n")) // 2 for m in _HEX.finditer(data))
-    return total
+    return sum(shown_characters(data) for data in streams)
+
+
+def shown_characters(data: bytes) -> int:
+    """How many bytes a content stream's string operands hold: about how many characters it shows."""
+    total = sum(len(m.group(0)) - 2 for m in _LITERAL.finditer(data))
+    return total + sum(len(m.group(1).translate(None, b" \t\r\n")) // 2 for m in _HEX.finditer(data))

@@ -48,24 +48,6 @@ def read_page(source: PageSource, rules: Rules) -> PageContent:
 # parsed when its characters could not fit in the memory a document may use.
 BYTES_PER_GLYPH = 4096
 BASE_MB = 400
-_LITERAL = re.compile(rb"\((?:\\.|[^\\)])*\)", re.DOTALL)
-_HEX = re.compile(rb"<([0-9A-Fa-f\s]+)>")
-
-
-def glyph_estimate(page: Any) -> int:
-    """About how many characters a pdfminer page's content streams show (string operands, in bytes)."""
-    from pdfminer.pdftypes import resolve1
-
-    contents = page.page_obj.contents
-    total = 0
-    for stream in contents if isinstance(contents, list) else [contents]:
-        stream = resolve1(stream)
-        if not hasattr(stream, "get_data"):
-            continue
-        data = stream.get_data()
-        total += sum(len(m.group(0)) - 2 for m in _LITERAL.finditer(data))
-        total += sum(len(m.group(1).translate(None, b" \t\r\n")) // 2 for m in _HEX.finditer(data))
-    return total
 
 
 def glyph_budget(rules: Rules) -> int:

@@ -64,9 +64,7 @@ class Pages:
                 raise
             except Exception as exc:  # playa could not parse it as pdfminer would: pdfminer reads it
                 log.info("page %d: read by pdfminer (%r)", frame.number, exc)
-        from pipeline.read.pdf.page import glyph_estimate
-
-        density(glyph_estimate(page), frame.number)
+        density(pdfminer_glyph_estimate(page), frame.number)
         return PageSource(frame, parse_with_pdfminer(page), FALLBACK)
 
     def release(self, index: int) -> None:
@@ -118,6 +116,19 @@ def frame_of(page: Any) -> Frame:
         top=float(page.mediabox[1]),
         ctm=glyphs.pdfminer_ctm(obj.mediabox, int(obj.rotate)),
     )
+
+
+def pdfminer_glyph_estimate(page: Any) -> int:
+    """About how many characters a pdfminer page's content streams show (`glyphs.shown_characters`)."""
+    from pdfminer.pdftypes import resolve1
+
+    contents = page.page_obj.contents
+    total = 0
+    for stream in contents if isinstance(contents, list) else [contents]:
+        stream = resolve1(stream)
+        if hasattr(stream, "get_data"):
+            total += glyphs.shown_characters(stream.get_data())
+    return total
 
 
 def parse_with_pdfminer(page: Any) -> Parsed:
