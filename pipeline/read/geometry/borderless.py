@@ -22,14 +22,56 @@ from __future__ import annotations
 
 import itertools
 import re
+from dataclasses import dataclass
 
 from pipeline.core.layout import Cell, Row
 from pipeline.core.text import clean
 from pipeline.read.geometry.types import ColumnModel, Fragment, Item, Line, PageContent, Word
 from pipeline.rules import Rules
 
-RUN_GAP = 0.6  # x gap, in font sizes, that separates two header cells on one line
-ROW_GAP = 0.45  # y gap, in font sizes, that separates rows
+
+@dataclass(frozen=True)
+class BorderlessSettings:
+    """How a table without lines is told from text: its header, its columns and its rows."""
+
+    run_gap: float = 0.6
+    """White, in font sizes, that separates two header cells on one line: a word space is 0.25 to
+    0.33 of the size, justified text stretches it to about 0.5, and cells stand further apart."""
+    row_gap: float = 0.45
+    """White between lines, in font sizes, that starts a new row: lines of one cell are 0.15 to
+    0.25 apart, rows add the cell's padding (reportlab 7 pt, Word's paragraph spacing)."""
+    header_gap: float = 0.8
+    """White, in font sizes, under which the next line still belongs to a wrapped header cell:
+    wider than a line's own spacing, narrower than the gap a header leaves above the first row."""
+    header_sizes: float = 0.15
+    """Share of the size by which the lines of one header may differ: a header is set in one size
+    (rounding moves it by 0.5 pt at most, 5 % of a 10 pt size)."""
+    larger: float = 1.2
+    """A line more than this many times the table's size (plus `larger_slack`) is a heading, not a
+    row: Word's Heading 2 is 1.18 of the body, cells are set in one size."""
+    larger_slack: float = 0.5
+    """Points added to `larger`, for rounding."""
+    margin: float = 2.0
+    """Font sizes left of the first column a line may start and still be in the table: a cell's
+    text is at most its padding out of line; a paragraph set at the page margin is further left."""
+    crossing: float = 3.0
+    """Font sizes into a column that a run of words must start before it crosses a boundary, for
+    the line to be running text across the table; centred header text sits less far in."""
+    reach: float = 0.5
+    """Font sizes short of the widest text in the id column that a broken id must reach (it was
+    stopped by the column's edge, so it is as wide as anything in the column)."""
+    slack: float = 1.0
+    """Points of slack for boxes that touch: PDF producers round positions to 0.01 to 1 point."""
+
+    def __post_init__(self) -> None:
+        values = (self.run_gap, self.row_gap, self.header_gap, self.larger, self.margin, self.crossing, self.reach)
+        if min(values) <= 0 or self.header_sizes < 0 or self.larger_slack < 0 or self.slack < 0:
+            raise ValueError("borderless settings must be positive")
+        if self.larger < 1:
+            raise ValueError("larger must be at least 1 (a heading is larger than the table's text)")
+
+
+BORDERLESS = BorderlessSettings()
 _ID_LIKE = re.compile(r"^\(?\d{1,3}(?:\.\d{1,3}){0,3}\.?\)?$")
 _ID_TAIL = re.compile(r"^\.?\d{1,3}\.?$")  # what is left of an id broken at a column's edge: "0", ".10"
 _ANCHORS = {"plan": "id", "guidance_form": "question"}
@@ -72,7 +114,7 @@ def word_runs(line: Line) -> list[list[Word]]:
     """A line's words in runs separated by more than an ordinary word space."""
     runs: list[list[Word]] = []
     for word in line.words:
-        if runs and word.x0 - runs[-1][-1].x1 <= RUN_GAP * word.size:
+        if runs and word.x0 - runs[-1][-1].x1 <= BORDERLESS.run_gap * word.size:
             runs[-1].append(word)
         else:
             runs.append([word])
@@ -97,7 +139,7 @@ def _header_cells(band: list[Line]) -> list[list[list[Word]]]:
 def _overlaps(cell: list[list[Word]], x0: float, x1: float) -> bool:
     cx0 = min(r[0].x0 for r in cell)
     cx1 = max(r[-1].x1 for r in cell)
-    return x0 < cx1 - 1 and x1 > cx0 + 1
+    return x0 < cx1 - BORDERLESS.slack and x1 > cx0 + BORDERLESS.slack
 
 
 def _cell_text(cell: list[list[Word]]) -> str:
@@ -126,9 +168,9 @@ def _header_at(lines: list[Line], i: int, rules: Rules) -> tuple[int, int, Colum
         band = lines[i : i + n]
         if len(band) < n or any(b.furniture or b.band for b in band):
             break
-        if n > 1 and band[-1].top - band[-2].bottom > 0.8 * band[-2].size:
+        if n > 1 and band[-1].top - band[-2].bottom > BORDERLESS.header_gap * band[-2].size:
             break
-        if n > 1 and abs(band[-1].size - band[0].size) > 0.15 * band[0].size:
+        if n > 1 and abs(band[-1].size - band[0].size) > BORDERLESS.header_sizes * band[0].size:
             break  # a header is set in one size
         cells = _header_cells(band)
         if len(cells) < 3:
@@ -163,15 +205,16 @@ def fits(line: Line, model: ColumnModel, first: bool = False) -> bool:
     its left; a run that starts just short of a boundary is that column's text under a centred
     header.
     """
-    if line.furniture or line.band or line.size > model.size * 1.2 + 0.5:
+    settings = BORDERLESS
+    if line.furniture or line.band or line.size > model.size * settings.larger + settings.larger_slack:
         return False
-    if line.x0 < model.lefts[0] - 2 * model.size:
+    if line.x0 < model.lefts[0] - settings.margin * model.size:
         return False
     columns = set()
     for run in word_runs(line):
         start, last = run[0].x0, run[-1].x0
         for boundary in model.lefts[1:]:
-            if start < boundary <= last and boundary - start > 3 * run[0].size:
+            if start < boundary <= last and boundary - start > settings.crossing * run[0].size:
                 return False
         columns.add(model.column(start))
     return not first or len(columns) >= 2
@@ -182,17 +225,17 @@ def _refine(model: ColumnModel, lines: list[Line]) -> None:
     spans = sorted((w.x0, w.x1) for line in lines for w in line.words)
     covered: list[list[float]] = []
     for x0, x1 in spans:
-        if covered and x0 <= covered[-1][1] + 0.5:
+        if covered and x0 <= covered[-1][1] + BORDERLESS.slack / 2:
             covered[-1][1] = max(covered[-1][1], x1)
         else:
             covered.append([x0, x1])
     gaps = [(a[1], b[0]) for a, b in itertools.pairwise(covered)]
     lefts = list(model.lefts)
     for i in range(1, len(lefts)):
-        low, high = model.lefts[i - 1], model.lefts[i] + 1
+        low, high = model.lefts[i - 1], model.lefts[i] + BORDERLESS.slack
         inside = [g for g in gaps if g[1] > low and g[0] < high]
         if inside:
-            lefts[i] = min(inside[-1][1], model.lefts[i]) - 0.5
+            lefts[i] = min(inside[-1][1], model.lefts[i]) - BORDERLESS.slack / 2
     model.lefts = lefts
 
 
@@ -242,7 +285,7 @@ def cut_rows(
 def _starts_row(line: Line, previous: Line | None, model: ColumnModel, rules: Rules) -> bool:
     gap = line.top - previous.bottom if previous is not None else 0.0
     if model.anchor is None:
-        return gap >= ROW_GAP * line.size
+        return gap >= BORDERLESS.row_gap * line.size
     anchor_runs = [run for run in word_runs(line) if model.column(run[0].x0) == model.anchor]
     if not anchor_runs:
         return False
@@ -250,7 +293,7 @@ def _starts_row(line: Line, previous: Line | None, model: ColumnModel, rules: Ru
     return (
         bool(_ID_LIKE.match(text))
         or re.fullmatch(rules.action_id + r"\.?", text) is not None
-        or (gap >= ROW_GAP * line.size)
+        or (gap >= BORDERLESS.row_gap * line.size)
     )
 
 
@@ -278,10 +321,10 @@ def _finishes_id(
     if not head_lines or head_lines[0] is not group[0] or any(id(g) not in broken for g in head_lines[1:]):
         return False  # the id opens the row; only pieces of it follow
     last = group[-1]
-    if last is not head_lines[-1] or line.top - last.bottom >= ROW_GAP * line.size:
+    if last is not head_lines[-1] or line.top - last.bottom >= BORDERLESS.row_gap * line.size:
         return False  # the piece sits right under the id, at the cell's own line spacing
     head = [w for g in head_lines for w in _anchor_words(g, model)]
-    if len(head) != len(head_lines) or head[-1].x1 < widest - 0.5 * head[-1].size:
+    if len(head) != len(head_lines) or head[-1].x1 < widest - BORDERLESS.reach * head[-1].size:
         return False  # each piece is one word, the last of them reaching the column's edge
     joined = "".join(w.text for w in head) + tail[0].text
     if "." not in joined.rstrip("."):

@@ -15,14 +15,39 @@ from __future__ import annotations
 
 import itertools
 from bisect import bisect_right
+from dataclasses import dataclass
 from typing import Any
 
 from pipeline.core.layout import BBox, Cell, Row
 from pipeline.read.geometry.types import Fragment, Word
 
-SNAP = 3.0  # points: edges this close are one edge
-MIN_EDGE = 3.0
-THIN = 2.0  # a filled rectangle this thin is drawn as a line
+
+@dataclass(frozen=True)
+class RuledSettings:
+    """Which drawn lines are a table's ruling, in points (pdfplumber's `TableSettings`, ours)."""
+
+    snap: float = 3.0
+    """Edges this close are one edge, and a cell's corner this far off still meets: pdfplumber's
+    default; a cell border drawn as two half-width lines, or offset by a rounding, is within it."""
+    min_edge: float = 3.0
+    """Shorter lines are not ruling (underlines of a character, bullets, tick marks); pdfplumber's
+    default edge_min_length."""
+    thin: float = 2.0
+    """A filled rectangle this thin is drawn as a line: Word and browsers draw borders of up to
+    1.5 pt (the thickest "thick" border) as filled strips; cell shading is far taller."""
+    hairline: float = 1.0
+    """A stroked line (or a curve's segment) less than this off the horizontal or vertical is
+    straight: ruling is drawn straight, and producers' rounding moves an end by well under a point."""
+    slack: float = 1.0
+    """Points a word's centre may lie outside its cell's box and still be in it (rounding, and
+    text that touches a border)."""
+
+    def __post_init__(self) -> None:
+        if min(self.snap, self.min_edge, self.thin, self.hairline) <= 0 or self.slack < 0:
+            raise ValueError("ruled settings must be positive")
+
+
+RULED = RuledSettings()
 
 
 def find_tables(
@@ -81,9 +106,10 @@ def is_filled(obj: dict[str, Any]) -> bool:
 
 def _thin_edge(obj: dict[str, Any]) -> dict[str, Any] | None:
     x0, x1, top, bottom = obj["x0"], obj["x1"], obj["top"], obj["bottom"]
-    if bottom - top <= THIN and x1 - x0 > bottom - top:
+    thin = RULED.thin
+    if bottom - top <= thin and x1 - x0 > bottom - top:
         return _h(x0, x1, (top + bottom) / 2)
-    if x1 - x0 <= THIN and bottom - top > x1 - x0:
+    if x1 - x0 <= thin and bottom - top > x1 - x0:
         return _v((x0 + x1) / 2, top, bottom)
     return None
 
@@ -94,7 +120,8 @@ def visible_edges(objects: dict[str, list[dict[str, Any]]], width: float, height
     for obj in objects.get("line", []):
         if not is_stroked(obj):
             continue
-        edge = _thin_edge(obj) if (obj["x1"] - obj["x0"] <= 1 or obj["bottom"] - obj["top"] <= 1) else None
+        straight = obj["x1"] - obj["x0"] <= RULED.hairline or obj["bottom"] - obj["top"] <= RULED.hairline
+        edge = _thin_edge(obj) if straight else None
         if edge:
             edges.append(edge)
     for obj in objects.get("rect", []):
@@ -109,15 +136,15 @@ def visible_edges(objects: dict[str, list[dict[str, Any]]], width: float, height
         if is_stroked(obj):
             points = obj.get("pts") or []
             for (ax, ay), (bx, by) in itertools.pairwise(points):
-                if abs(ay - by) < 1 and abs(ax - bx) >= MIN_EDGE:
+                if abs(ay - by) < RULED.hairline and abs(ax - bx) >= RULED.min_edge:
                     edges.append(_h(ax, bx, (ay + by) / 2))
-                elif abs(ax - bx) < 1 and abs(ay - by) >= MIN_EDGE:
+                elif abs(ax - bx) < RULED.hairline and abs(ay - by) >= RULED.min_edge:
                     edges.append(_v((ax + bx) / 2, ay, by))
         elif is_filled(obj):
             thin = _thin_edge(obj)
             if thin is not None:
                 edges.append(thin)
-    return [e for e in edges if _on_page(e, width, height) and max(e["width"], e["height"]) >= MIN_EDGE]
+    return [e for e in edges if _on_page(e, width, height) and max(e["width"], e["height"]) >= RULED.min_edge]
 
 
 def _on_page(edge: dict[str, Any], width: float, height: float) -> bool:
@@ -128,12 +155,12 @@ def cell_groups(edges: list[dict[str, Any]]) -> list[list[BBox]]:
     """Cells, grouped into tables, by pdfplumber's stages over the chosen edges."""
     from pdfplumber.table import cells_to_tables, edges_to_intersections, intersections_to_cells, merge_edges
 
-    merged = merge_edges(edges, SNAP, SNAP, SNAP, SNAP)
-    merged = [e for e in merged if max(e["width"], e["height"]) >= MIN_EDGE]
+    merged = merge_edges(edges, RULED.snap, RULED.snap, RULED.snap, RULED.snap)
+    merged = [e for e in merged if max(e["width"], e["height"]) >= RULED.min_edge]
     closing = close_cut_edges(merged)
     if closing:
-        merged = merge_edges(merged + closing, SNAP, SNAP, SNAP, SNAP)
-    intersections = edges_to_intersections(merged, SNAP, SNAP)
+        merged = merge_edges(merged + closing, RULED.snap, RULED.snap, RULED.snap, RULED.snap)
+    intersections = edges_to_intersections(merged, RULED.snap, RULED.snap)
     cells = intersections_to_cells(intersections)
     return cells_to_tables(cells)
 
@@ -150,14 +177,16 @@ def close_cut_edges(edges: list[dict[str, Any]]) -> list[dict[str, Any]]:
     verticals = [e for e in edges if e["orientation"] == "v"]
 
     def closed(x: float, y: float) -> bool:
-        return any(abs(h["top"] - y) <= SNAP and h["x0"] - SNAP <= x <= h["x1"] + SNAP for h in horizontals)
+        return any(
+            abs(h["top"] - y) <= RULED.snap and h["x0"] - RULED.snap <= x <= h["x1"] + RULED.snap for h in horizontals
+        )
 
     added: list[dict[str, Any]] = []
     for end in ("top", "bottom"):
         ends = sorted((v[end], v["x0"], not closed(v["x0"], v[end])) for v in verticals)
         group: list[tuple[float, float, bool]] = []
         for y, x, is_open in [*ends, (float("inf"), 0.0, False)]:
-            if group and y - group[0][0] > SNAP:
+            if group and y - group[0][0] > RULED.snap:
                 if len(group) >= 2 and any(g[2] for g in group):
                     xs = [g[1] for g in group]
                     added.append(_h(min(xs), max(xs), sum(g[0] for g in group) / len(group)))
@@ -180,8 +209,8 @@ def build_fragment(cells: list[BBox], words: list[Word], page: int) -> tuple[Fra
     owner: dict[tuple[int, int], int] = {}
     spans: list[tuple[int, int, int, int]] = []
     for index, (x0, top, x1, bot) in enumerate(cells):
-        c0, c1 = _index(xs, x0), max(_index(xs, x1 - SNAP), _index(xs, x0))
-        r0, r1 = _index(ys, top), max(_index(ys, bot - SNAP), _index(ys, top))
+        c0, c1 = _index(xs, x0), max(_index(xs, x1 - RULED.snap), _index(xs, x0))
+        r0, r1 = _index(ys, top), max(_index(ys, bot - RULED.snap), _index(ys, top))
         spans.append((r0, c0, r1, c1))
         for r in range(r0, r1 + 1):
             for c in range(c0, c1 + 1):
@@ -189,10 +218,11 @@ def build_fragment(cells: list[BBox], words: list[Word], page: int) -> tuple[Fra
 
     inside: dict[int, list[Word]] = {}
     free: list[Word] = []
-    x_min, y_min = xs[0] - 1, ys[0] - 1
+    slack = RULED.slack
+    x_min, y_min = xs[0] - slack, ys[0] - slack
     for word in words:
         cx, cy = (word.x0 + word.x1) / 2, (word.top + word.bottom) / 2
-        if not (x_min <= cx <= right + 1 and y_min <= cy <= bottom + 1):
+        if not (x_min <= cx <= right + slack and y_min <= cy <= bottom + slack):
             free.append(word)
             continue
         index = owner.get((_index(ys, cy), _index(xs, cx)))
@@ -233,14 +263,15 @@ def _positions(values: Any) -> list[float]:
     """Distinct coordinates, near-equal ones taken as one (already snapped by merge_edges)."""
     out: list[float] = []
     for value in sorted(values):
-        if not out or value - out[-1] > SNAP / 2:
+        if not out or value - out[-1] > RULED.snap / 2:
             out.append(value)
     return out
 
 
 def _index(positions: list[float], value: float) -> int:
-    return max(bisect_right(positions, value + SNAP / 2) - 1, 0)
+    return max(bisect_right(positions, value + RULED.snap / 2) - 1, 0)
 
 
 def _contains(bbox: BBox, x: float, y: float) -> bool:
-    return bbox[0] - 1 <= x <= bbox[2] + 1 and bbox[1] - 1 <= y <= bbox[3] + 1
+    slack = RULED.slack
+    return bbox[0] - slack <= x <= bbox[2] + slack and bbox[1] - slack <= y <= bbox[3] + slack
