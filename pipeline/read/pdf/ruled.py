@@ -8,7 +8,8 @@ named stages: `merge_edges -> edges_to_intersections -> intersections_to_cells -
 cells_to_tables`. Each word then goes to the cell that holds its centre.
 
 Cells come out on a grid: a cell merged down from the row above is `Cell(merged=True)` (what
-pdfplumber reports as None), a cell spanning columns is one `Cell(span=n)`.
+pdfplumber reports as None), a cell spanning columns is one `Cell(span=n)`. A cell's shading
+(the smallest filled rectangle that covers most of it, in a colour that shows) is its `fill`.
 """
 
 from __future__ import annotations
@@ -41,10 +42,15 @@ class RuledSettings:
     slack: float = 1.0
     """Points a word's centre may lie outside its cell's box and still be in it (rounding, and
     text that touches a border)."""
+    covered: float = 0.5
+    """Share of a cell a filled rectangle must cover to be its shading: a cell's own shading
+    covers all of it (less its borders), a neighbour's at most a border's width of it."""
 
     def __post_init__(self) -> None:
         if min(self.snap, self.min_edge, self.thin, self.hairline) <= 0 or self.slack < 0:
             raise ValueError("ruled settings must be positive")
+        if not 0 < self.covered <= 1:
+            raise ValueError("covered is a share of the cell, in (0, 1]")
 
 
 RULED = RuledSettings()
@@ -60,8 +66,9 @@ def find_tables(
     grids = cell_groups(edges)
     fragments: list[Fragment] = []
     free = words
+    shading = fills(objects)
     for cells in grids:
-        fragment, free = build_fragment(cells, free, number)
+        fragment, free = build_fragment(cells, free, number, shading)
         if fragment is not None:
             fragments.append(fragment)
     return fragments, free
@@ -198,7 +205,9 @@ def close_cut_edges(edges: list[dict[str, Any]]) -> list[dict[str, Any]]:
 # ----------------------------------------------------------------------------- grid
 
 
-def build_fragment(cells: list[BBox], words: list[Word], page: int) -> tuple[Fragment | None, list[Word]]:
+def build_fragment(
+    cells: list[BBox], words: list[Word], page: int, shading: list[tuple[BBox, str]] | None = None
+) -> tuple[Fragment | None, list[Word]]:
     """A table fragment from its cells, with the words inside it; the other words are returned."""
     xs = _positions(c[0] for c in cells)
     ys = _positions(c[1] for c in cells)
@@ -248,7 +257,8 @@ def build_fragment(cells: list[BBox], words: list[Word], page: int) -> tuple[Fra
             span = c1 - c + 1
             if r0 == r:
                 text = lines_text(inside.get(index, []), (cells[index][0], cells[index][2]))
-                row_cells.append(Cell(text=text, page=page, bbox=cells[index], span=span))
+                fill = cell_fill(cells[index], shading) if shading else None
+                row_cells.append(Cell(text=text, page=page, bbox=cells[index], span=span, fill=fill))
             else:
                 row_cells.append(Cell(text="", page=page, bbox=cells[index], merged=True, span=span))
             c += span
@@ -257,6 +267,56 @@ def build_fragment(cells: list[BBox], words: list[Word], page: int) -> tuple[Fra
         rows.append(Row(cells=row_cells, page=page, bbox=row_bbox))
     fragment = Fragment(page=page, rows=rows, bbox=(xs[0], ys[0], right, bottom), columns=[*xs, right], ruled=True)
     return fragment, free
+
+
+# ----------------------------------------------------------------------------- shading
+
+
+def fills(objects: dict[str, list[dict[str, Any]]]) -> list[tuple[BBox, str]]:
+    """Filled rectangles in a colour that shows, larger than a ruling line: (box, "RRGGBB")."""
+    out = []
+    for obj in objects.get("rect", []):
+        if not is_filled(obj) or _thin_edge(obj) is not None:
+            continue
+        colour = rgb_hex(obj.get("non_stroking_color"))
+        if colour is not None:
+            out.append(((obj["x0"], obj["top"], obj["x1"], obj["bottom"]), colour))
+    return out
+
+
+def cell_fill(cell: BBox, shading: list[tuple[BBox, str]]) -> str | None:
+    """The colour of the smallest filled rectangle that covers at least half the cell."""
+    area = (cell[2] - cell[0]) * (cell[3] - cell[1])
+    best: tuple[float, str] | None = None
+    for box, colour in shading:
+        width = min(cell[2], box[2]) - max(cell[0], box[0])
+        height = min(cell[3], box[3]) - max(cell[1], box[1])
+        if width <= 0 or height <= 0 or width * height < RULED.covered * area:
+            continue
+        size = (box[2] - box[0]) * (box[3] - box[1])
+        if best is None or size < best[0]:
+            best = (size, colour)
+    return best[1] if best else None
+
+
+def rgb_hex(colour: Any) -> str | None:
+    """A fill colour as "RRGGBB": grey, RGB and CMYK components (0 to 1); None for a pattern."""
+    if not isinstance(colour, (tuple, list)):
+        colour = (colour,) if isinstance(colour, (int, float)) else ()
+    try:
+        values = [min(max(float(v), 0.0), 1.0) for v in colour]
+    except (TypeError, ValueError):
+        return None
+    if len(values) == 1:
+        red = green = blue = values[0]
+    elif len(values) == 3:
+        red, green, blue = values
+    elif len(values) == 4:
+        c, m, y, k = values
+        red, green, blue = (1 - c) * (1 - k), (1 - m) * (1 - k), (1 - y) * (1 - k)
+    else:
+        return None
+    return "".join(f"{round(v * 255):02X}" for v in (red, green, blue))
 
 
 def _positions(values: Any) -> list[float]:
