@@ -273,3 +273,23 @@ def test_the_build_lends_its_workers_only_the_cores_they_leave_idle(monkeypatch:
     monkeypatch.delenv(pdf_parallel.ENV, raising=False)
     build_task.prepare(str(DEFAULT_RULES_DIR), page_jobs=1)
     assert page_jobs(1000) == 1
+
+
+def test_a_page_sent_between_processes_comes_back_whole(long_plan: Path, rules) -> None:  # type: ignore[no-untyped-def]
+    """Pages are pickled compactly; what comes back equals what was sent, lines sharing the page's words."""
+    import pickle
+
+    from pipeline.read.geometry.types import Line
+
+    pdf = open_pdf(long_plan.read_bytes(), rules)
+    try:
+        pages, _ = read_pages(Pages(pdf), rules, long_plan.name, 1)
+    finally:
+        pdf.close()
+    back = pickle.loads(pickle.dumps(pages, protocol=pickle.HIGHEST_PROTOCOL))
+    assert back == pages
+    for page in back:
+        words = {id(w) for w in page.words}
+        lines = [item for item in page.items if isinstance(item, Line)]
+        assert all(id(w) in words for line in lines for w in line.words)
+    assert any(isinstance(item, Line) for page in back for item in page.items)
