@@ -22,7 +22,7 @@ from pipeline.read.geometry.assemble import assemble
 from pipeline.read.pdf import parallel as pdf_parallel
 from pipeline.read.pdf.opener import open_pdf
 from pipeline.read.pdf.pages import Pages
-from pipeline.read.pdf.parallel import page_jobs, read_pages, split
+from pipeline.read.pdf.parallel import chunks, page_jobs, read_pages
 from tests.fixtures import plan_fixtures
 from tests.fixtures.plan_fixtures import ActionRow, OutcomeGroup, SectionGroup
 from tests.helpers import FIXTURES
@@ -253,26 +253,42 @@ def test_a_daemonic_process_reads_in_order(monkeypatch: pytest.MonkeyPatch) -> N
 
 
 @pytest.mark.parametrize("count,jobs", [(1, 4), (7, 2), (320, 2), (10, 3), (5, 5), (40, 1)])
-def test_shares_are_contiguous_in_order_and_cover_every_page(count: int, jobs: int) -> None:
-    shares = split(count, jobs)
-    assert [i for share in shares for i in share] == list(range(count))
-    assert all(len(s) for s in shares)
-    assert len(shares) == min(count, jobs)
-    assert max(map(len, shares)) - min(map(len, shares)) <= 1
+def test_runs_are_contiguous_in_order_and_cover_every_page(count: int, jobs: int) -> None:
+    runs = chunks(count, jobs)
+    assert [i for run in runs for i in run] == list(range(count))
+    assert all(len(r) for r in runs)
+    assert max(map(len, runs)) <= pdf_parallel.CHUNK_PAGES
+    assert len(runs) >= min(count, 2 * jobs)  # enough runs for every process to take some
 
 
-def test_the_build_lends_its_workers_only_the_cores_they_leave_idle(monkeypatch: pytest.MonkeyPatch) -> None:
-    from pipeline.build import run as build
-    from pipeline.build import task as build_task
-    from pipeline.rules import DEFAULT_RULES_DIR
+def test_a_slow_helper_takes_fewer_runs(
+    long_plan: Path, rules, any_size: None, monkeypatch: pytest.MonkeyPatch
+) -> None:  # type: ignore[no-untyped-def]
+    """Runs go to whichever process is free: a helper slowed down reads less, and the result is the same."""
+    import time
 
-    monkeypatch.setattr(build, "default_jobs", lambda memory_mb: 2)  # two cores, memory for two documents
-    assert build.page_jobs(2, 1500) == 1  # a worker per core: each reads its own pages
-    assert build.page_jobs(1, 1500) == 2  # one stale document: its worker may use both cores
-    monkeypatch.setattr(pdf_parallel, "_granted", None)
-    monkeypatch.delenv(pdf_parallel.ENV, raising=False)
-    build_task.prepare(str(DEFAULT_RULES_DIR), page_jobs=1)
-    assert page_jobs(1000) == 1
+    sequential = extract_json(long_plan, rules, 1, monkeypatch)
+    real = pdf_parallel.read_page
+    parent = os.getpid()
+
+    def slow_in_helpers(source, rules):  # type: ignore[no-untyped-def]
+        if os.getpid() != parent:
+            time.sleep(0.3)
+        return real(source, rules)
+
+    monkeypatch.setattr(pdf_parallel, "read_page", slow_in_helpers)
+    monkeypatch.setattr(pdf_parallel, "CHUNK_PAGES", 1)
+    taken: list[int] = []
+    read_range = pdf_parallel.read_range
+
+    def counting(pdf, indexes, rules, name):  # type: ignore[no-untyped-def]
+        if os.getpid() == parent:
+            taken.extend(indexes)
+        return read_range(pdf, indexes, rules, name)
+
+    monkeypatch.setattr(pdf_parallel, "read_range", counting)
+    assert extract_json(long_plan, rules, 2, monkeypatch) == sequential
+    assert len(taken) > page_count(long_plan, rules) // 2
 
 
 def test_a_page_sent_between_processes_comes_back_whole(long_plan: Path, rules) -> None:  # type: ignore[no-untyped-def]
