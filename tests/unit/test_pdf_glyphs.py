@@ -183,3 +183,36 @@ def test_pages_read_by_the_fallback_are_marked(rules, monkeypatch: pytest.Monkey
         source = parsed.source(0, lambda glyphs, number: None, 10**9)
         assert source.parser == FALLBACK
         parsed.close()
+
+
+HOSTILE = sorted((SHARED / "corpus" / "hostile").glob("*.pdf"))
+HEAVY = ("5000_pages", "cpu_bomb", "1M_glyphs", "flate_bomb")  # the build's limits stop these first
+
+
+@pytest.mark.slow
+def test_playa_gives_pdfminers_words_on_the_hostile_corpus() -> None:
+    """Damaged, odd and hostile PDFs: wherever both parsers read a page, they read the same words."""
+    compared = 0
+    for path in HOSTILE:
+        if any(mark in path.name for mark in HEAVY):
+            continue
+        try:
+            pdf = pdfplumber.open(path)
+            parsed = Pages(pdf)
+        except Exception:  # pdfminer cannot open it as it is (the opener repairs such files first)
+            continue
+        try:
+            if parsed.fast is None:
+                continue
+            for index, page in enumerate(pdf.pages[:20]):
+                try:
+                    slow = parse_with_pdfminer(page)
+                    fast = glyphs.read(parsed.fast.pages[index], frame_of(page))
+                except Exception:  # a page one of them cannot read: the reader falls back or skips it
+                    continue
+                assert words(fast.chars) == words(slow.chars), f"{path.name} page {index + 1}"
+                compared += 1
+        finally:
+            parsed.close()
+            pdf.close()
+    assert compared > 100

@@ -16,7 +16,8 @@ The reader's geometry was tuned on pdfminer's measurements, so they are reproduc
 - coordinates are pdfplumber's (top-left origin, in the page's MediaBox), from pdfminer's own
   page transformation.
 Vertical writing is not reproduced: such a page raises `Unsupported` and is read by pdfminer.
-Tests compare words, lines and rectangles from both parsers on every fixture and corpus PDF.
+Tests compare the two parsers on every fixture PDF (words, lines, rectangles) and on every page of
+the hostile corpus that both can read (words).
 """
 
 from __future__ import annotations
