@@ -256,7 +256,7 @@ def _text(obj: Any, frame: Frame, out: list[Char]) -> None:
                 xs = (c * low + te, a * adv + c * low + te, a * adv + c * high + te, c * high + te)
                 ys = (b * 0 + d * low + tf, b * adv + d * low + tf, b * adv + d * high + tf, d * high + tf)
                 x0, x1, y0, y1 = min(xs), max(xs), min(ys), max(ys)
-            append(Char(text, x0 + left, x1 + left, height - y1 + top, height - y0 + top, y1 - y0, fontname, upright))
+            append((text, x0 + left, x1 + left, height - y1 + top, height - y0 + top, y1 - y0, fontname, upright))
             x += adv
             if cid == 32 and wordspace:
                 x += wordspace

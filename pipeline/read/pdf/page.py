@@ -69,7 +69,8 @@ def take_words(raw: list[RawWord], page: int, content: PageContent) -> list[Word
     out: list[Word] = []
     for w in raw:
         text = w.text
-        bad = len(_GARBLED.findall(text))
+        garbled = "(cid:" in text or "\ufffd" in text or "\uffff" in text  # nearly every word is clean
+        bad = len(_GARBLED.findall(text)) if garbled else 0
         if bad:
             text = _GARBLED.sub("", text)
         content.glyphs += len(text) + bad

@@ -23,7 +23,6 @@ from typing import Any
 from pipeline.core.errors import PipelineError
 from pipeline.read.pdf import glyphs
 from pipeline.read.pdf.glyphs import Frame, Parsed
-from pipeline.read.pdf.words import Char
 
 log = logging.getLogger(__name__)
 
@@ -138,16 +137,7 @@ def parse_with_pdfminer(page: Any) -> Parsed:
     speed_up(page)
     parsed = Parsed(images=0)
     parsed.chars = [
-        Char(
-            c["text"],
-            c["x0"],
-            c["x1"],
-            c["top"],
-            c["bottom"],
-            c["size"],
-            c["fontname"],
-            bool(c["upright"]),
-        )
+        (c["text"], c["x0"], c["x1"], c["top"], c["bottom"], c["size"], c["fontname"], bool(c["upright"]))
         for c in page.chars
     ]
     objects = page.objects
