@@ -67,6 +67,7 @@ def check_density(glyphs: int, number: int, rules: Rules) -> None:
 def take_words(raw: list[RawWord], page: int, content: PageContent) -> list[Word]:
     """Words as `Word`s; undecodable glyphs are counted and dropped."""
     out: list[Word] = []
+    bold: dict[str, bool] = {}  # per font name: a page uses a handful
     for w in raw:
         text = w.text
         garbled = "(cid:" in text or "\ufffd" in text or "\uffff" in text  # nearly every word is clean
@@ -79,6 +80,8 @@ def take_words(raw: list[RawWord], page: int, content: PageContent) -> list[Word
             continue
         size = round(float(w.size or w.bottom - w.top), 2)
         content.sizes[size] += len(text)
+        if w.fontname not in bold:
+            bold[w.fontname] = _is_bold(w.fontname)
         out.append(
             Word(
                 text=text,
@@ -87,11 +90,15 @@ def take_words(raw: list[RawWord], page: int, content: PageContent) -> list[Word
                 top=float(w.top),
                 bottom=float(w.bottom),
                 size=size,
-                bold=bool(_BOLD.search(w.fontname or "")),
+                bold=bold[w.fontname],
                 page=page,
             )
         )
     return out
+
+
+def _is_bold(fontname: str | None) -> bool:
+    return bool(_BOLD.search(fontname or ""))
 
 
 def bullet_shapes(objects: dict[str, list[dict[str, Any]]]) -> list[tuple[float, float, float, float, str]]:
