@@ -385,8 +385,11 @@ def measure_finders(
     note = f"camelot {found.get('version')}, {found['seconds']:.1f} s; " + _fields(cam)
     results.add("7c", "W1 rows right: camelot (stream)", f"{cam['rows_right']}/{total}", note=note)
     results.data["finders"]["camelot"] = cam
-    ratio = outputs["ours"] / found["seconds"]
-    note = f"ours {outputs['ours']:.2f} s in one process (read to checked records), camelot {found['seconds']:.2f} s"
+    started = time.perf_counter()  # ours again, right after camelot: the same load on the machine
+    extract(w1.pdf, rules, 1)
+    ours = time.perf_counter() - started
+    ratio = ours / found["seconds"]
+    note = f"camelot {found['seconds']:.2f} s, then ours {ours:.2f} s in one process (read to checked records)"
     results.add("1d", "W1 extract ÷ camelot (stream), same run", round(ratio, 3), "< 1", ratio < 1, note)
 
 
