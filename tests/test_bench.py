@@ -55,6 +55,8 @@ def test_quick_run_end_to_end(tmp_path: Path) -> None:
     for key in ("1a", "1b", "3", "4", "6"):
         assert isinstance(measures[key]["value"], float) and measures[key]["value"] > 0
     assert "MISSED" in run.stdout or "yes" in run.stdout  # the table was printed
+    targets = {key: measures[key]["target"] for key in ("1a", "1b", "3", "4", "6")}
+    assert targets == {"1a": "≤ 0.35", "1b": "≤ 0.6", "3": "≤ 1.3", "4": "≥ 1.6", "6": "≤ 2.5"}
 
 
 def test_generated_plans_are_deterministic_and_consistent() -> None:

@@ -144,3 +144,29 @@ def test_extract_keeps_same_named_files_apart(tmp_path: Path) -> None:
         "plan.txt.json",
         "plan.txt.xlsx",
     ]
+
+
+def test_the_quick_help_is_the_parsers_own(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """`--help` is printed from text, without the parser: the text must be what the parser prints."""
+    from pipeline.cli import build_parser
+    from pipeline.cli_help import TEXT
+
+    monkeypatch.setenv("COLUMNS", "80")
+    assert build_parser().format_help() == TEXT, "regenerate pipeline/cli_help.py (see its docstring)"
+    assert run("--help").stdout == TEXT == run("-h").stdout
+
+
+def test_help_imports_nothing_but_the_text() -> None:
+    code = (
+        "import runpy, sys\n"
+        "before = set(sys.modules)\n"  # the interpreter's start-up (an editable install's finder) is not ours
+        "sys.argv = ['pipeline', '--help']\n"
+        "try:\n"
+        "    runpy.run_module('pipeline', run_name='__main__')\n"
+        "except SystemExit:\n"
+        "    pass\n"
+        "new = set(sys.modules) - before\n"
+        "print(sorted(m for m in new if m.startswith('pipeline') or m in ('argparse', 'pathlib', 'yaml')))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=60)
+    assert out.stdout.strip().splitlines()[-1] == "['pipeline', 'pipeline.cli_help']"

@@ -21,7 +21,8 @@ from pipeline.process import document_from_layout, process
 from pipeline.read.geometry.assemble import assemble
 from pipeline.read.pdf import parallel as pdf_parallel
 from pipeline.read.pdf.opener import open_pdf
-from pipeline.read.pdf.parallel import page_jobs, read_pages, split
+from pipeline.read.pdf.pages import Pages
+from pipeline.read.pdf.parallel import chunks, page_jobs, read_pages
 from tests.fixtures import plan_fixtures
 from tests.fixtures.plan_fixtures import ActionRow, OutcomeGroup, SectionGroup
 from tests.helpers import FIXTURES
@@ -77,7 +78,7 @@ def page_count(path: Path, rules) -> int:  # type: ignore[no-untyped-def]
 def test_the_generated_plan_has_rows_and_outcomes_across_page_breaks(long_plan: Path, rules) -> None:  # type: ignore[no-untyped-def]
     """The case the split must survive is really there: a row cut by a page break, an outcome on two pages."""
     pdf = open_pdf(long_plan.read_bytes(), rules)
-    pages, _ = read_pages(pdf, rules, long_plan.name, 1)
+    pages, _ = read_pages(Pages(pdf), rules, long_plan.name, 1)
     pdf.close()
     layout = assemble(pages, rules)
     continued_rows = 0
@@ -121,12 +122,12 @@ def test_spawned_helpers_reopen_the_same_bytes(long_plan: Path, rules) -> None: 
     """Where processes are spawned rather than forked, helpers re-open the file and read the same pages."""
     pdf = open_pdf(long_plan.read_bytes(), rules)
     try:
-        sequential = read_pages(pdf, rules, long_plan.name, 1)
+        sequential = read_pages(Pages(pdf), rules, long_plan.name, 1)
     finally:
         pdf.close()
     pdf = open_pdf(long_plan.read_bytes(), rules)
     try:
-        spawned = read_pages(pdf, rules, long_plan.name, 2, start_method="spawn")
+        spawned = read_pages(Pages(pdf), rules, long_plan.name, 2, start_method="spawn")
     finally:
         pdf.close()
     assert spawned == sequential
@@ -164,10 +165,10 @@ def test_a_helper_that_cannot_start_has_its_pages_read_here(
 def _failing_pages(bad: dict[int, Exception]):  # type: ignore[no-untyped-def]
     real = pdf_parallel.read_page
 
-    def read_page(page, rules):  # type: ignore[no-untyped-def]
-        if page.page_number in bad:
-            raise bad[page.page_number]
-        return real(page, rules)
+    def read_page(source, rules):  # type: ignore[no-untyped-def]
+        if source.frame.number in bad:
+            raise bad[source.frame.number]
+        return real(source, rules)
 
     return read_page
 
@@ -252,23 +253,77 @@ def test_a_daemonic_process_reads_in_order(monkeypatch: pytest.MonkeyPatch) -> N
 
 
 @pytest.mark.parametrize("count,jobs", [(1, 4), (7, 2), (320, 2), (10, 3), (5, 5), (40, 1)])
-def test_shares_are_contiguous_in_order_and_cover_every_page(count: int, jobs: int) -> None:
-    shares = split(count, jobs)
-    assert [i for share in shares for i in share] == list(range(count))
-    assert all(len(s) for s in shares)
-    assert len(shares) == min(count, jobs)
-    assert max(map(len, shares)) - min(map(len, shares)) <= 1
+def test_runs_are_contiguous_in_order_and_cover_every_page(count: int, jobs: int) -> None:
+    runs = chunks(count, jobs)
+    assert [i for run in runs for i in run] == list(range(count))
+    assert all(len(r) for r in runs)
+    assert max(map(len, runs)) <= pdf_parallel.CHUNK_PAGES
+    assert len(runs) >= min(count, 2 * jobs)  # enough runs for every process to take some
 
 
-def test_the_build_lends_its_workers_only_the_cores_they_leave_idle(monkeypatch: pytest.MonkeyPatch) -> None:
-    from pipeline.build import run as build
-    from pipeline.build import task as build_task
-    from pipeline.rules import DEFAULT_RULES_DIR
+def test_a_slow_helper_takes_fewer_runs(
+    long_plan: Path, rules, any_size: None, monkeypatch: pytest.MonkeyPatch
+) -> None:  # type: ignore[no-untyped-def]
+    """Runs go to whichever process is free: a helper slowed down reads less, and the result is the same."""
+    import time
 
-    monkeypatch.setattr(build, "default_jobs", lambda memory_mb: 2)  # two cores, memory for two documents
-    assert build.page_jobs(2, 1500) == 1  # a worker per core: each reads its own pages
-    assert build.page_jobs(1, 1500) == 2  # one stale document: its worker may use both cores
-    monkeypatch.setattr(pdf_parallel, "_granted", None)
-    monkeypatch.delenv(pdf_parallel.ENV, raising=False)
-    build_task.prepare(str(DEFAULT_RULES_DIR), page_jobs=1)
-    assert page_jobs(1000) == 1
+    sequential = extract_json(long_plan, rules, 1, monkeypatch)
+    real = pdf_parallel.read_page
+    parent = os.getpid()
+
+    def slow_in_helpers(source, rules):  # type: ignore[no-untyped-def]
+        if os.getpid() != parent:
+            time.sleep(0.3)
+        return real(source, rules)
+
+    monkeypatch.setattr(pdf_parallel, "read_page", slow_in_helpers)
+    monkeypatch.setattr(pdf_parallel, "CHUNK_PAGES", 1)
+    taken: list[int] = []
+    read_range = pdf_parallel.read_range
+
+    def counting(pdf, indexes, rules, name):  # type: ignore[no-untyped-def]
+        if os.getpid() == parent:
+            taken.extend(indexes)
+        return read_range(pdf, indexes, rules, name)
+
+    monkeypatch.setattr(pdf_parallel, "read_range", counting)
+    assert extract_json(long_plan, rules, 2, monkeypatch) == sequential
+    assert len(taken) > page_count(long_plan, rules) // 2
+
+
+def test_a_page_sent_between_processes_comes_back_whole(long_plan: Path, rules) -> None:  # type: ignore[no-untyped-def]
+    """Pages are pickled compactly; what comes back equals what was sent, lines sharing the page's words."""
+    import pickle
+
+    from pipeline.read.geometry.types import Line
+
+    pdf = open_pdf(long_plan.read_bytes(), rules)
+    try:
+        pages, _ = read_pages(Pages(pdf), rules, long_plan.name, 1)
+    finally:
+        pdf.close()
+    back = pickle.loads(pickle.dumps(pages, protocol=pickle.HIGHEST_PROTOCOL))
+    assert back == pages
+    for page in back:
+        words = {id(w) for w in page.words}
+        lines = [item for item in page.items if isinstance(item, Line)]
+        assert all(id(w) in words for line in lines for w in line.words)
+    assert any(isinstance(item, Line) for page in back for item in page.items)
+
+
+def test_a_line_with_a_drawn_bullet_comes_back_with_it_and_shares_the_rest() -> None:
+    """A drawn bullet is a word of its line, not of the page: it crosses with the line, and the
+    line's other words are still the page's own (placing them places the page's words)."""
+    import pickle
+
+    from pipeline.read.geometry.types import Line, PageContent, Word
+
+    text = Word("Ask", 20.0, 35.0, 10.0, 20.0, 10.0, False, 1)
+    bullet = Word("•", 10.0, 14.0, 10.0, 20.0, 10.0, False, 1)
+    page = PageContent(number=1, width=600.0, height=800.0)
+    page.words = [text]
+    page.items = [Line([bullet, text], 1)]
+    back = pickle.loads(pickle.dumps(page, protocol=pickle.HIGHEST_PROTOCOL))
+    line = back.items[0]
+    assert isinstance(line, Line) and [w.text for w in line.words] == ["•", "Ask"]
+    assert line.words[1] is back.words[0] and len(back.words) == 1

@@ -30,6 +30,9 @@ WARM_MODULES = (
     "lxml.html",
     "openpyxl",
     "spacy",
+    "playa",
+    "playa.miner",
+    "pdfminer.fontmetrics",
 )
 
 

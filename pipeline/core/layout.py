@@ -21,7 +21,11 @@ BBox = tuple[float, float, float, float]  # x0, top, x1, bottom in PDF points, t
 
 @dataclass
 class Cell:
-    """One table cell. `merged` marks a cell covered by the one above (w:vMerge, PDF None)."""
+    """One table cell. `merged` marks a cell covered by the one above (w:vMerge, PDF None).
+
+    `fill` is the cell's background colour as "RRGGBB" when the source shades it in a colour that
+    shows on paper (a red/amber/green status cell may hold no word at all), else None.
+    """
 
     text: str
     page: int | None = None

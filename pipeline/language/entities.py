@@ -14,6 +14,7 @@ from typing import Any
 from pipeline.rules import Rules
 
 _ACRONYM = re.compile(r"^[A-Z][A-Z0-9&+]{1,7}s?$")
+_MAY_HOLD_ACRONYM = re.compile(r"[A-Z][A-Z0-9&+]")  # what every acronym token holds: two capitals
 _NOT_ACRONYMS = re.compile(r"^(?:CYP|NICE|OK|QS\d*)$")  # contract words and citations, not mentions
 
 
@@ -34,21 +35,27 @@ def mentions(texts: list[str | None], rules: Rules) -> list[str]:
 
     ["Review the GHT-led policy", "Delivered via NHS England"] -> ["ORG: GHT", "ORG: NHS England"]
     """
-    nlp = _ruler(rules)
     out: list[str] = []
     for text in texts:
         if not text:
             continue
-        doc = nlp(text)
-        covered = set()
-        for ent in doc.ents:
-            covered.update(range(ent.start, ent.end))
-            item = f"{ent.label_}: {ent.text}"
+        for item in _mentions_in(text, rules):
             if item not in out:
                 out.append(item)
+    return out
+
+
+@lru_cache(maxsize=8192)
+def _mentions_in(text: str, rules: Rules) -> tuple[str, ...]:
+    """One cell's mentions, in order (plans repeat the same cells: each is read once)."""
+    doc = _ruler(rules)(text)
+    out: list[str] = []
+    covered = set()
+    for ent in doc.ents:
+        covered.update(range(ent.start, ent.end))
+        out.append(f"{ent.label_}: {ent.text}")
+    if _MAY_HOLD_ACRONYM.search(text):  # else no token can be one, and the tokens need not be made
         for token in doc:
             if token.i not in covered and _ACRONYM.match(token.text) and not _NOT_ACRONYMS.match(token.text):
-                item = f"ACRONYM: {token.text}"
-                if item not in out:
-                    out.append(item)
-    return out
+                out.append(f"ACRONYM: {token.text}")
+    return tuple(out)

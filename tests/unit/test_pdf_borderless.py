@@ -119,3 +119,33 @@ def test_words_that_only_look_like_headers_in_a_sentence_are_not_a_table(rules) 
     page = Page(texts=[Text(40, 60, "The status of each action and its links are shown with the outcome it serves.")])
     layout = layout_of([page], rules)
     assert [b.kind for b in layout.blocks] == ["paragraph"]
+
+
+# ----------------------------------------------------------------------------- ids broken at a narrow column's edge
+
+
+def _id_rows(ids: list[list[str]], spacing: float = 30) -> list[Text]:
+    """Rows whose Ref cell holds the given lines (an id, or an id broken over lines), 12 pt apart."""
+    texts = header(60)
+    for n, lines in enumerate(ids):
+        top = 100 + n * spacing
+        for k, line in enumerate(lines):
+            texts.append(Text(X[0], top + 12 * k, line))
+        texts += [Text(X[2], top, f"Action number {n + 1}"), Text(X[3], top, "Underway")]
+    return texts
+
+
+def test_an_id_broken_at_the_edge_of_its_column_is_one_id(rules) -> None:
+    """ "10.10.1" over "0" is 10.10.10 (reportlab and Word break a word wider than its column)."""
+    ids = [["10.10.9"], ["10.10.1", "0"], ["10.10.1", "1"], ["10.10.1", "2"]]
+    table = tables(layout_of([Page(texts=_id_rows(ids))], rules))[0]
+    assert [r[0] for r in texts(table)[1:]] == ["10.10.9", "10.10.10", "10.10.11", "10.10.12"]
+    assert [r[2] for r in texts(table)[1:]] == [f"Action number {n}" for n in (1, 2, 3, 4)]
+
+
+def test_lines_that_only_look_like_the_rest_of_an_id_start_rows(rules) -> None:
+    # one-part numbers; a whole id under another; a short id under which a wider one would not fit
+    for ids in ([["1", "2"]], [["1.1.9", "1.1.10"]], [["1.1.1", "0"], ["1.1.10"]]):
+        table = tables(layout_of([Page(texts=_id_rows(ids))], rules))[0]
+        refs = [r[0] for r in texts(table)[1:]]
+        assert "\n" not in "".join(refs) and len(refs) == len([line for lines in ids for line in lines]), refs

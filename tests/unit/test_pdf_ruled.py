@@ -126,3 +126,63 @@ def test_tables_with_other_columns_are_not_stitched(rules) -> None:
 def test_white_in_every_colour_space() -> None:
     assert is_white(1) and is_white((1.0,)) and is_white((1, 1, 1)) and is_white((0, 0, 0, 0))
     assert not is_white(0) and not is_white((0.5, 0.5, 0.5)) and not is_white(None) and not is_white("P0")
+
+
+# ----------------------------------------------------------------------------- cell shading
+
+
+def _shaded_table() -> bytes:
+    """A 3 x 2 ruled table: a red-amber-green status column (one cell holds no word), grey header."""
+    import io
+
+    from reportlab.pdfgen import canvas
+
+    buffer = io.BytesIO()
+    c = canvas.Canvas(buffer, pagesize=(595, 842), invariant=1)
+    xs, tops = [50, 250, 400], [100, 130, 160, 190]
+    y = lambda top: 842 - top  # noqa: E731 - top-left to PDF's bottom-left
+    c.setFillGray(0.8)
+    c.rect(xs[0], y(tops[1]), xs[2] - xs[0], 30, stroke=0, fill=1)  # the header row, in one piece
+    c.setFillColorRGB(1, 0, 0)
+    c.rect(xs[1], y(tops[2]), 150, 30, stroke=0, fill=1)
+    c.setFillColorCMYK(0, 0.25, 1, 0)  # amber, in CMYK
+    c.rect(xs[1], y(tops[3]), 150, 30, stroke=0, fill=1)
+    c.setStrokeColorRGB(0, 0, 0)
+    for top in tops:
+        c.line(xs[0], y(top), xs[2], y(top))
+    for x in xs:
+        c.line(x, y(tops[0]), x, y(tops[-1]))
+    c.setFillColorRGB(0, 0, 0)
+    for top, (action, status) in zip(tops, [("Action", "Status"), ("1.1.1", "Red"), ("1.1.2", "")], strict=False):
+        c.drawString(xs[0] + 4, y(top + 20), action)
+        if status:
+            c.drawString(xs[1] + 4, y(top + 20), status)
+    c.showPage()
+    c.save()
+    return buffer.getvalue()
+
+
+def _fills(rules) -> list[list[str | None]]:  # type: ignore[no-untyped-def]
+    [table] = tables(read(Path("rag.pdf"), _shaded_table(), rules))
+    return [[c.fill for c in row.cells] for row in table.rows]
+
+
+def test_a_shaded_cell_keeps_its_colour_even_with_no_word_in_it(rules) -> None:
+    assert _fills(rules) == [["CCCCCC", "CCCCCC"], [None, "FF0000"], [None, "FFBF00"]]
+
+
+def test_the_pdfminer_fallback_gives_the_same_colours(rules, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from pipeline.read.pdf import pages
+
+    fast = _fills(rules)
+    monkeypatch.setattr(pages, "open_fast", lambda pdf, password: (None, "it cannot open the file"))
+    assert _fills(rules) == fast
+
+
+def test_colours_in_every_colour_space_become_rrggbb() -> None:
+    from pipeline.read.pdf.ruled import rgb_hex
+
+    assert rgb_hex((0.5,)) == rgb_hex(0.5) == "808080"
+    assert rgb_hex((0.0, 0.5, 1.0)) == "0080FF"
+    assert rgb_hex((0, 0, 0, 1)) == "000000" and rgb_hex((0, 1, 1, 0)) == "FF0000"
+    assert rgb_hex("P1") is None and rgb_hex(None) is None and rgb_hex((1, 2)) is None

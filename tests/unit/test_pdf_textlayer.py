@@ -11,6 +11,7 @@ from pipeline.read.geometry.assemble import check_text_layer
 from pipeline.read.geometry.types import PageContent
 from pipeline.read.pdf.page import take_words
 from pipeline.read.pdf.reader import read
+from pipeline.read.pdf.words import RawWord
 from tests.fixtures.plan_fixtures import Page, Text, draw_pdf
 
 
@@ -39,10 +40,7 @@ def test_pages_with_nothing_on_them_are_not_recognised(rules) -> None:
 
 def _page(number: int, words: list[str], images: int = 0) -> PageContent:
     content = PageContent(number=number, width=595, height=842, images=images)
-    raw = [
-        {"text": w, "x0": 10.0 * i, "x1": 10.0 * i + 8, "top": 100.0, "bottom": 110.0, "size": 10, "fontname": "F"}
-        for i, w in enumerate(words)
-    ]
+    raw = [RawWord(w, 10.0 * i, 10.0 * i + 8, 100.0, 110.0, 10, "F") for i, w in enumerate(words)]
     content.words = take_words(raw, number, content)
     return content
 
@@ -69,21 +67,21 @@ def test_only_undecodable_text_is_garbled(rules) -> None:
 
 
 def test_every_page_is_closed_before_the_next_is_read(rules, monkeypatch) -> None:
-    import pdfplumber.page
+    from pipeline.read.pdf.pages import Pages
 
     events: list[tuple[str, int]] = []
-    close, extract = pdfplumber.page.Page.close, pdfplumber.page.Page.extract_words
+    source, release = Pages.source, Pages.release
 
-    def closing(self) -> None:  # type: ignore[no-untyped-def]
-        events.append(("close", self.page_number))
-        close(self)
+    def parsing(self, index, *args):  # type: ignore[no-untyped-def]
+        events.append(("read", index + 1))
+        return source(self, index, *args)
 
-    def extracting(self, *args, **kwargs):  # type: ignore[no-untyped-def]
-        events.append(("read", self.page_number))
-        return extract(self, *args, **kwargs)
+    def releasing(self, index) -> None:  # type: ignore[no-untyped-def]
+        events.append(("close", index + 1))
+        release(self, index)
 
-    monkeypatch.setattr(pdfplumber.page.Page, "close", closing)
-    monkeypatch.setattr(pdfplumber.page.Page, "extract_words", extracting)
+    monkeypatch.setattr(Pages, "source", parsing)
+    monkeypatch.setattr(Pages, "release", releasing)
     read(Path("three.pdf"), draw_pdf([Page(texts=[Text(50, 100, f"Page {n} text.")]) for n in (1, 2, 3)]), rules)
     assert events[:6] == [("read", 1), ("close", 1), ("read", 2), ("close", 2), ("read", 3), ("close", 3)]
 

@@ -97,3 +97,15 @@ def test_mentions_from_entity_patterns(rules) -> None:
     )
     assert found == ["ORG: GHT", "SERVICE: MIU", "ORG: NHS England", "ACRONYM: PHW"]
     assert mentions([None, ""], rules) == []
+
+
+def test_mentions_are_the_same_read_once_or_again(rules) -> None:  # type: ignore[no-untyped-def]
+    """Cells are read once and remembered; a repeat gives the same mentions, and lower-case text none."""
+    from pipeline.language.entities import mentions
+
+    cells = ["Review the GHT-led policy with NHS England", "Delivered via NHS England and the CCG"]
+    first = mentions(cells, rules)
+    assert first == ["ORG: GHT", "ORG: NHS England", "ACRONYM: CCG"]
+    assert mentions(cells, rules) == first
+    assert mentions(list(reversed(cells)), rules) == ["ORG: NHS England", "ACRONYM: CCG", "ORG: GHT"]
+    assert mentions(["no capitals here at all"], rules) == []

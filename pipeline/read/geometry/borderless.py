@@ -10,6 +10,10 @@ an ordinary word space (a heading or paragraph across the page), a bigger font, 
 
 Rows: a new row starts where the anchor column (the one holding ids, or questions) has a line
 that is an id or follows a gap; without an anchor column, where a gap opens between lines.
+An id too wide for a narrow id column is broken by the program that drew it ("10.10.1" over
+"0"): a line whose only anchor text is digits, set close under the row's id, where that id
+reaches as far right as any text in the column (it filled it) and the two read together as an
+id, finishes that id; it does not start a row.
 Lines above the first anchor (a row that began on the previous page) form a row of their own,
 with an empty anchor cell; the extractor joins it to the row it continues.
 """
@@ -18,6 +22,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from dataclasses import dataclass
 
 from pipeline.core.layout import Cell, Row
 from pipeline.core.text import clean
@@ -27,12 +32,70 @@ from pipeline.language.refs import shape
 from pipeline.read.geometry.types import ColumnModel, Fragment, Item, Line, PageContent, Word
 from pipeline.rules import Rules
 
-RUN_GAP = 0.6  # x gap, in font sizes, that separates two header cells on one line
+
+@dataclass(frozen=True)
+class BorderlessSettings:
+    """How a table without lines is told from text: its header, its columns and its rows."""
+
+    run_gap: float = 0.6
+    """White, in font sizes, that separates two header cells on one line: a word space is 0.25 to
+    0.33 of the size, justified text stretches it to about 0.5, and cells stand further apart."""
+    row_gap: float = 0.45
+    """White between lines, in font sizes, that starts a new row: lines of one cell are 0.15 to
+    0.25 apart, rows add the cell's padding (reportlab 7 pt, Word's paragraph spacing)."""
+    header_gap: float = 0.8
+    """White, in font sizes, under which the next line still belongs to a wrapped header cell:
+    wider than a line's own spacing, narrower than the gap a header leaves above the first row."""
+    header_sizes: float = 0.15
+    """Share of the size by which the lines of one header may differ: a header is set in one size
+    (rounding moves it by 0.5 pt at most, 5 % of a 10 pt size)."""
+    larger: float = 1.2
+    """A line more than this many times the table's size (plus `larger_slack`) is a heading, not a
+    row: Word's Heading 2 is 1.18 of the body, cells are set in one size."""
+    larger_slack: float = 0.5
+    """Points added to `larger`, for rounding."""
+    margin: float = 2.0
+    """Font sizes left of the first column a line may start and still be in the table: a cell's
+    text is at most its padding out of line; a paragraph set at the page margin is further left."""
+    crossing: float = 3.0
+    """Font sizes into a column that a run of words must start before it crosses a boundary, for
+    the line to be running text across the table; centred header text sits less far in."""
+    aligned: float = 1.0
+    """Font sizes right of a column's left edge within which a word starts that column even one
+    word space from the word before it: a narrow gutter leaves an ordinary space between cells."""
+    strong_name: float = 0.75
+    """How well (0 to 1) each part of a squeezed header cell must name a field for the cell to be
+    split into two columns (a text copy can set two headers one space apart); a header that only
+    reads as one field stays whole."""
+    reach: float = 0.5
+    """Font sizes short of the widest text in the id column that a broken id must reach (it was
+    stopped by the column's edge, so it is as wide as anything in the column)."""
+    slack: float = 1.0
+    """Points of slack for boxes that touch: PDF producers round positions to 0.01 to 1 point."""
+
+    def __post_init__(self) -> None:
+        values = (
+            self.run_gap,
+            self.row_gap,
+            self.header_gap,
+            self.larger,
+            self.margin,
+            self.crossing,
+            self.aligned,
+            self.reach,
+        )
+        if min(values) <= 0 or self.header_sizes < 0 or self.larger_slack < 0 or self.slack < 0:
+            raise ValueError("borderless settings must be positive")
+        if self.larger < 1:
+            raise ValueError("larger must be at least 1 (a heading is larger than the table's text)")
+        if not 0 < self.strong_name <= 1:
+            raise ValueError("strong_name is a score in (0, 1]")
+
+
+BORDERLESS = BorderlessSettings()
 _JOINING = ("/", "&", "+", "-", "–")
 _JOINERS = {"&", "and", "/", "or", "+", "-", "–", "of", "with", "by", "to"}
-STRONG_NAME = 0.75  # a squeezed header is split only into parts that each name a field this well
-ALIGNED = 1.0  # a word starting this far (in font sizes) right of a column's left edge starts that column
-ROW_GAP = 0.45  # y gap, in font sizes, that separates rows
+_ID_TAIL = re.compile(r"^\.?\d{1,3}\.?$")  # what is left of an id broken at a column's edge: "0", ".10"
 _ID_LIKE = re.compile(r"^\(?\d{1,3}(?:\.\d{1,3}){0,3}\.?\)?$")
 _ANCHORS = {"plan": "id", "guidance_form": "question"}
 _NEEDED = {"plan": ("id", "text"), "guidance_form": ("question",)}
@@ -76,7 +139,7 @@ def word_runs(line: Line) -> list[list[Word]]:
     """A line's words in runs separated by more than an ordinary word space."""
     runs: list[list[Word]] = []
     for word in line.words:
-        if runs and word.x0 - runs[-1][-1].x1 <= RUN_GAP * word.size:
+        if runs and word.x0 - runs[-1][-1].x1 <= BORDERLESS.run_gap * word.size:
             runs[-1].append(word)
         else:
             runs.append([word])
@@ -88,7 +151,7 @@ def column_runs(line: Line, model: ColumnModel, rules: Rules | None = None) -> l
     a narrow gutter can leave one ordinary space between two cells ("Children VR04" when the Ref
     column starts at "VR04"), and a word set exactly on the column's edge is that column's."""
     out: list[list[Word]] = []
-    tolerance = ALIGNED * model.size
+    tolerance = BORDERLESS.aligned * model.size
     for run in word_runs(line):
         current = [run[0]]
         for word in run[1:]:
@@ -174,7 +237,7 @@ def _split_names(run: list[Word], rules: Rules) -> list[list[Word]]:
         if before in _JOINERS or after in _JOINERS or before.endswith(_JOINING) or after.startswith(_JOINING):
             continue  # "RAG rating & update", "STATUS/ COMMENT": one column's name
         left, right = score(run[:cut]), score(run[cut:])
-        strong = left >= STRONG_NAME and right >= STRONG_NAME
+        strong = left >= BORDERLESS.strong_name and right >= BORDERLESS.strong_name
         if strong and left + right > whole + 0.5 and (best is None or left + right > best[0]):
             best = (left + right, cut)
     if best is None:
@@ -185,7 +248,7 @@ def _split_names(run: list[Word], rules: Rules) -> list[list[Word]]:
 def _overlaps(cell: list[list[Word]], x0: float, x1: float) -> bool:
     cx0 = min(r[0].x0 for r in cell)
     cx1 = max(r[-1].x1 for r in cell)
-    return x0 < cx1 - 1 and x1 > cx0 + 1
+    return x0 < cx1 - BORDERLESS.slack and x1 > cx0 + BORDERLESS.slack
 
 
 def _cell_text(cell: list[list[Word]]) -> str:
@@ -222,9 +285,9 @@ def _header_at(lines: list[Line], i: int, rules: Rules, squeezed: bool = False) 
         band = lines[i : i + n]
         if len(band) < n or any(b.furniture or b.band for b in band):
             break
-        if n > 1 and band[-1].top - band[-2].bottom > 0.8 * band[-2].size:
+        if n > 1 and band[-1].top - band[-2].bottom > BORDERLESS.header_gap * band[-2].size:
             break
-        if n > 1 and abs(band[-1].size - band[0].size) > 0.15 * band[0].size:
+        if n > 1 and abs(band[-1].size - band[0].size) > BORDERLESS.header_sizes * band[0].size:
             break  # a header is set in one size
         cells = _header_cells(band, rules if squeezed else None)
         if len(cells) < 3:
@@ -268,14 +331,14 @@ def fits(line: Line, model: ColumnModel, first: bool = False, rules: Rules | Non
     its left; a run that starts just short of a boundary is that column's text under a centred
     header.
     """
-    if line.furniture or line.band or line.size > model.size * 1.2 + 0.5:
+    if line.furniture or line.band or line.size > model.size * BORDERLESS.larger + BORDERLESS.larger_slack:
         return False
-    if line.x0 < model.lefts[0] - 2 * model.size:
+    if line.x0 < model.lefts[0] - BORDERLESS.margin * model.size:
         return False
     columns = set()
     for run in word_runs(line):
         start, last = run[0].x0, run[-1].x0
-        crossed = [b for b in model.lefts[1:] if start < b <= last and b - start > 3 * run[0].size]
+        crossed = [b for b in model.lefts[1:] if start < b <= last and b - start > BORDERLESS.crossing * run[0].size]
         if len(crossed) > 1 or (crossed and (first or len(column_runs(Line(run, line.page), model, rules)) < 2)):
             return False  # running text across the columns; inside a table, one gutter a word space wide is not
         columns.update(model.column(r[0].x0) for r in column_runs(Line(run, line.page), model, rules))
@@ -287,17 +350,17 @@ def _refine(model: ColumnModel, lines: list[Line]) -> None:
     spans = sorted((w.x0, w.x1) for line in lines for w in line.words)
     covered: list[list[float]] = []
     for x0, x1 in spans:
-        if covered and x0 <= covered[-1][1] + 0.5:
+        if covered and x0 <= covered[-1][1] + BORDERLESS.slack / 2:
             covered[-1][1] = max(covered[-1][1], x1)
         else:
             covered.append([x0, x1])
     gaps = [(a[1], b[0]) for a, b in itertools.pairwise(covered)]
     lefts = list(model.lefts)
     for i in range(1, len(lefts)):
-        low, high = model.lefts[i - 1], model.lefts[i] + 1
+        low, high = model.lefts[i - 1], model.lefts[i] + BORDERLESS.slack
         inside = [g for g in gaps if g[1] > low and g[0] < high]
         if inside:
-            lefts[i] = min(inside[-1][1], model.lefts[i]) - 0.5
+            lefts[i] = min(inside[-1][1], model.lefts[i]) - BORDERLESS.slack / 2
     model.lefts = lefts
 
 
@@ -317,15 +380,19 @@ def cut_rows(
         rows.append(_row(header_lines, model, page))
     group: list[Line] = []
     previous: Line | None = None
+    broken: set[int] = set()  # lines that finish an id broken at the column's edge
+    widest = _widest_anchor(body_lines, model, rules)
     for index, line in enumerate(body_lines):
         following = body_lines[index + 1] if index + 1 < len(body_lines) else None
-        if group and (_starts_row(line, previous, model, rules) or _label_line(line, following, model, rules)):
-            rows.append(_row(group, model, page, rules))
+        if group and _finishes_id(line, group, broken, model, rules, widest):
+            broken.add(id(line))
+        elif group and (_starts_row(line, previous, model, rules) or _label_line(line, following, model, rules)):
+            rows.append(_row(group, model, page, rules, broken))
             group = []
         group.append(line)
         previous = line
     if group:
-        rows.append(_row(group, model, page, rules))
+        rows.append(_row(group, model, page, rules, broken))
     for line in header_lines + body_lines:
         line.place("table")
     top = (header_lines or body_lines or [lines[start]])[0].top
@@ -348,12 +415,12 @@ def _starts_row(line: Line, previous: Line | None, model: ColumnModel, rules: Ru
     if label is not None and label.number and line.x0 <= model.lefts[0] + model.size:
         return True  # "Objective 1.2 - Staff ..." across the table: a row of its own
     if model.anchor is None:
-        return gap >= ROW_GAP * line.size or _opens_row(line, previous, model, rules)
+        return gap >= BORDERLESS.row_gap * line.size or _opens_row(line, previous, model, rules)
     anchor_runs = [run for run in column_runs(line, model, rules) if model.column(run[0].x0) == model.anchor]
     if not anchor_runs:
         return False
     text = " ".join(w.text for w in anchor_runs[0])
-    return bool(_ID_LIKE.match(text)) or whole_id(text, rules) is not None or (gap >= ROW_GAP * line.size)
+    return bool(_ID_LIKE.match(text)) or whole_id(text, rules) is not None or (gap >= BORDERLESS.row_gap * line.size)
 
 
 def _label_line(line: Line, following: Line | None, model: ColumnModel, rules: Rules) -> bool:
@@ -378,7 +445,7 @@ def _opens_row(line: Line, previous: Line | None, model: ColumnModel, rules: Rul
     runs = column_runs(line, model)
     for run in runs:
         column = model.column(run[0].x0)
-        if run[0].x0 - model.lefts[column] > 2 * model.size:
+        if run[0].x0 - model.lefts[column] > BORDERLESS.margin * model.size:
             continue
         split = opening_id(" ".join(w.text for w in run), rules)
         if split is not None and not split.id.isdigit() and split.rest.strip():
@@ -388,7 +455,44 @@ def _opens_row(line: Line, previous: Line | None, model: ColumnModel, rules: Rul
     return all(model.column(run[0].x0) != 0 for run in column_runs(previous, model))
 
 
-def _row(lines: list[Line], model: ColumnModel, page: int, rules: Rules | None = None) -> Row:
+def _anchor_words(line: Line, model: ColumnModel, rules: Rules) -> list[Word]:
+    return [w for run in column_runs(line, model, rules) if model.column(run[0].x0) == model.anchor for w in run]
+
+
+def _widest_anchor(lines: list[Line], model: ColumnModel, rules: Rules) -> float:
+    """How far right the anchor column's text reaches in these lines."""
+    if model.anchor is None:
+        return 0.0
+    return max((w.x1 for line in lines for w in _anchor_words(line, model, rules)), default=0.0)
+
+
+def _finishes_id(
+    line: Line, group: list[Line], broken: set[int], model: ColumnModel, rules: Rules, widest: float
+) -> bool:
+    """Is this line's anchor text the end of the row's id, broken at the edge of a narrow column?"""
+    if model.anchor is None:
+        return False
+    tail = _anchor_words(line, model, rules)
+    if len(tail) != 1 or not _ID_TAIL.match(tail[0].text):
+        return False
+    head_lines = [g for g in group if _anchor_words(g, model, rules)]
+    if not head_lines or head_lines[0] is not group[0] or any(id(g) not in broken for g in head_lines[1:]):
+        return False  # the id opens the row; only pieces of it follow
+    last = group[-1]
+    if last is not head_lines[-1] or line.top - last.bottom >= BORDERLESS.row_gap * line.size:
+        return False  # the piece sits right under the id, at the cell's own line spacing
+    head = [w for g in head_lines for w in _anchor_words(g, model, rules)]
+    if len(head) != len(head_lines) or head[-1].x1 < widest - BORDERLESS.reach * head[-1].size:
+        return False  # each piece is one word, the last of them reaching the column's edge
+    joined = "".join(w.text for w in head) + tail[0].text
+    if "." not in joined.rstrip("."):
+        return False  # a one-part number is too short to be broken; "1" over "2" are two rows
+    return bool(_ID_LIKE.match(joined)) or whole_id(joined, rules) is not None
+
+
+def _row(
+    lines: list[Line], model: ColumnModel, page: int, rules: Rules | None = None, broken: set[int] | None = None
+) -> Row:
     """One row's cells: each run of words goes to the column its first word starts in."""
     per_column: list[list[str]] = [[] for _ in model.lefts]
     for line in lines:
@@ -396,6 +500,9 @@ def _row(lines: list[Line], model: ColumnModel, page: int, rules: Rules | None =
         for run in column_runs(line, model, rules):
             parts.setdefault(model.column(run[0].x0), []).extend(w.text for w in run)
         for column, words in parts.items():
+            if broken and id(line) in broken and column == model.anchor and per_column[column]:
+                per_column[column][-1] += " ".join(words)  # the rest of an id the column's edge broke
+                continue
             per_column[column].append(" ".join(words))
     top = min(line.top for line in lines)
     bottom = max(line.bottom for line in lines)

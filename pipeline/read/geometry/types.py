@@ -132,3 +132,47 @@ class PageContent:
     garbled: int = 0
     images: int = 0
     sizes: Counter[float] = field(default_factory=Counter)  # characters per font size
+    parser: str = ""  # which PDF parser read the page ("playa", or "pdfminer" where it fell back)
+
+    def __reduce__(self) -> tuple[object, tuple[object, ...]]:
+        """Pickled compactly, for pages read in another process and sent back.
+
+        A page holds thousands of words, each an object; as plain tuples they are sent and
+        unpacked several times faster, and the lines are sent as positions in the word list,
+        so that a line and the page still share each word (a word placed through its line is
+        placed in the page's word report).
+        """
+        index = {id(word): n for n, word in enumerate(self.words)}
+        words = [_pack_word(w) for w in self.words]
+        items: list[object] = []
+        for item in self.items:
+            if isinstance(item, Line):
+                # a drawn bullet is a word of its line but not of the page: it travels as itself
+                positions = [index.get(id(w), _pack_word(w)) for w in item.words]
+                items.append((positions, item.page, item.band, item.furniture))
+            else:
+                items.append(item)
+        state = (self.width, self.height, self.glyphs, self.garbled, self.images, dict(self.sizes), self.parser)
+        return (_unpack_page, (self.number, words, items, state))
+
+
+def _pack_word(w: Word) -> tuple[object, ...]:
+    return (w.text, w.x0, w.x1, w.top, w.bottom, w.size, w.bold, w.page, w.place)
+
+
+def _unpack_page(
+    number: int, words: list[tuple[object, ...]], items: list[object], state: tuple[object, ...]
+) -> PageContent:
+    """A page as `PageContent.__reduce__` packed it."""
+    width, height, glyphs, garbled, images, sizes, parser = state
+    page = PageContent(number, width, height, glyphs=glyphs, garbled=garbled, images=images, parser=parser)  # type: ignore[arg-type]
+    page.sizes = Counter(sizes)  # type: ignore[arg-type]
+    page.words = [Word(*w) for w in words]  # type: ignore[arg-type]
+    for item in items:
+        if isinstance(item, tuple):
+            positions, line_page, band, furniture = item
+            line_words = [page.words[n] if isinstance(n, int) else Word(*n) for n in positions]
+            page.items.append(Line(line_words, line_page, band, furniture))
+        else:
+            page.items.append(item)  # type: ignore[arg-type]
+    return page

@@ -18,20 +18,41 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from dataclasses import dataclass
 
 from pipeline.core.layout import Block
 
 MARK = "\u00ad"
 _CANDIDATE = re.compile(rf"(\S+){MARK}\n(\S+)")
 _TOKEN = re.compile(r"[^\W\d_][\w'’-]*", re.UNICODE)
-SHORT_TAIL = 5  # letters: a piece this short that occurs nowhere else is not a word of its own
+
+
+@dataclass(frozen=True)
+class WordBreakSettings:
+    """When a line break may have cut a word in two, and when the pieces are joined."""
+
+    letter: float = 0.5
+    """Room, in font sizes, that a lone word must leave short of the column's edge for the next
+    letter to have fitted: a lower-case letter is 0.4 to 0.6 of the size wide, so a word ending
+    closer than half a size to the edge was stopped by the edge, not by a space."""
+    short_tail: int = 5
+    """Letters: a second piece this short that occurs nowhere else in the document is not a word
+    of its own ("e", "ncies"); English words of up to five letters are common enough to occur
+    elsewhere in a plan if they are real."""
+
+    def __post_init__(self) -> None:
+        if not 0 < self.letter <= 2 or self.short_tail < 1:
+            raise ValueError("letter must be in (0, 2] font sizes and short_tail at least 1")
+
+
+WORD_BREAKS = WordBreakSettings()
 
 
 def proposes_break(last_word_x1: float, right_edge: float, next_text: str, size: float) -> bool:
     """Geometry: a lone word ending where the next letter could not fit, then a small letter."""
     if not next_text or not next_text[0].islower():
         return False
-    return last_word_x1 + 0.5 * size > right_edge
+    return last_word_x1 + WORD_BREAKS.letter * size > right_edge
 
 
 def resolve(blocks: list[Block]) -> None:
@@ -58,7 +79,9 @@ def _settle(text: str, vocabulary: Counter[str]) -> str:
         head_word, tail_word = _bare(head), _bare(tail)
         joined = (head_word + tail_word).lower()
         if vocabulary[joined] or (
-            not vocabulary[head_word.lower()] and not vocabulary[tail_word.lower()] and len(tail_word) <= SHORT_TAIL
+            not vocabulary[head_word.lower()]
+            and not vocabulary[tail_word.lower()]
+            and len(tail_word) <= WORD_BREAKS.short_tail
         ):
             return head + tail
         return f"{head}\n{tail}"

@@ -1,15 +1,15 @@
 """One PDF page into words, lines and table fragments, with no knowledge of the other pages.
 
-The cost of a page is one `extract_words()` plus a pass over its drawn lines: words are taken
-once and reused by every later step (ruled tables, borderless tables, text lines), and the
-page's own cached objects are released by the caller right after (`page.close()`).
+The page arrives parsed (`pdf_pages.PageSource`: characters, lines and rectangles, from playa or
+pdfminer); its characters are made into words once (`pdf_words`) and the words reused by every
+later step (ruled tables, borderless tables, text lines).
 """
 
 from __future__ import annotations
 
 import bisect
 import re
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pipeline.core.errors import TooLarge
 from pipeline.read.geometry import borderless
@@ -18,28 +18,31 @@ from pipeline.read.geometry.types import PageContent, Word
 from pipeline.read.pdf import ruled
 from pipeline.read.pdf.fills import mark_fills
 from pipeline.read.pdf.ruled import is_filled, is_stroked
+from pipeline.read.pdf.words import RawWord, words
 from pipeline.rules import Rules
+
+if TYPE_CHECKING:
+    from pipeline.read.pdf.pages import PageSource
 
 _GARBLED = re.compile(r"\(cid:\d+\)|[\ufffd\uffff]")
 _BOLD = re.compile(r"bold|black|heavy|semibold|demibold|extrabold|,b\b", re.IGNORECASE)
 
 
-def read_page(page: Any, rules: Rules) -> PageContent:
-    """The content of one `pdfplumber.Page`; uses nothing from any other page."""
-    number = int(page.page_number)
-    check_density(page, number, rules)
-    content = PageContent(number=number, width=float(page.width), height=float(page.height))
-    raw = page.extract_words(extra_attrs=["size", "fontname"])
-    content.words = take_words(raw, number, content)
-    content.images = len(page.images)
+def read_page(source: PageSource, rules: Rules) -> PageContent:
+    """The content of one parsed page; uses nothing from any other page."""
+    frame, parsed = source.frame, source.parsed
+    number = frame.number
+    content = PageContent(number=number, width=frame.width, height=frame.height, parser=source.parser)
+    content.words = take_words(words(parsed.chars), number, content)
+    content.images = parsed.images
     if not content.words:
         return content
-    bullets = drawn_bullets(bullet_shapes(page.objects), content.words)
-    fragments, free = ruled.find_tables(page, content.words + bullets, number)
+    bullets = drawn_bullets(bullet_shapes(parsed.objects), content.words)
+    fragments, free = ruled.find_tables(parsed.objects, frame.width, frame.height, content.words + bullets, number)
     lines = group_lines(free, number)
     mark_bands(lines, content)
     content.items = borderless.find_tables(lines, fragments, rules, content)
-    mark_fills(content.items, page.objects.get("rect", []), content.width, content.height)
+    mark_fills(content.items, parsed.objects.get("rect", []), content.width, content.height)
     return content
 
 
@@ -48,64 +51,57 @@ def read_page(page: Any, rules: Rules) -> PageContent:
 # parsed when its characters could not fit in the memory a document may use.
 BYTES_PER_GLYPH = 4096
 BASE_MB = 400
-_LITERAL = re.compile(rb"\((?:\\.|[^\\)])*\)", re.DOTALL)
-_HEX = re.compile(rb"<([0-9A-Fa-f\s]+)>")
 
 
-def glyph_estimate(page: Any) -> int:
-    """About how many characters a page's content streams show (string operands, counted in bytes)."""
-    from pdfminer.pdftypes import resolve1
-
-    contents = page.page_obj.contents
-    total = 0
-    for stream in contents if isinstance(contents, list) else [contents]:
-        stream = resolve1(stream)
-        if not hasattr(stream, "get_data"):
-            continue
-        data = stream.get_data()
-        total += sum(len(m.group(0)) - 2 for m in _LITERAL.finditer(data))
-        total += sum(len(m.group(1).translate(None, b" \t\r\n")) // 2 for m in _HEX.finditer(data))
-    return total
+def glyph_budget(rules: Rules) -> int:
+    """The most characters a page may hold and still be read within the memory limit."""
+    return int(max(rules.limits.memory_mb - BASE_MB, 64) * 1024 * 1024 // BYTES_PER_GLYPH)
 
 
-def check_density(page: Any, number: int, rules: Rules) -> None:
+def check_density(glyphs: int, number: int, rules: Rules) -> None:
     """Refuse, with a reason, a page with more characters than the memory limit lets us read."""
-    budget = max(rules.limits.memory_mb - BASE_MB, 64) * 1024 * 1024 // BYTES_PER_GLYPH
-    glyphs = glyph_estimate(page)
-    if glyphs > budget:
+    if glyphs > glyph_budget(rules):
         raise TooLarge(
             f"page {number} holds about {glyphs:,} characters, more than can be read within the "
             f"{rules.limits.memory_mb:g} MB memory limit"
         )
 
 
-def take_words(raw: list[dict[str, Any]], page: int, content: PageContent) -> list[Word]:
-    """pdfplumber's words as `Word`s; undecodable glyphs are counted and dropped."""
-    words: list[Word] = []
+def take_words(raw: list[RawWord], page: int, content: PageContent) -> list[Word]:
+    """Words as `Word`s; undecodable glyphs are counted and dropped."""
+    out: list[Word] = []
+    bold: dict[str, bool] = {}  # per font name: a page uses a handful
     for w in raw:
-        text = w["text"]
-        bad = len(_GARBLED.findall(text))
+        text = w.text
+        garbled = "(cid:" in text or "\ufffd" in text or "\uffff" in text  # nearly every word is clean
+        bad = len(_GARBLED.findall(text)) if garbled else 0
         if bad:
             text = _GARBLED.sub("", text)
         content.glyphs += len(text) + bad
         content.garbled += bad
         if not text.strip():
             continue
-        size = round(float(w.get("size") or w["bottom"] - w["top"]), 2)
+        size = round(float(w.size or w.bottom - w.top), 2)
         content.sizes[size] += len(text)
-        words.append(
+        if w.fontname not in bold:
+            bold[w.fontname] = _is_bold(w.fontname)
+        out.append(
             Word(
                 text=text,
-                x0=float(w["x0"]),
-                x1=float(w["x1"]),
-                top=float(w["top"]),
-                bottom=float(w["bottom"]),
+                x0=float(w.x0),
+                x1=float(w.x1),
+                top=float(w.top),
+                bottom=float(w.bottom),
                 size=size,
-                bold=bool(_BOLD.search(w.get("fontname") or "")),
+                bold=bold[w.fontname],
                 page=page,
             )
         )
-    return words
+    return out
+
+
+def _is_bold(fontname: str | None) -> bool:
+    return bool(_BOLD.search(fontname or ""))
 
 
 def drawn_bullets(shapes: list[tuple[float, float, float, float, str]], words: list[Word]) -> list[Word]:

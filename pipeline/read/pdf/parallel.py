@@ -1,12 +1,14 @@
 """The page loop of the PDF reader: every page read on its own, in this process or split across several.
 
-Reading a page (`pdf_page.read_page`) is nearly all of a long PDF's cost and needs nothing from
-any other page, so a long PDF's pages can be read by several processes at once: this process
-reads the first share itself while each helper process reads a later, contiguous share and
-sends its `PageContent`s back in one message (pickled whole, so the words a page's lines and
-tables share stay shared). The shares are put back in page order and the cross-page assembly
-(`pdf_assemble`) runs once, here, exactly as after sequential reading: the two give
-byte-identical output.
+Reading a page (`pdf_page.read_page`) is most of a long PDF's cost and needs nothing from any
+other page, so a long PDF's pages can be read by several processes at once. The pages are cut
+into runs of a few pages (`chunks`); this process and each helper process take the next run
+not yet taken (a counter they share) until none is left, so a process slowed by other work on
+the machine simply takes fewer. A helper sends each run's `PageContent`s back as soon as it is
+read (`PageContent` pickles compactly), and a thread here receives them at once, so a helper
+never waits to send; this process unpacks them between its own runs. The runs are put back in
+page order and the cross-page assembly (`pdf_assemble`) runs once, here, exactly as after
+sequential reading: the two give byte-identical output.
 
 When (`page_jobs`):
 - only PDFs of `PAGE_THRESHOLD` pages or more: below that starting a process and sending the
@@ -19,14 +21,15 @@ When (`page_jobs`):
   cannot be started.
 
 How: on Linux the helpers are forked, so they inherit the open document (nothing is re-read
-or copied); elsewhere they are spawned and re-open the very bytes pdfminer is reading (a
+or copied); elsewhere they are spawned and re-open the very bytes the parsers are reading (a
 repaired or decrypted copy included). A helper ignores Ctrl-C (this process handles it and
 stops the helpers) and, on Linux, dies with this process. A helper inherits this process's
 memory cap, so a build worker's per-document cap holds in each of them.
 
 Failures are those of sequential reading, in page order: a page that cannot be interpreted
-costs that page only; the first PipelineError in page order is raised. A helper that dies or
-cannot start has its pages read here instead, so the result never depends on the helpers.
+costs that page only; the first PipelineError in page order is raised (once every run before
+it is read). A helper that dies or cannot start has its runs read here instead, so the result
+never depends on the helpers.
 """
 
 from __future__ import annotations
@@ -36,15 +39,18 @@ import io
 import logging
 import multiprocessing
 import os
+import pickle
 import signal
 import sys
+import threading
+from collections import deque
 from collections.abc import Sequence
 from typing import Any
 
 from pipeline.core.errors import PipelineError, TooLarge
 from pipeline.read.geometry.types import PageContent
-from pipeline.read.pdf.objects import restore, speed_up
-from pipeline.read.pdf.page import read_page
+from pipeline.read.pdf.page import check_density, glyph_budget, read_page
+from pipeline.read.pdf.pages import Pages, bytes_read
 from pipeline.rules import Rules
 
 log = logging.getLogger(__name__)
@@ -52,6 +58,7 @@ log = logging.getLogger(__name__)
 ENV = "PIPELINE_PAGE_JOBS"
 PAGE_THRESHOLD = 40
 MIN_PAGES_PER_JOB = 20
+CHUNK_PAGES = 8  # pages taken at a time: small enough that the processes finish together
 
 _granted: int | None = None  # processes a document may use, as granted by the caller (None: decide alone)
 
@@ -104,24 +111,26 @@ def page_jobs(pages: int) -> int:
 # ----------------------------------------------------------------------------- the page loop
 
 
-def read_range(pdf: Any, indexes: Sequence[int], rules: Rules, name: str) -> tuple[list[PageContent], list[int]]:
+def read_range(pdf: Pages, indexes: Sequence[int], rules: Rules, name: str) -> tuple[list[PageContent], list[int]]:
     """Read the pages at `indexes` (0-based) in order: their contents, and the numbers of those unreadable.
 
-    Each page's characters are turned into pdfplumber's dicts on the fast path (`pdf_objects`);
-    once read, the page is closed and its decoded content released, so memory does not grow
-    with the page count beyond what the pages hold (`release_contents`, `share_coordinates`).
-    A page whose content cannot be interpreted is replaced by an empty page (its number is
-    returned); a PipelineError, or running out of memory, stops the document.
+    Each page is parsed (`pdf_pages`: playa, or pdfminer where playa cannot), read into words,
+    lines and tables, and released, so memory does not grow with the page count beyond what the
+    pages hold (`share_coordinates`). A page whose content cannot be interpreted is replaced by
+    an empty page (its number is returned); a PipelineError, or running out of memory, stops the
+    document.
     """
     pages: list[PageContent] = []
     unreadable: list[int] = []
-    all_pages = pdf.pages
+
+    def density(glyphs: int, number: int) -> None:
+        check_density(glyphs, number, rules)
+
+    budget = glyph_budget(rules)
     for index in indexes:
-        page = all_pages[index]
         number = index + 1
         try:
-            speed_up(page)
-            content = read_page(page, rules)
+            content = read_page(pdf.source(index, density, budget), rules)
             share_coordinates(content)
             pages.append(content)
         except PipelineError:
@@ -133,26 +142,8 @@ def read_range(pdf: Any, indexes: Sequence[int], rules: Rules, name: str) -> tup
             unreadable.append(number)
             pages.append(PageContent(number=number, width=0.0, height=0.0))
         finally:
-            page.close()
-            restore(page)
-            release_contents(page)
+            pdf.release(index)
     return pages, unreadable
-
-
-def release_contents(page: Any) -> None:
-    """Let go of a page's decoded content streams once it is read.
-
-    pdfminer keeps every object it has parsed, and a page keeps its content streams decoded:
-    kept for every page, they would grow memory with the page count. Fonts and other shared
-    resources stay cached. The page cannot be read again afterwards (each page is read once).
-    """
-    cache = getattr(getattr(page.pdf, "doc", None), "_cached_objs", None)
-    page_obj = page.page_obj
-    for stream in getattr(page_obj, "contents", None) or []:
-        objid = getattr(stream, "objid", None)
-        if isinstance(cache, dict) and objid is not None:
-            cache.pop(objid, None)
-    page_obj.contents = []
 
 
 def share_coordinates(content: PageContent) -> None:
@@ -177,104 +168,171 @@ def share_coordinates(content: PageContent) -> None:
 
 
 def read_pages(
-    pdf: Any,
+    pdf: Pages,
     rules: Rules,
     name: str,
     jobs: int = 1,
     password: str | None = None,
     start_method: str | None = None,
 ) -> tuple[list[PageContent], list[int]]:
-    """Every page of an open `pdfplumber.PDF`, read by `jobs` processes, in page order.
+    """Every page of an open PDF, read by `jobs` processes, in page order.
 
     `password` is needed only where helpers are spawned rather than forked (they re-open the
     file); `start_method` chooses how helpers start (default: fork on Linux, spawn elsewhere).
     """
-    count = len(pdf.pages)
-    shares = split(count, jobs)
-    if len(shares) <= 1:
+    count = pdf.count
+    jobs = max(1, min(jobs, count))
+    if jobs <= 1:
         return read_range(pdf, range(count), rules, name)
+    runs = chunks(count, jobs)
     method = start_method or ("fork" if sys.platform.startswith("linux") else "spawn")
-    helpers = [_Helper.start(pdf, share, rules, name, password, method) for share in shares[1:]]
     try:
-        pages, unreadable = read_range(pdf, shares[0], rules, name)
+        context = multiprocessing.get_context(method)
+        counter = context.Value("i", 0)
+    except Exception as exc:  # no shared memory here: read in order
+        log.info("cannot share a counter for %s (%r); reading its pages here", name, exc)
+        return read_range(pdf, range(count), rules, name)
+    helpers = [_Helper.start(context, pdf, counter, runs, rules, name, password) for _ in range(jobs - 1)]
+    done: dict[int, tuple[list[PageContent], list[int]]] = {}
+    errors: dict[int, PipelineError] = {}
+    try:
+        while (n := _claim(counter, len(runs))) is not None:
+            for helper in helpers:
+                helper.collect(done, errors)
+            try:
+                done[n] = read_range(pdf, runs[n], rules, name)
+            except PipelineError as exc:
+                errors[n] = exc
+                _close(counter, len(runs))
         for helper in helpers:
-            more, lost = helper.result(pdf, rules, name)
-            pages += more
-            unreadable += lost
+            helper.finish(done, errors)
+        first_error = min(errors, default=len(runs))
+        for n in range(first_error):  # runs a helper took but never sent back: read here, in order
+            if n not in done:
+                try:
+                    done[n] = read_range(pdf, runs[n], rules, name)
+                except PipelineError as exc:
+                    errors[n] = exc
+                    break
+        if errors:
+            raise errors[min(errors)]
+        pages = [page for n in range(len(runs)) for page in done[n][0]]
+        unreadable = [number for n in range(len(runs)) for number in done[n][1]]
         return pages, unreadable
     finally:
         for helper in helpers:
             helper.stop()
 
 
-def split(count: int, jobs: int) -> list[range]:
-    """Contiguous shares of `count` pages for `jobs` processes, in page order, none empty."""
-    jobs = max(1, min(jobs, count))
-    size, extra = divmod(count, jobs)
-    shares = []
-    start = 0
-    for n in range(jobs):
-        end = start + size + (1 if n < extra else 0)
-        shares.append(range(start, end))
-        start = end
-    return [s for s in shares if len(s)]
+def chunks(count: int, jobs: int) -> list[range]:
+    """The runs of pages the processes take one at a time, in page order, none empty."""
+    size = max(1, min(CHUNK_PAGES, count // (2 * jobs)))
+    return [range(start, min(start + size, count)) for start in range(0, count, size)]
+
+
+def _claim(counter: Any, total: int) -> int | None:
+    """The next run no process has taken yet, or None when all are taken."""
+    with counter.get_lock():
+        n = counter.value
+        if n >= total:
+            return None
+        counter.value = n + 1
+        return int(n)
+
+
+def _close(counter: Any, total: int) -> None:
+    """No more runs are to be taken (an error stops the document)."""
+    with counter.get_lock():
+        counter.value = total
 
 
 # ----------------------------------------------------------------------------- helper processes
 
 
 class _Helper:
-    """One helper process reading one share of the pages; `result` falls back on reading them here."""
+    """One helper process taking runs of pages; what it sends is received here by a thread."""
 
-    def __init__(self, share: range, process: Any, conn: Any) -> None:
-        self.share = share
+    def __init__(self, process: Any, conn: Any, name: str) -> None:
         self.process = process
         self.conn = conn
+        self.name = name
+        self.inbox: deque[bytes] = deque()
+        self.ended = threading.Event()
+        self.reason = ""  # why it stopped without saying it was done
+        self.finished = False
+        self.thread: threading.Thread | None = None
+        if conn is not None:
+            self.thread = threading.Thread(target=self._receive, name=f"pages from {process.pid}", daemon=True)
+            self.thread.start()
 
     @classmethod
-    def start(cls, pdf: Any, share: range, rules: Rules, name: str, password: str | None, method: str) -> _Helper:
+    def start(
+        cls, context: Any, pdf: Pages, counter: Any, runs: list[range], rules: Rules, name: str, password: str | None
+    ) -> _Helper:
         receive = send = None
         try:
-            context = multiprocessing.get_context(method)
             receive, send = context.Pipe(duplex=False)
-            if method == "fork":
+            if context.get_start_method() == "fork":
                 source: Any = pdf  # inherited as it is: nothing is pickled or re-read
             else:
-                source = (_bytes_read(pdf), password)
+                source = (bytes_read(pdf.pdf), password)
+            bounds = [(r.start, r.stop) for r in runs]
             process = context.Process(
                 target=_helper_main,
-                args=(send, source, (share.start, share.stop), rules, name, os.getpid()),
+                args=(send, source, counter, bounds, rules, name, os.getpid()),
                 daemon=True,
             )
             process.start()
             send.close()
-        except Exception as exc:  # no processes here (limits, sandbox): this share is read in this process
+        except Exception as exc:  # no processes here (limits, sandbox): the runs are read in this process
             for end in (receive, send):
                 if end is not None:
                     with contextlib.suppress(OSError):
                         end.close()
             log.info("could not start a page reader for %s (%r); reading its pages here", name, exc)
-            return cls(share, None, None)
-        return cls(share, process, receive)
+            return cls(None, None, name)
+        return cls(process, receive, name)
 
-    def result(self, pdf: Any, rules: Rules, name: str) -> tuple[list[PageContent], list[int]]:
-        """The helper's pages, or its error raised here; its pages read here if it failed."""
-        message: Any = None
-        if self.conn is not None:
+    def _receive(self) -> None:
+        """The receiving thread: messages as bytes, as fast as they come (unpacked by `collect`)."""
+        try:
+            while True:
+                self.inbox.append(self.conn.recv_bytes())
+        except Exception as exc:  # EOF when the helper ends, or the pipe closed by `stop`
+            self.reason = repr(exc)[:200]
+        finally:
+            self.ended.set()
+
+    def collect(self, done: dict[int, Any], errors: dict[int, PipelineError]) -> None:
+        """Unpack what has arrived: runs read, an error, or the word that the helper is done."""
+        while self.inbox:
+            data = self.inbox.popleft()
             try:
-                message = self.conn.recv()
+                message = pickle.loads(data)
             except MemoryError:
-                share = f"{self.share.start + 1}-{self.share.stop}"
-                raise TooLarge(f"pages {share} need more memory than allowed to read") from None
-            except Exception as exc:  # it died (EOF), or what it sent cannot be read: read its pages here
-                message = ("failed", repr(exc)[:200])
-        if message is not None and message[0] == "pages":
-            return message[1], message[2]
-        if message is not None and message[0] == "error":
-            raise message[1]
-        how = message[1] if message is not None else "it stopped without an answer"
-        log.info("a page reader for %s failed (%s); reading its pages here", name, how)
-        return read_range(pdf, self.share, rules, name)
+                raise TooLarge("pages read in another process need more memory than allowed") from None
+            except Exception as exc:  # what it sent cannot be read: its runs are read here
+                self.reason = repr(exc)[:200]
+                continue
+            kind = message[0]
+            if kind == "pages":
+                done[message[1]] = (message[2], message[3])
+            elif kind == "error":
+                errors[message[1]] = message[2]
+            elif kind == "done":
+                self.finished = True
+            else:  # "failed": it stopped; the run it had is read here
+                self.reason = message[1]
+
+    def finish(self, done: dict[int, Any], errors: dict[int, PipelineError]) -> None:
+        """Wait for the helper to send all it took, and unpack it."""
+        if self.conn is None:
+            return
+        self.ended.wait()
+        self.collect(done, errors)
+        if not self.finished:
+            how = self.reason or "it stopped without an answer"
+            log.info("a page reader for %s failed (%s); reading its pages here", self.name, how)
 
     def stop(self) -> None:
         if self.conn is not None:
@@ -286,48 +344,52 @@ class _Helper:
             self.process.join()
             with contextlib.suppress(ValueError):
                 self.process.close()
-
-
-def _bytes_read(pdf: Any) -> bytes:
-    """The bytes pdfminer is reading (qpdf's repaired or decrypted copy, when that is what it got)."""
-    stream = pdf.stream
-    if isinstance(stream, io.BytesIO):
-        return stream.getvalue()
-    position = stream.tell()
-    try:
-        stream.seek(0)
-        return bytes(stream.read())
-    finally:
-        stream.seek(position)
+        if self.thread is not None:
+            self.thread.join(timeout=5)
 
 
 def _helper_main(
-    conn: Any, source: Any, bounds: tuple[int, int], rules: Rules, name: str, parent: int
+    conn: Any, source: Any, counter: Any, bounds: list[tuple[int, int]], rules: Rules, name: str, parent: int
 ) -> None:  # pragma: no cover - runs in the helper process (covered by the tests through its results)
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
     _die_with_parent(parent)
+    n: int | None = None
     try:
         pdf = source if not isinstance(source, tuple) else _reopen(*source)
-        pages, unreadable = read_range(pdf, range(*bounds), rules, name)
-        message: tuple[Any, ...] = ("pages", pages, unreadable)
-    except PipelineError as exc:
-        message = ("error", exc)
-    except MemoryError:
-        message = ("error", TooLarge(f"page {bounds[0] + 1} onwards need more memory than allowed to read"))
-    except BaseException as exc:  # reported to the parent, which reads these pages itself
-        message = ("failed", repr(exc)[:200])
-    try:
-        conn.send(message)
-    except MemoryError:
-        conn.send(("failed", "out of memory sending the pages"))
+        while (n := _claim(counter, len(bounds))) is not None:
+            try:
+                pages, unreadable = read_range(pdf, range(*bounds[n]), rules, name)
+            except PipelineError as exc:
+                _close(counter, len(bounds))
+                _send(conn, ("error", n, exc))
+                break
+            except MemoryError:
+                _close(counter, len(bounds))
+                _send(conn, ("error", n, TooLarge(f"page {bounds[n][0] + 1} onwards need more memory than allowed")))
+                break
+            _send(conn, ("pages", n, pages, unreadable))
+        if isinstance(source, tuple):
+            pdf.close()
+        _send(conn, ("done",))
+    except BaseException as exc:  # reported to the parent, which reads what this one took
+        with contextlib.suppress(BaseException):
+            _send(conn, ("failed", repr(exc)[:200]))
     finally:
         conn.close()
 
 
-def _reopen(data: bytes, password: str | None) -> Any:
+def _send(conn: Any, message: tuple[Any, ...]) -> None:
+    try:
+        conn.send_bytes(pickle.dumps(message, protocol=pickle.HIGHEST_PROTOCOL))
+    except MemoryError:
+        conn.send_bytes(pickle.dumps(("failed", "out of memory sending the pages")))
+        raise
+
+
+def _reopen(data: bytes, password: str | None) -> Pages:
     import pdfplumber
 
-    return pdfplumber.open(io.BytesIO(data), password=password or "")
+    return Pages(pdfplumber.open(io.BytesIO(data), password=password or ""), password)
 
 
 def _die_with_parent(parent: int) -> None:

@@ -2,7 +2,8 @@
 
 Stages (each its own module, each result inspectable with `extract --debug`):
 1. `pdf_open.open_pdf` opens the file or fails with a one-line reason (its remarks, e.g. that
-   the file was repaired, go into the layout's notes);
+   the file was repaired, go into the layout's notes); `pdf_pages.Pages` parses its pages with
+   playa, pdfminer where playa cannot (a note says which pages);
 2. `pdf_page.read_page` turns one page into words, lines and table fragments (ruled tables in
    `pdf_ruled`, borderless ones in `pdf_borderless`), then the page is closed so its cached
    objects are released and memory does not grow with the page count; a page whose content
@@ -20,8 +21,10 @@ from pathlib import Path
 from pipeline.core.errors import DamagedFile
 from pipeline.core.layout import Layout
 from pipeline.read.geometry.assemble import assemble
-from pipeline.read.guard import opening_notes
+from pipeline.read.geometry.types import PageContent
+from pipeline.read.guard import Note, opening_notes
 from pipeline.read.pdf.opener import open_pdf
+from pipeline.read.pdf.pages import FALLBACK, Pages
 from pipeline.read.pdf.parallel import page_jobs, read_pages
 from pipeline.rules import Rules
 
@@ -31,7 +34,11 @@ def read(path: Path, data: bytes | None, rules: Rules, password: str | None = No
     pdf = open_pdf(raw, rules, password)
     notes = opening_notes(pdf)
     try:
-        pages, unreadable = read_pages(pdf, rules, path.name, page_jobs(len(pdf.pages)), password)
+        parsed = Pages(pdf, password)
+        try:
+            pages, unreadable = read_pages(parsed, rules, path.name, page_jobs(parsed.count), password)
+        finally:
+            parsed.close()
     finally:
         pdf.close()
     if unreadable and len(unreadable) == len(pages):
@@ -46,5 +53,33 @@ def read(path: Path, data: bytes | None, rules: Rules, password: str | None = No
         )
         for n in unreadable
     ]
+    notes += fallback_notes(pages, unreadable, parsed.refused)
     layout.notes = notes + layout.notes
     return layout
+
+
+def fallback_notes(pages: list[PageContent], unreadable: list[int], refused: str) -> list[Note]:
+    """Which pages the slower parser read, and why (the text is the same; this is for the record)."""
+    slow = [p.number for p in pages if p.parser == FALLBACK and p.number not in unreadable]
+    if not slow:
+        return []
+    if refused:
+        why = f"the fast parser (playa) could not stand in for it: {refused}"
+    else:
+        why = "the fast parser (playa) could not read them as pdfminer does"
+    where = "every page" if len(slow) == len(pages) else "page(s) " + _ranges(slow)
+    return [("info", "pdf-parser", f"pdfminer read {where} of this PDF, as {why}.")]
+
+
+def _ranges(numbers: list[int]) -> str:
+    """1, 2, 3, 5 -> "1-3, 5"."""
+    out: list[str] = []
+    start = previous = numbers[0]
+    for n in [*numbers[1:], None]:
+        if n is not None and n == previous + 1:
+            previous = n
+            continue
+        out.append(str(start) if start == previous else f"{start}-{previous}")
+        if n is not None:
+            start = previous = n
+    return ", ".join(out)
