@@ -82,6 +82,37 @@ def test_debug_writes_the_intermediate_stages(tmp_path: Path) -> None:
     assert data["raw"]["outcomes"][4]["id"] == "2.2."  # as printed, before normalising
 
 
+def test_debug_writes_every_stage_reached_when_a_file_fails(tmp_path: Path, capsys) -> None:
+    from pipeline.cli import main
+
+    memo = tmp_path / "memo.txt"
+    memo.write_text("Minutes of the meeting\n\nNothing was decided.\n", encoding="utf-8")
+    assert main(["extract", str(memo), "-o", str(tmp_path / "out"), "--debug"]) == 1
+    assert capsys.readouterr().err.startswith("memo.txt: not an action plan or guidance page")
+    data = json.loads((tmp_path / "out" / "memo.layout.json").read_text(encoding="utf-8"))
+    assert data["failure"]["category"] == "not-recognised" and data["document"] is None
+    assert data["layout"]["blocks"][0]["text"] == "Minutes of the meeting"
+    assert not (tmp_path / "out" / "memo.json").exists()
+
+
+def test_a_bug_in_a_reader_is_an_internal_error_with_its_traceback_in_the_log(
+    tmp_path: Path, capsys, monkeypatch
+) -> None:
+    import pipeline.read.text.reader as text_reader
+    from pipeline.cli import main
+
+    monkeypatch.setattr(text_reader, "safe_text", lambda text: None)
+    out = tmp_path / "out"
+    assert main(["extract", str(PLAN), "-o", str(out)]) == 1
+    log = out / ".extract.log"
+    assert capsys.readouterr().err == (
+        f"{PLAN.name}: could not be read because of an internal error in the pipeline — please report this file "
+        f"to the pipeline's maintainers (details in {log})\n"
+    )
+    details = log.read_text(encoding="utf-8")
+    assert details.startswith(f"{PLAN.name}:\nTraceback (most recent call last):") and "pipeline/read/text/" in details
+
+
 def test_output_into_a_closed_pipe_is_not_a_traceback() -> None:
     result = subprocess.run(
         f"'{sys.executable}' -m pipeline --help | head -c 10 >/dev/null; "

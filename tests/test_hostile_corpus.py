@@ -408,6 +408,17 @@ def test_each_failure_is_one_line_naming_the_file(request: pytest.FixtureRequest
 
 
 @pytest.mark.parametrize("which", BUILDS)
+def test_no_file_ends_in_a_defect_of_ours(request: pytest.FixtureRequest, which: str) -> None:
+    """Hostile input is the file's fault: an `internal` outcome is a bug of ours it found (and a
+    missing library, the machine's)."""
+    build: Build = request.getfixturevalue(which)
+    ours = {
+        name: build.describe(name) for name in build.records if build.outcome(name) in ("internal", "missing-library")
+    }
+    assert ours == {}, (ours, (build.outputs / ".build.log").read_text(errors="replace")[-3000:])
+
+
+@pytest.mark.parametrize("which", BUILDS)
 def test_reasons_name_no_library_internals(request: pytest.FixtureRequest, which: str) -> None:
     """Officers read these lines: no Python or library exception class names in them."""
     build: Build = request.getfixturevalue(which)

@@ -24,7 +24,7 @@ from dataclasses import dataclass
 
 from pipeline.core.ids import normalise_id, parent_id
 from pipeline.core.layout import Block, Cell, Layout, Row
-from pipeline.core.model import Where
+from pipeline.core.model import PLAN, Note, Place, Where
 from pipeline.core.text import clean
 from pipeline.extract.plan_text import follows, section_heading
 from pipeline.extract.records import RawAction, RawOutcome, RawPlan, RawSection
@@ -130,10 +130,10 @@ class _PlanReader:
         if not self._action_line.search(text):
             return
         self.plan.notes.append(
-            (
+            Note(
                 "warning",
                 "unplaced-text",
-                self.section or "plan",
+                Place("section", self.section) if self.section else PLAN,
                 f"Text outside the table looks like an action but was not read as one: {clean(text)[:80]!r}",
             )
         )
@@ -189,10 +189,10 @@ class _PlanReader:
             return
         if not clean(ident):
             self.plan.notes.append(
-                (
+                Note(
                     "warning",
                     "missing-action-id",
-                    self.outcome.id if self.outcome else "plan",
+                    Place("outcome", self.outcome.id) if self.outcome else PLAN,
                     f"A row on page {row.page} has no action number: {clean(cells.get('text', ''))[:80]!r}"
                     if row.page
                     else f"A row has no action number: {clean(cells.get('text', ''))[:80]!r}",
@@ -234,10 +234,10 @@ class _PlanReader:
         if self._section(filled[0].text, styled=True):
             return True
         self.plan.notes.append(
-            (
+            Note(
                 "warning",
                 "unplaced-text",
-                self.section or "plan",
+                Place("section", self.section) if self.section else PLAN,
                 f"A row across the table was not read as part of any action: {clean(filled[0].text)[:80]!r}",
             )
         )

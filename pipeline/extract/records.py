@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from pipeline.core.model import Where
+from pipeline.core.model import Note, Where
 
 
 @dataclass
@@ -46,7 +46,7 @@ class RawPlan:
     sections: list[RawSection] = field(default_factory=list)
     outcomes: list[RawOutcome] = field(default_factory=list)
     actions: list[RawAction] = field(default_factory=list)
-    notes: list[tuple[str, str, str, str]] = field(default_factory=list)  # severity, code, where, message
+    notes: list[Note] = field(default_factory=list)
 
 
 @dataclass
@@ -64,4 +64,4 @@ class RawGuidance:
     title: str | None
     priorities: list[tuple[int, str]] = field(default_factory=list)
     questions: list[RawQuestion] = field(default_factory=list)
-    notes: list[tuple[str, str, str, str]] = field(default_factory=list)
+    notes: list[Note] = field(default_factory=list)

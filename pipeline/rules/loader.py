@@ -52,12 +52,12 @@ class _LineLoader(yaml.SafeLoader):
     """A SafeLoader that remembers the line of every mapping key and list item."""
 
 
-class LineDict(dict):  # type: ignore[type-arg]
+class LineDict(dict[Any, Any]):
     line: int = 0
     key_lines: dict[Any, int]
 
 
-class LineList(list):  # type: ignore[type-arg]
+class LineList(list[Any]):
     line: int = 0
     item_lines: list[int]
 
@@ -114,7 +114,7 @@ class _File:
             raise self.fail(line, f"not valid YAML ({problem}); check indentation and quotes") from None
         if data is None:
             data = LineDict()
-        if not isinstance(data, dict):
+        if not isinstance(data, LineDict):
             raise self.fail(1, "should be a set of `name: value` entries")
         return data
 
@@ -436,7 +436,7 @@ def _load_statuses(f: _File) -> tuple[tuple[StatusRule, ...], dict[str, StatusRu
     index: dict[str, StatusRule] = {}
     seen: dict[str, tuple[str, int]] = {}
     for entry, line in zip(entries, entries.item_lines, strict=True):
-        if not isinstance(entry, dict):
+        if not isinstance(entry, LineDict):
             raise f.fail(line, "each status should have `label`, `progress`, `colour` and `synonyms`")
         f.unknown_keys(
             entry, {"label", "progress", "colour", "meaning", "synonyms", "blocked", "open_ended", "waits_on"}
@@ -496,7 +496,7 @@ def _load_ages(f: _File) -> tuple[tuple[AgeRule, ...], dict[str, AgeRule]]:
     index: dict[str, AgeRule] = {}
     seen: dict[str, tuple[str, int]] = {}
     for entry, line in zip(entries, entries.item_lines, strict=True):
-        if not isinstance(entry, dict):
+        if not isinstance(entry, LineDict):
             raise f.fail(line, "each age group should have `label` and `synonyms`")
         f.unknown_keys(entry, {"label", "meaning", "synonyms"})
         label = f.get(entry, "label", str)
@@ -573,7 +573,7 @@ def _load_programmes(f: _File) -> tuple[tuple[Programme, ...], tuple[str, ...]]:
         if isinstance(entry, str):
             entry = LineDict(name=entry)
             entry.key_lines = {"name": line}
-        if not isinstance(entry, dict):
+        if not isinstance(entry, LineDict):
             raise f.fail(line, "each programme should be `- name: ...`")
         f.unknown_keys(entry, {"name"})
         name = f.get(entry, "name", str)
@@ -620,7 +620,7 @@ def _load_ratings(f: _File, data: LineDict) -> dict[str, Any]:
     index: dict[str, RatingRule] = {}
     seen: dict[str, tuple[str, int]] = {}
     for entry, line in zip(entries, getattr(entries, "item_lines", []), strict=True):
-        if not isinstance(entry, dict):
+        if not isinstance(entry, LineDict):
             raise f.fail(line, "each rating should have `label`, `colour` and, if any, `synonyms`")
         f.unknown_keys(entry, {"label", "colour", "synonyms"})
         label = f.get(entry, "label", str)
@@ -629,7 +629,7 @@ def _load_ratings(f: _File, data: LineDict) -> dict[str, Any]:
         _index_words(f, [(label, line), *synonyms], label, rule, index, seen, what="rating word ")
         out.append(rule)
     if len({r.label for r in out}) != len(out):
-        raise f.fail(entries.line, "two ratings have the same label")
+        raise f.fail(getattr(entries, "line", None), "two ratings have the same label")
     return {"ratings": tuple(out), "_rating_index": index}
 
 

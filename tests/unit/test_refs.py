@@ -90,10 +90,17 @@ def test_find_link_cue(rules) -> None:
 
 
 def test_mentions_from_entity_patterns(rules) -> None:
+    from pipeline.core.model import Mention
     from pipeline.language.entities import mentions
 
     found = mentions(
         ["Review the GHT-led policy with MIU staff (QS34 2)", "Delivered via the NHS England fund; ask PHW"], rules
     )
-    assert found == ["ORG: GHT", "SERVICE: MIU", "ORG: NHS England", "ACRONYM: PHW"]
+    assert found == [
+        Mention("ORG", "GHT"),
+        Mention("SERVICE", "MIU"),
+        Mention("ORG", "NHS England"),
+        Mention("ACRONYM", "PHW"),
+    ]
+    assert [m.to_plain() for m in found][:1] == ["ORG: GHT"]  # as the JSON has it
     assert mentions([None, ""], rules) == []

@@ -13,8 +13,8 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from pipeline.core.model import Action, Document
+from pipeline.emit.summary import NO_STATUS
 from pipeline.emit.xlsx import style
-from pipeline.emit.xlsx.style import NO_STATUS
 
 if TYPE_CHECKING:
     from openpyxl import Workbook
@@ -61,8 +61,9 @@ def action_columns(doc: Document) -> list[Column]:
     for key in _extra_keys(doc.actions):
         header = _unique_header(key, taken)
         taken.add(header.lower())
-        columns.append(Column(header, lambda a, k=key: a.extra.get(k), None))
-    columns.append(Column(where, lambda a: a.source.page if where == "Page" else a.source.line, 7))
+        columns.append(Column(header, _extra(key), None))
+    by_page = where == "Page"
+    columns.append(Column(where, lambda a: a.source.page if by_page else a.source.line, 7))
     return columns
 
 
@@ -168,8 +169,14 @@ def status_headers(doc: Document, rules: Rules) -> list[str]:
     return labels
 
 
+def _extra(key: str) -> Callable[[Action], str | None]:
+    """The cell of a plan's own column (Lead, Timescale...) in an action."""
+    return lambda a: a.extra.get(key)
+
+
 def _status_key(action: Action, labels: Sequence[str]) -> str:
-    return action.status if action.status in labels and action.status != NO_STATUS else NO_STATUS
+    status = action.status
+    return status if status is not None and status in labels and status != NO_STATUS else NO_STATUS
 
 
 def count_by(doc: Document, rules: Rules, group: Callable[[Action], str]) -> dict[str, dict[str, int]]:

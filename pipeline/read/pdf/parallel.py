@@ -24,8 +24,9 @@ repaired or decrypted copy included). A helper ignores Ctrl-C (this process hand
 stops the helpers) and, on Linux, dies with this process. A helper inherits this process's
 memory cap, so a build worker's per-document cap holds in each of them.
 
-Failures are those of sequential reading, in page order: a page that cannot be interpreted
-costs that page only; the first PipelineError in page order is raised. A helper that dies or
+Failures are those of sequential reading, in page order: a page that the PDF library cannot
+interpret costs that page only (a defect of ours on a page stops the document, as one); the
+first PipelineError in page order is raised. A helper that dies or
 cannot start has its pages read here instead, so the result never depends on the helpers.
 """
 
@@ -41,7 +42,8 @@ import sys
 from collections.abc import Sequence
 from typing import Any
 
-from pipeline.core.errors import PipelineError, TooLarge
+from pipeline.core.errors import PipelineError, TooLarge, raised_by_library
+from pipeline.core.lifetime import die_with_parent
 from pipeline.read.geometry.types import PageContent
 from pipeline.read.pdf.objects import restore, speed_up
 from pipeline.read.pdf.page import read_page
@@ -110,8 +112,9 @@ def read_range(pdf: Any, indexes: Sequence[int], rules: Rules, name: str) -> tup
     Each page's characters are turned into pdfplumber's dicts on the fast path (`pdf_objects`);
     once read, the page is closed and its decoded content released, so memory does not grow
     with the page count beyond what the pages hold (`release_contents`, `share_coordinates`).
-    A page whose content cannot be interpreted is replaced by an empty page (its number is
-    returned); a PipelineError, or running out of memory, stops the document.
+    A page whose content the PDF library cannot interpret is replaced by an empty page (its
+    number is returned); a PipelineError, running out of memory, or an exception raised in our
+    own code (`raised_by_library`: a bug, never "damaged") stops the document.
     """
     pages: list[PageContent] = []
     unreadable: list[int] = []
@@ -128,7 +131,9 @@ def read_range(pdf: Any, indexes: Sequence[int], rules: Rules, name: str) -> tup
             raise
         except MemoryError:
             raise TooLarge(f"page {number} needs more memory than allowed to read") from None
-        except Exception as exc:  # one damaged page costs that page, not the document
+        except Exception as exc:  # one damaged page costs that page, not the document; a bug of ours, the document
+            if not raised_by_library(exc):
+                raise
             log.info("page %d of %s could not be read: %r", number, name, exc)
             unreadable.append(number)
             pages.append(PageContent(number=number, width=0.0, height=0.0))
@@ -235,7 +240,7 @@ class _Helper:
     def start(cls, pdf: Any, share: range, rules: Rules, name: str, password: str | None, method: str) -> _Helper:
         receive = send = None
         try:
-            context = multiprocessing.get_context(method)
+            context: Any = multiprocessing.get_context(method)
             receive, send = context.Pipe(duplex=False)
             if method == "fork":
                 source: Any = pdf  # inherited as it is: nothing is pickled or re-read
@@ -305,7 +310,7 @@ def _helper_main(
     conn: Any, source: Any, bounds: tuple[int, int], rules: Rules, name: str, parent: int
 ) -> None:  # pragma: no cover - runs in the helper process (covered by the tests through its results)
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
-    _die_with_parent(parent)
+    die_with_parent(parent)
     try:
         pdf = source if not isinstance(source, tuple) else _reopen(*source)
         pages, unreadable = read_range(pdf, range(*bounds), rules, name)
@@ -328,16 +333,3 @@ def _reopen(data: bytes, password: str | None) -> Any:
     import pdfplumber
 
     return pdfplumber.open(io.BytesIO(data), password=password or "")
-
-
-def _die_with_parent(parent: int) -> None:
-    """Be killed when the parent dies (Linux), so no helper outlives a killed reader."""
-    if sys.platform.startswith("linux"):
-        try:
-            import ctypes
-
-            ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
-        except (OSError, AttributeError):
-            pass
-    if os.getppid() != parent:
-        os._exit(0)

@@ -19,6 +19,7 @@ from pathlib import Path
 
 from pipeline.core.errors import DamagedFile
 from pipeline.core.layout import Layout
+from pipeline.core.model import DOCUMENT, Note
 from pipeline.read.geometry.assemble import assemble
 from pipeline.read.guard import opening_notes
 from pipeline.read.pdf.opener import open_pdf
@@ -38,9 +39,10 @@ def read(path: Path, data: bytes | None, rules: Rules, password: str | None = No
         raise DamagedFile(f"damaged PDF: none of its {len(pages)} page(s) could be read")
     layout = assemble(pages, rules)
     notes += [
-        (
+        Note(
             "warning",
             "unreadable-page",
+            DOCUMENT,
             f"Page {n} could not be read (its content is damaged); anything on it is missing - "
             "check it in the original.",
         )
