@@ -27,9 +27,10 @@ test: $(STAMP) ## Run the whole test suite (what CI runs)
 test-fast: $(STAMP) ## Run the tests, skipping the slow hostile-corpus cases
 	@$(PY) -m pytest -q -m "not slow"
 
-lint: $(STAMP) ## ruff check and format check
+lint: $(STAMP) ## ruff check, format check and the type checker (mypy, configured in pyproject.toml)
 	@$(PY) -m ruff check pipeline tests bench
 	@$(PY) -m ruff format --check pipeline tests bench
+	@$(PY) -m mypy
 
 format: $(STAMP) ## Apply ruff formatting
 	@$(PY) -m ruff format pipeline tests bench
