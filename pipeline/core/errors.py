@@ -169,7 +169,7 @@ def blame(exc: Exception, damaged: PipelineError | None, doing: str) -> Pipeline
     """
     if isinstance(exc, PipelineError):
         return exc
-    if isinstance(exc, ImportError) and not (exc.name or "").startswith(_PACKAGE.name):
+    if isinstance(exc, ImportError) and (exc.name or "").partition(".")[0] != _PACKAGE.name:
         what = exc.name or str(exc)
         return MissingLibrary(f"a required library is missing or is not the pinned version ({what})")
     if damaged is not None and raised_by_library(exc):
