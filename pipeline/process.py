@@ -122,6 +122,7 @@ def read_layout(path: Path, rules: Rules, data: bytes, password: str | None = No
         doing="read",
         damaged=DamagedFile("damaged or unreadable file"),
         too_deep="damaged or maliciously nested structure (too deep to read)",
+        too_large="needs more memory than allowed to read",
     )
 
 
@@ -138,6 +139,7 @@ def _extract_stage(run: Trace, layout: Layout, sha256: str, rules: Rules) -> Non
         lambda: _extract(run, layout, sha256, rules),
         doing="extracted",
         too_deep="its structure is nested too deeply to extract",
+        too_large="needs more memory than allowed to extract",
     )
 
 
@@ -149,9 +151,10 @@ def _read_bytes(path: Path, rules: Rules) -> bytes:
         raise PipelineError(f"cannot be read ({exc.strerror or exc})", "check the file is there and readable") from None
 
 
-def _stage(work: Callable[[], T], doing: str, too_deep: str, damaged: PipelineError | None = None) -> T:
-    """`work()`, any exception but a PipelineError turned into one (`damaged`: what a library
-    failing on the file means at this stage; None: no library is expected to fail here)."""
+def _stage(work: Callable[[], T], doing: str, too_deep: str, too_large: str, damaged: PipelineError | None = None) -> T:
+    """`work()`, any exception but a PipelineError turned into one: the reasons for running out
+    of stack (`too_deep`) or memory (`too_large`) at this stage, and `damaged`, what a library
+    failing on the file means here (None: no library is expected to fail here: a bug of ours)."""
     try:
         return work()
     except PipelineError:
@@ -159,8 +162,7 @@ def _stage(work: Callable[[], T], doing: str, too_deep: str, damaged: PipelineEr
     except RecursionError:
         raise DamagedFile(too_deep) from None
     except MemoryError:
-        verb = "read" if doing == "read" else "extract"
-        raise TooLarge(f"needs more memory than allowed to {verb}") from None
+        raise TooLarge(too_large) from None
     except Exception as exc:
         raise blame(exc, damaged, doing) from None
 
