@@ -51,7 +51,7 @@ from pipeline.build.schedule import (
 from pipeline.build.task import BuildResult
 from pipeline.core.errors import Failure, PipelineError, UsageError, traceback_text
 from pipeline.emit.log import DetailLog
-from pipeline.rules import Rules
+from pipeline.rules import Rules, load_rules
 
 JOB = "pipeline.build.task:build_document"
 PREPARE = "pipeline.build.task:prepare"
@@ -91,8 +91,6 @@ def build_outputs(
     quiet: bool = False,
 ) -> BuildStats:
     """`run_build`, telling what it did."""
-    from pipeline.rules import load_rules
-
     started = time.monotonic()
     if not inputs.is_dir():
         raise UsageError(f"{inputs}: no such folder", "put the documents in a folder and give its name")
