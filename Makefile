@@ -23,15 +23,20 @@ $(STAMP): requirements.lock pyproject.toml setup.py
 build: $(STAMP) ## Build outputs/ from inputs/ (only what changed; JOBS=N to set the workers)
 	@$(PY) -m pipeline build inputs outputs $(if $(JOBS),--jobs $(JOBS))
 
+# The suite runs on every core (up to four), a test file per process: a file's module-wide
+# fixtures (the hostile-corpus builds) are made once.
+PARALLEL := -n auto --maxprocesses 4 --dist loadfile
+
 test: $(STAMP) ## Run the whole test suite (what CI runs)
-	@$(PY) -m pytest -q
+	@$(PY) -m pytest -q $(PARALLEL)
 
 test-fast: $(STAMP) ## Run the tests, skipping the slow hostile-corpus cases
-	@$(PY) -m pytest -q -m "not slow"
+	@$(PY) -m pytest -q $(PARALLEL) -m "not slow"
 
-lint: $(STAMP) ## ruff check and format check
+lint: $(STAMP) ## ruff check, format check and the type checker (mypy, configured in pyproject.toml)
 	@$(PY) -m ruff check pipeline tests bench
 	@$(PY) -m ruff format --check pipeline tests bench
+	@$(PY) -m mypy
 
 format: $(STAMP) ## Apply ruff formatting
 	@$(PY) -m ruff format pipeline tests bench

@@ -251,7 +251,7 @@ def measure_memory(w1: workloads.W1, results: Results) -> None:
 
 
 BUILD_PROBE = """
-import json, sys, time
+import dataclasses, json, sys, time
 import pipeline.build.run as build
 phases = {}
 def timed(name, method):
@@ -264,9 +264,16 @@ def timed(name, method):
     return run
 for name in ("_build_documents", "_index", "_revisions"):
     setattr(build._Build, name, timed(name.strip("_"), getattr(build._Build, name)))
+stats = {}
+run = build._Build.run
+def counted(self, *args, **kwargs):
+    result = run(self, *args, **kwargs)
+    stats.update(dataclasses.asdict(result))
+    return result
+build._Build.run = counted
 from pipeline.cli import main
 code = main(sys.argv[1:])
-print("STATS " + json.dumps({**build.last_stats, "phases": phases}))
+print("STATS " + json.dumps({**stats, "phases": phases}))
 sys.exit(code)
 """
 

@@ -87,8 +87,9 @@ def build_parser() -> argparse.ArgumentParser:
     e.add_argument(
         "--debug",
         action="store_true",
-        help="also write DIR/<name>.layout.json (blocks and raw rows) and DIR/<name>.provenance.json "
-        "(each record's page, line and box, which <name>.json leaves out)",
+        help="also write DIR/<name>.layout.json: what each stage made (layout blocks, raw rows, records), "
+        "for failed files too, and DIR/<name>.provenance.json (each record's page, line and box, which "
+        "<name>.json leaves out)",
     )
 
     d = sub.add_parser(
@@ -153,6 +154,14 @@ def main(argv: list[str] | None = None) -> int:
     except PipelineError as exc:
         print(f"Error: {exc.reason} — {exc.remedy}", file=sys.stderr)
         return EXIT_USAGE if exc.category in ("usage", "rules") else EXIT_FAILED
+    except ImportError as exc:  # run with a Python that lacks the pinned libraries
+        from pipeline.core.errors import MissingLibrary, blame
+
+        missing = blame(exc, None, "run")
+        if not isinstance(missing, MissingLibrary):
+            raise
+        print(f"Error: {missing.reason} — {missing.remedy}", file=sys.stderr)
+        return EXIT_FAILED
     except BrokenPipeError:  # output piped into `head` and closed early: not an error of ours
         import os
 
@@ -169,17 +178,25 @@ def run() -> None:
     sys.exit(main())
 
 
+EXTRACT_LOG = ".extract.log"  # in the output folder: the details of internal errors, for the maintainers
+
+
 def _extract(args: argparse.Namespace) -> int:
     from pipeline.build.schedule import output_stems
-    from pipeline.core.errors import PipelineError
+    from pipeline.core.errors import InternalError, PipelineError, internal_error
+    from pipeline.core.kinds import KINDS
+    from pipeline.core.model import json_bytes
+    from pipeline.emit.atomic import write_bytes_atomic
     from pipeline.emit.json_out import write_json
+    from pipeline.emit.log import DetailLog
     from pipeline.emit.xlsx.document import write_workbook
-    from pipeline.process import process
+    from pipeline.process import trace
     from pipeline.rules import load_rules
 
     rules = load_rules(args.rules)
     # plan.pdf and plan.docx given together must not overwrite each other's outputs
     stems = output_stems(p.name for p in args.files)
+    log = DetailLog(args.output / EXTRACT_LOG)
     failed = 0
     for path in args.files:
         if not path.exists():
@@ -191,20 +208,32 @@ def _extract(args: argparse.Namespace) -> int:
             failed += 1
             continue
         stem = stems[path.name]
+        run = trace(path, rules, password=args.password)
         try:
-            if args.debug:  # first, so the stages are there also when the file fails
-                from pipeline.debug import write_debug, write_provenance
-
-                write_debug(path, rules, args.output / f"{stem}.layout.json", password=args.password)
-            doc = process(path, rules, password=args.password)
+            if args.debug:  # every stage reached, above all when the file failed
+                write_bytes_atomic(args.output / f"{stem}.layout.json", json_bytes(run))
+            if run.error is not None:
+                raise run.error
+            assert run.document is not None
+            doc = run.document
             write_json(doc, args.output / f"{stem}.json")
             write_workbook(doc, args.output / f"{stem}.xlsx", rules)
             if args.debug:
-                write_provenance(doc, args.output / f"{stem}.provenance.json")
-        except PipelineError as exc:
-            print(exc.line(path.name), file=sys.stderr)
+                write_bytes_atomic(args.output / f"{stem}.provenance.json", json_bytes(doc.provenance()))
+        except OSError as exc:
+            print(f"{path.name}: its outputs could not be written ({exc.strerror or exc}) — check there is free "
+                  f"space and {args.output} can be written", file=sys.stderr)  # fmt: skip
             failed += 1
             continue
-        counts = f"{len(doc.actions)} actions" if doc.kind == "action_plan" else f"{len(doc.questions)} questions"
-        print(f"{path.name}: {doc.kind.replace('_', ' ')}, {counts}, {len(doc.findings)} findings")
+        except Exception as exc:  # a PipelineError, or a bug of ours in writing the outputs
+            error = exc if isinstance(exc, PipelineError) else internal_error(exc, "written")
+            failure = error.failure()
+            if isinstance(error, InternalError):
+                failure = failure.with_details(log.add(path.name, error.detail))
+            print(failure.line(path.name), file=sys.stderr)
+            failed += 1
+            continue
+        kind = KINDS[doc.kind]
+        counts = f"{len(kind.records_of(doc))} {kind.records}"
+        print(f"{path.name}: {kind.phrase}, {counts}, {len(doc.findings)} findings")
     return EXIT_FAILED if failed else EXIT_OK

@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 from openpyxl import load_workbook
 
+from pipeline.core.errors import Failure
 from pipeline.core.model import to_json
 from pipeline.emit.index import Entry, combined_workbook, index_data, load, summarise, write_index
 from pipeline.rules import Rules
@@ -79,21 +80,21 @@ def outputs(tmp_path: Path) -> Path:
 
 
 def entries() -> list[Entry]:
-    failure = {"category": "encrypted", "reason": "encrypted PDF", "remedy": "remove the password"}
+    failure = Failure("encrypted", "encrypted PDF", "remove the password")
     return [
         Entry("plan.pdf", "plan.json", "plan.xlsx"),
         Entry("guide.html", "guide.json", "guide.xlsx"),
         Entry("old.docx", "old.json", "old.xlsx", failure),  # the latest version failed; outputs are older
-        Entry("broken.pdf", None, None, {"category": "damaged", "reason": "damaged PDF", "remedy": "ask again"}),
+        Entry("broken.pdf", None, None, Failure("damaged", "damaged PDF", "ask again")),
     ]
 
 
 def test_summary_counts_what_the_json_holds() -> None:
     summary = summarise(plan_doc())
-    assert summary["counts"] == {"sections": 1, "outcomes": 1, "actions": 3}
-    assert summary["statuses"] == {"Complete": 1, "No status": 1, "Underway": 1}
-    assert summary["findings"] == {"error": 1, "warning": 1, "info": 0}
-    assert summarise(guidance_doc())["counts"] == {"priorities": 1, "questions": 2, "answered": 1}
+    assert summary.counts == {"sections": 1, "outcomes": 1, "actions": 3}
+    assert summary.statuses == {"Complete": 1, "No status": 1, "Underway": 1}
+    assert summary.findings == {"error": 1, "warning": 1, "info": 0}
+    assert summarise(guidance_doc()).counts == {"priorities": 1, "questions": 2, "answered": 1}
 
 
 def test_every_input_is_listed_with_its_state(outputs: Path, rules: Rules) -> None:
@@ -174,7 +175,7 @@ def test_an_empty_inputs_folder_gives_an_empty_index(tmp_path: Path, rules: Rule
 
 @pytest.mark.parametrize("jobs", [1, 2])
 def test_the_index_is_written_beside_the_revisions_or_after_them(
-    jobs: int, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+    jobs: int, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], cached_reading: None
 ) -> None:
     """With two cores the index is written in a second process while the revision histories are
     written here: the same files, the same manifest, and a failure in it is still one line."""

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import unicodedata
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -12,6 +13,7 @@ from pipeline.build.schedule import (
     MANIFEST,
     Input,
     Manifest,
+    ManifestEntry,
     code_fingerprint,
     input_files,
     is_plain_name,
@@ -19,6 +21,7 @@ from pipeline.build.schedule import (
     plan,
     scan,
 )
+from tests.helpers import ROOT
 
 
 @pytest.mark.parametrize(
@@ -71,6 +74,11 @@ def test_plain_names_only() -> None:
         assert not is_plain_name(bad)
 
 
+def entries(files: dict[str, dict[str, Any]]) -> Manifest:
+    """A manifest from entries in their JSON form."""
+    return Manifest(files={name: ManifestEntry.from_dict(entry) for name, entry in files.items()})
+
+
 def item(tmp_path: Path, name: str, sha: str, stem: str | None = None) -> Input:
     return Input(name, tmp_path / name, sha, 1, stem or Path(name).stem)
 
@@ -79,14 +87,15 @@ def test_plan_sorts_inputs_by_what_changed(tmp_path: Path) -> None:
     for name in ("same.json", "same.xlsx", "rules.json", "rules.xlsx", "gone.json"):
         (tmp_path / name).write_text("{}")
     keys = {"rules": "R", "code": "C"}
-    manifest = Manifest(
-        files={
+    manifest = entries(
+        {
             "same.pdf": {"sha256": "s1", **keys, "stem": "same", "outputs": ["same.json", "same.xlsx"]},
             "edited.pdf": {"sha256": "old", **keys, "stem": "edited", "outputs": ["edited.json", "edited.xlsx"]},
             "lost.pdf": {"sha256": "s3", **keys, "stem": "lost", "outputs": ["lost.json"]},  # output deleted by hand
             "bad.pdf": {"failed": {"sha256": "s4", **keys, "category": "damaged", "reason": "r", "remedy": "m"}},
             "bad2.pdf": {"failed": {"sha256": "s5", **keys, "category": "damaged", "reason": "r", "remedy": "m"}},
             "gone.pdf": {"sha256": "s6", **keys, "stem": "gone", "outputs": ["gone.json"]},
+            "bug.pdf": {"failed": {"sha256": "s8", **keys, "category": "internal", "reason": "r", "remedy": "m"}},
         }
     )
     inputs = [
@@ -96,11 +105,12 @@ def test_plan_sorts_inputs_by_what_changed(tmp_path: Path) -> None:
         item(tmp_path, "bad.pdf", "s4"),
         item(tmp_path, "bad2.pdf", "changed"),
         item(tmp_path, "new.pdf", "s7"),
+        item(tmp_path, "bug.pdf", "s8"),
     ]
     todo = plan(inputs, manifest, tmp_path, "R", "C")
     assert [i.name for i in todo.unchanged] == ["same.pdf"]
-    assert [i.name for i in todo.still_failing] == ["bad.pdf"]
-    assert [i.name for i in todo.build] == ["edited.pdf", "lost.pdf", "bad2.pdf", "new.pdf"]
+    assert [i.name for i in todo.still_failing] == ["bad.pdf"]  # a defect of ours (bug.pdf) is tried again
+    assert [i.name for i in todo.build] == ["edited.pdf", "lost.pdf", "bad2.pdf", "new.pdf", "bug.pdf"]
     assert todo.removed == ["gone.pdf"]
     assert [i.name for i in plan(inputs, manifest, tmp_path, "R2", "C").unchanged] == []  # rules changed
     assert [i.name for i in plan(inputs, manifest, tmp_path, "R", "C2").still_failing] == []  # code changed
@@ -109,15 +119,15 @@ def test_plan_sorts_inputs_by_what_changed(tmp_path: Path) -> None:
 
 def test_a_stem_change_rebuilds(tmp_path: Path) -> None:
     (tmp_path / "plan.json").write_text("{}")
-    manifest = Manifest(
-        files={"plan.pdf": {"sha256": "s", "rules": "R", "code": "C", "stem": "plan", "outputs": ["plan.json"]}}
+    manifest = entries(
+        {"plan.pdf": {"sha256": "s", "rules": "R", "code": "C", "stem": "plan", "outputs": ["plan.json"]}}
     )
     todo = plan([item(tmp_path, "plan.pdf", "s", stem="plan.pdf")], manifest, tmp_path, "R", "C")
     assert [i.name for i in todo.build] == ["plan.pdf"]
 
 
 def test_manifest_round_trip_and_damage(tmp_path: Path) -> None:
-    manifest = Manifest(files={"b.pdf": {"sha256": "x", "outputs": ["b.json"]}, "a.pdf": {"outputs": ["a.json"]}})
+    manifest = entries({"b.pdf": {"sha256": "x", "outputs": ["b.json"]}, "a.pdf": {"outputs": ["a.json"]}})
     manifest.save(tmp_path)
     text = (tmp_path / MANIFEST).read_text()
     assert text.index('"a.pdf"') < text.index('"b.pdf"')  # sorted: stable in git
@@ -131,7 +141,20 @@ def test_the_first_manifest_format_still_names_old_outputs(tmp_path: Path) -> No
     old = {"files": {"plan.txt": {"sha256": "x", "state": "built", "stem": "plan"}}, "rules": "r", "version": "0.1.0"}
     (tmp_path / MANIFEST).write_text(json.dumps(old))
     entry = Manifest.load(tmp_path).files["plan.txt"]
-    assert entry == {"outputs": ["plan.json", "plan.xlsx"]}  # no keys: rebuilt, but cleaned up if deleted
+    assert entry.to_dict() == {"outputs": ["plan.json", "plan.xlsx"]}  # no keys: rebuilt, but cleaned up if deleted
+
+
+def test_the_manifest_is_written_as_it_was_read() -> None:
+    """Typed entries, the same JSON: the committed manifest comes back byte for byte."""
+    committed = ROOT / "outputs" / MANIFEST
+    manifest = Manifest.load(committed.parent)
+    assert manifest.files and all(e.summary is not None for e in manifest.files.values())
+    assert manifest.to_bytes() == committed.read_bytes()
+
+
+def test_a_damaged_entry_costs_its_file_a_rebuild() -> None:
+    entry = ManifestEntry.from_dict({"sha256": 3, "outputs": ["../x", "a.json"], "summary": {"kind": "memo"}})
+    assert entry.to_dict() == {"outputs": ["a.json"]}
 
 
 def test_scan_hashes_content(tmp_path: Path) -> None:

@@ -6,10 +6,11 @@ import io
 
 import pytest
 
-from pipeline.build.report import Reporter, describe, summary_lines, wants_bar
+from pipeline.build.report import Reporter, summary_lines, wants_bar
+from pipeline.emit.summary import Summary
 
-PLAN = {"kind": "action_plan", "counts": {"actions": 32}, "findings": {"error": 0, "warning": 2, "info": 1}}
-GUIDE = {"kind": "guidance", "counts": {"questions": 1}, "findings": {"error": 0, "warning": 0, "info": 1}}
+PLAN = Summary("action_plan", "A plan", {"error": 0, "warning": 2, "info": 1}, {"actions": 32}, {})
+GUIDE = Summary("guidance", "A page", {"error": 0, "warning": 0, "info": 1}, {"questions": 1}, {})
 
 
 class Terminal(io.StringIO):
@@ -18,8 +19,8 @@ class Terminal(io.StringIO):
 
 
 def test_describe() -> None:
-    assert describe(PLAN) == "action plan, 32 actions, 3 findings"
-    assert describe(GUIDE) == "guidance, 1 questions, 1 finding"
+    assert PLAN.describe() == "action plan, 32 actions, 3 findings"
+    assert GUIDE.describe() == "guidance, 1 questions, 1 finding"
 
 
 def test_plain_lines_when_not_a_terminal() -> None:

@@ -16,8 +16,7 @@ from typing import Any
 
 import pytest
 
-import pipeline.build.run as build_module
-from pipeline.build.run import run_build
+from pipeline.build.run import build_outputs, run_build
 from tests.helpers import ROOT
 
 PLAN = ROOT / "inputs" / "self-harm-action-plan.txt"
@@ -46,19 +45,17 @@ class FakeRevisions:
 
 
 @pytest.fixture
-def fake(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> FakeRevisions:
+def fake(monkeypatch: pytest.MonkeyPatch) -> FakeRevisions:
     fake = FakeRevisions()
     module = types.ModuleType("pipeline.diff.revisions")
     module.build_revisions = fake.build_revisions  # type: ignore[attr-defined]
     monkeypatch.setitem(sys.modules, "pipeline.diff.revisions", module)
-    marker = tmp_path / "revisions.py"
-    marker.write_text("")
-    monkeypatch.setattr(build_module, "REVISIONS_MODULE", marker)
     return fake
 
 
 @pytest.fixture
-def folders(tmp_path: Path) -> tuple[Path, Path]:
+def folders(tmp_path: Path, cached_reading: None) -> tuple[Path, Path]:
+    """Two copies of the seed plan; the workers copy its outputs, made once per session."""
     inputs = tmp_path / "inputs"
     inputs.mkdir()
     shutil.copy(PLAN, inputs / "plan 2019.txt")
@@ -103,8 +100,7 @@ def test_never_manages_files_outside_outputs_or_a_documents_outputs(
     assert "revision history: plan 2019.json has the name of a document's output" in err
     fake.produce = []
     (inputs / "plan 2020.txt").write_text("changed\n" + PLAN.read_text(encoding="utf-8"), encoding="utf-8")
-    run_build(inputs, outputs, quiet=True)
-    assert build_module.last_stats["sent"] == 2  # plan 2019's overwritten output is written again
+    assert build_outputs(inputs, outputs, quiet=True).sent == 2  # plan 2019's overwritten output is written again
     assert json.loads((outputs / "plan 2019.json").read_text())["source"]["file"] == "plan 2019.txt"
     assert outside.exists()  # never recorded, so never removed
 
@@ -125,11 +121,3 @@ def test_a_failing_hook_is_one_line_and_the_documents_are_still_written(
     fake.fail = None
     assert run_build(inputs, outputs, quiet=True) == 0  # tried again next time
     assert (outputs / "plan.history.xlsx").is_file()
-
-
-def test_without_the_module_the_build_still_works(
-    monkeypatch: pytest.MonkeyPatch, folders: tuple[Path, Path], tmp_path: Path
-) -> None:
-    monkeypatch.setattr(build_module, "REVISIONS_MODULE", tmp_path / "absent.py")
-    inputs, outputs = folders
-    assert run_build(inputs, outputs, quiet=True) == 0

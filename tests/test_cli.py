@@ -110,10 +110,41 @@ def test_debug_writes_the_stages_of_a_file_that_fails(tmp_path: Path) -> None:
     assert "no-questions.txt: reads like guidance, but no questions were found in it" in out.stderr
     data = json.loads((tmp_path / "out" / "no-questions.layout.json").read_text(encoding="utf-8"))
     assert data["kind"] == "guidance" and data["layout"]["blocks"] and data["raw"]["priorities"] == [[1, "Data"]]
-    assert data["stopped"] == "reads like guidance, but no questions were found in it"
+    assert data["failure"]["reason"] == "reads like guidance, but no questions were found in it"
     assert not (tmp_path / "out" / "no-questions.json").exists()
     broken = json.loads((tmp_path / "out" / "damaged.layout.json").read_text(encoding="utf-8"))
-    assert "layout" not in broken and broken["stopped"]  # read no further than the reader's reason
+    assert broken["layout"] is None and broken["failure"]["reason"]  # read no further than the reader's reason
+
+
+def test_debug_writes_every_stage_reached_when_a_file_fails(tmp_path: Path, capsys) -> None:
+    from pipeline.cli import main
+
+    memo = tmp_path / "memo.txt"
+    memo.write_text("Minutes of the meeting\n\nNothing was decided.\n", encoding="utf-8")
+    assert main(["extract", str(memo), "-o", str(tmp_path / "out"), "--debug"]) == 1
+    assert capsys.readouterr().err.startswith("memo.txt: not an action plan or guidance page")
+    data = json.loads((tmp_path / "out" / "memo.layout.json").read_text(encoding="utf-8"))
+    assert data["failure"]["category"] == "not-recognised" and data["document"] is None
+    assert data["layout"]["blocks"][0]["text"] == "Minutes of the meeting"
+    assert not (tmp_path / "out" / "memo.json").exists()
+
+
+def test_a_bug_in_a_reader_is_an_internal_error_with_its_traceback_in_the_log(
+    tmp_path: Path, capsys, monkeypatch
+) -> None:
+    import pipeline.read.text.reader as text_reader
+    from pipeline.cli import main
+
+    monkeypatch.setattr(text_reader, "safe_text", lambda text: None)
+    out = tmp_path / "out"
+    assert main(["extract", str(PLAN), "-o", str(out)]) == 1
+    log = out / ".extract.log"
+    assert capsys.readouterr().err == (
+        f"{PLAN.name}: could not be read because of an internal error in the pipeline — please report this file "
+        f"to the pipeline's maintainers (details in {log})\n"
+    )
+    details = log.read_text(encoding="utf-8")
+    assert details.startswith(f"{PLAN.name}:\nTraceback (most recent call last):") and "pipeline/read/text/" in details
 
 
 def test_output_into_a_closed_pipe_is_not_a_traceback() -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from pipeline.core.model import PageWords
 from pipeline.emit.json_out import validate
 from pipeline.emit.xlsx.document import EXTRACTION, build_workbook
 from pipeline.process import process
@@ -68,7 +69,7 @@ def test_lost_words_are_counted_and_reported(rules, tmp_path: Path) -> None:
 
     doc = process(ROOT / "inputs" / "self-harm-action-plan.txt", rules)
     doc.extraction = [
-        {"page": 1, "words": 10, "table": 5, "text": 2, "furniture": 1, "unaccounted": 2, "undecodable_characters": 0}
+        PageWords(page=1, words=10, table=5, text=2, furniture=1, unaccounted=2, undecodable_characters=0)
     ]
     wb = new_workbook()
     write_extraction(wb, doc)

@@ -106,10 +106,13 @@ def _open_fully(kind: str, data: bytes, rules: Rules) -> None:
 
 
 def _only_pipeline_errors(action: object) -> None:
+    """Only a PipelineError comes out, one line, and it blames the file: never a defect of ours
+    (`internal`: a bug met on bad input is still a bug) nor the machine."""
     try:
         action()  # type: ignore[operator]
     except PipelineError as exc:
         assert exc.reason and "\n" not in exc.reason
+        assert exc.category not in ("internal", "missing-library"), (exc.line("fuzzed"), getattr(exc, "detail", ""))
 
 
 @FAST

@@ -111,7 +111,7 @@ def test_a_priority_printed_twice_is_read_once_with_a_warning(rules: Rules) -> N
     raw = extract(Layout(format="pdf", blocks=blocks), rules)
     assert raw.priorities == [(1, "A")]
     assert [q.text for q in raw.questions] == ["Q1?", "Q2?"]
-    assert [n[1] for n in raw.notes] == ["repeated-priority"]
+    assert [(n.code, str(n.where)) for n in raw.notes] == [("repeated-priority", "priority 1")]
 
 
 def test_plain_headings_become_priorities_only_when_their_lists_ask(rules: Rules) -> None:

@@ -26,7 +26,7 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     ("pipeline.normalise",),
     ("pipeline.check",),
     ("pipeline.emit",),
-    ("pipeline.process", "pipeline.debug"),
+    ("pipeline.process",),
     ("pipeline.diff",),
     ("pipeline.build",),
     ("pipeline.cli", "pipeline.__main__"),

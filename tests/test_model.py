@@ -3,8 +3,23 @@
 from __future__ import annotations
 
 import json
+from typing import get_args
 
-from pipeline.core.model import CONTRACT_ACTION_FIELDS, SCHEMA_VERSION, Document, from_dict, to_json
+from pipeline.core.model import (
+    CONTRACT_ACTION_FIELDS,
+    DOCUMENT,
+    SCHEMA_VERSION,
+    Document,
+    Kind,
+    Mention,
+    Note,
+    PageWords,
+    Place,
+    PlaceKind,
+    from_dict,
+    plain,
+    to_json,
+)
 from pipeline.emit.json_out import schema, validate
 from pipeline.process import process
 from tests.helpers import ROOT
@@ -61,3 +76,50 @@ def test_schema_rejects_broken_documents(rules) -> None:
     assert any("actions/0/status" in p for p in problems)
     assert any(p.startswith("kind") for p in problems)
     assert any("findings" in p for p in problems)
+
+
+def test_typed_records_are_written_as_the_contract_has_them() -> None:
+    """Typed in the program, the same strings in the JSON: `where`, mentions, the word report."""
+    places = {
+        Place("document"): "document",
+        Place("plan"): "plan",
+        Place("action", "2.3.1"): "2.3.1",
+        Place("outcome", "2.3"): "2.3",
+        Place("section", "2"): "2",
+        Place("question", "1.4"): "1.4",
+        Place("priority", "2"): "priority 2",
+        Place("line", "14"): "line 14",
+    }
+    ids: dict[str, PlaceKind] = {"2.3.1": "action", "2.3": "outcome", "2": "section", "1.4": "question"}
+    for place, written in places.items():
+        assert plain(place) == written
+        assert Place.parse(written, ids) == place
+    assert plain(Mention("ORG", "NHS England")) == "ORG: NHS England"
+    assert Mention.parse("ACRONYM: DSL: x") == Mention("ACRONYM", "DSL: x")
+    words = PageWords(page=1, words=5, table=3, text=1, furniture=1, unaccounted=0)
+    assert plain(words) == {
+        "page": 1,
+        "words": 5,
+        "table": 3,
+        "text": 1,
+        "furniture": 1,
+        "unaccounted": 0,
+        "undecodable_characters": 0,
+    }
+    note = Note("warning", "repaired-file", DOCUMENT, "m")
+    assert plain(note.finding()) == {
+        "severity": "warning",
+        "code": "repaired-file",
+        "where": "document",
+        "message": "m",
+    }
+
+
+def test_every_stage_knows_every_kind_of_document() -> None:
+    from pipeline.check.findings import CHECKS
+    from pipeline.core.kinds import KINDS
+    from pipeline.emit.xlsx.document import SHEETS
+    from pipeline.process import STAGES
+
+    assert set(KINDS) == set(get_args(Kind)) == set(STAGES) == set(CHECKS) == set(SHEETS)
+    assert all(kind.name == name for name, kind in KINDS.items())

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.core.errors import TooLarge
+from pipeline.core.errors import InternalError, TooLarge
 from pipeline.core.model import to_json
 from pipeline.process import document_from_layout, process
 from pipeline.read.geometry.assemble import assemble
@@ -50,6 +50,13 @@ def long_plan(tmp_path_factory: pytest.TempPathFactory) -> Path:
             sections.append(section)
     path = tmp_path_factory.mktemp("parallel") / "long plan.pdf"
     return plan_fixtures.build_borderless_pdf(path, title, sections)
+
+
+@pytest.fixture(scope="module")
+def sequential(long_plan: Path, rules) -> str:  # type: ignore[no-untyped-def]
+    """The long plan's JSON read in one process, in page order: what every split must give (read once)."""
+    with pytest.MonkeyPatch.context() as patch:
+        return extract_json(long_plan, rules, 1, patch)
 
 
 @pytest.fixture
@@ -98,10 +105,9 @@ def test_the_generated_plan_has_rows_and_outcomes_across_page_breaks(long_plan: 
 
 @pytest.mark.parametrize("jobs", [2, 3, 0])  # 0: one process per page
 def test_page_parallel_json_is_byte_identical(
-    long_plan: Path, rules, jobs: int, any_size: None, monkeypatch: pytest.MonkeyPatch, caplog
+    long_plan: Path, sequential: str, rules, jobs: int, any_size: None, monkeypatch: pytest.MonkeyPatch, caplog
 ) -> None:  # type: ignore[no-untyped-def]
     jobs = jobs or page_count(long_plan, rules)
-    sequential = extract_json(long_plan, rules, 1, monkeypatch)
     with caplog.at_level(logging.INFO, logger="pipeline.read.pdf.parallel"):
         parallel = extract_json(long_plan, rules, jobs, monkeypatch)
     assert not [r for r in caplog.records if FALLBACK in r.getMessage()], "a helper failed; the parent read its pages"
@@ -141,9 +147,8 @@ def _die(*args: object) -> None:
 
 
 def test_a_helper_that_dies_has_its_pages_read_here(
-    long_plan: Path, rules, any_size: None, monkeypatch: pytest.MonkeyPatch, caplog
+    long_plan: Path, sequential: str, rules, any_size: None, monkeypatch: pytest.MonkeyPatch, caplog
 ) -> None:  # type: ignore[no-untyped-def]
-    sequential = extract_json(long_plan, rules, 1, monkeypatch)
     monkeypatch.setattr(pdf_parallel, "_helper_main", _die)  # forked helpers run this and exit at once
     with caplog.at_level(logging.INFO, logger="pipeline.read.pdf.parallel"):
         assert extract_json(long_plan, rules, 3, monkeypatch) == sequential
@@ -151,9 +156,8 @@ def test_a_helper_that_dies_has_its_pages_read_here(
 
 
 def test_a_helper_that_cannot_start_has_its_pages_read_here(
-    long_plan: Path, rules, any_size: None, monkeypatch: pytest.MonkeyPatch
+    long_plan: Path, sequential: str, rules, any_size: None, monkeypatch: pytest.MonkeyPatch
 ) -> None:  # type: ignore[no-untyped-def]
-    sequential = extract_json(long_plan, rules, 1, monkeypatch)
 
     def refuse(self: object) -> None:
         raise OSError("no more processes")
@@ -197,10 +201,25 @@ def test_an_error_in_this_process_share_stops_the_helpers(
 def test_an_unreadable_page_in_a_helper_costs_that_page_only(
     long_plan: Path, rules, any_size: None, monkeypatch: pytest.MonkeyPatch
 ) -> None:  # type: ignore[no-untyped-def]
-    monkeypatch.setattr(pdf_parallel, "read_page", _failing_pages({4: ValueError("broken content stream")}))
+    """The PDF library failing on a page's content costs that page, in a helper as here."""
+    from pdfminer.psparser import PSSyntaxError
+
+    monkeypatch.setattr(pdf_parallel, "read_page", _failing_pages({4: PSSyntaxError("broken content stream")}))
     sequential = extract_json(long_plan, rules, 1, monkeypatch)
     assert "Page 4 could not be read" in sequential
     assert extract_json(long_plan, rules, 3, monkeypatch) == sequential
+
+
+def test_a_bug_of_ours_on_a_page_is_an_internal_error_not_a_damaged_page(
+    long_plan: Path, rules, any_size: None, monkeypatch: pytest.MonkeyPatch
+) -> None:  # type: ignore[no-untyped-def]
+    """A defect in our page code (a TypeError, raised in our frame) stops the document as ours,
+    whether the page is read here or in a helper: never "Page 4 could not be read"."""
+    monkeypatch.setattr(pdf_parallel, "read_page", _failing_pages({4: TypeError("unsupported operand")}))
+    for jobs in (1, 3):
+        with pytest.raises(InternalError, match="internal error in the pipeline") as err:
+            extract_json(long_plan, rules, jobs, monkeypatch)
+        assert "TypeError: unsupported operand" in err.value.detail
 
 
 # ----------------------------------------------------------------------------- when to split

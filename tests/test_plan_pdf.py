@@ -39,12 +39,12 @@ def plan_tables(name: str) -> list[Block]:
 @pytest.mark.parametrize("name", PDFS)
 def test_every_word_on_every_page_is_accounted_for(name: str) -> None:
     lay = layout(name)
-    assert [r["page"] for r in lay.word_report] == list(range(1, lay.pages + 1))
+    assert [r.page for r in lay.word_report] == list(range(1, lay.pages + 1))
     for report in lay.word_report:
-        assert report["unaccounted"] == 0, report
-        assert report["table"] + report["text"] + report["furniture"] == report["words"], report
-        assert report["furniture"] >= 1, report  # each page has at least its page number
-    assert not [n for n in lay.notes if n[1] == "unaccounted-words"]
+        assert report.unaccounted == 0, report
+        assert report.table + report.text + report.furniture == report.words, report
+        assert report.furniture >= 1, report  # each page has at least its page number
+    assert not [n for n in lay.notes if n.code == "unaccounted-words"]
 
 
 @pytest.mark.parametrize("name", PDFS)

@@ -240,7 +240,7 @@ def test_a_sheet_over_the_row_limit_is_skipped_with_a_note(rules: Rules) -> None
 
     layout = read(Path("two.xlsx"), small, _workbook(build))
     assert len(layout.tables()) == 1
-    assert any("Sheet 'Raw data' skipped: more than 5 rows (max_sheet_rows)" in n[2] for n in layout.notes)
+    assert any("Sheet 'Raw data' skipped: more than 5 rows (max_sheet_rows)" in n.message for n in layout.notes)
     with pytest.raises(TooLarge):
         read(Path("one.xlsx"), small, _workbook(lambda wb: [wb.active.append([n, "x", "y"]) for n in range(20)]))
 
@@ -306,5 +306,5 @@ def test_a_macro_enabled_workbook_is_read_and_its_macros_never_run(rules: Rules)
         target.writestr("xl/vbaProject.bin", b"\xd0\xcf\x11\xe0 not run")
     path = Path("tracker.xlsm")
     layout = read(path, rules, out.getvalue())
-    assert ("info", "macros-not-run") in {(n[0], n[1]) for n in layout.notes}
+    assert ("info", "macros-not-run") in {(n.severity, n.code) for n in layout.notes}
     assert len(layout.tables()) == 1

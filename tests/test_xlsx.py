@@ -16,7 +16,7 @@ from typing import Any
 import pytest
 from openpyxl import load_workbook
 
-from pipeline.core.model import Action, Document, Finding, Outcome, Priority, Question, Section, Source, Where
+from pipeline.core.model import Action, Document, Finding, Outcome, Place, Priority, Question, Section, Source, Where
 from pipeline.emit.xlsx.document import build_workbook, write_workbook
 from pipeline.process import process
 from tests.helpers import ROOT, expected_guidance, expected_plan
@@ -292,7 +292,7 @@ def test_summary_chart_is_stacked_bars_of_status_per_section(plan_book: Path, ru
 def test_findings_sheet(plan_book: Path, plan_doc: Document) -> None:
     ws = load_workbook(plan_book)["Findings"]
     rows = [[c.value for c in row] for row in ws.iter_rows(min_row=2, max_col=4)]
-    assert rows == [[f.severity, f.code, f.where, f.message] for f in plan_doc.findings]
+    assert rows == [[f.severity, f.code, str(f.where), f.message] for f in plan_doc.findings]
     assert [r[2] for r in rows] == ["2.1.2", "3.1.6", "5.1.4"]
     actions = load_workbook(plan_book)["Actions"]  # "Where" jumps to the action's own row
     for r in range(2, ws.max_row + 1):
@@ -550,7 +550,7 @@ def test_hostile_text_everywhere_is_written_as_text(rules, tmp_path: Path) -> No
         )
     doc = _plan(
         actions,
-        findings=[Finding("error", "=code", "=1+1", text) for text in HOSTILE],
+        findings=[Finding("error", "=code", Place("action", "=1+1"), text) for text in HOSTILE],
         title=HOSTILE[0],
         sections=[Section("1", HOSTILE[1])],
         outcomes=[Outcome("1.1", "1", HOSTILE[3])],

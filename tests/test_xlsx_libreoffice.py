@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
-from pipeline.core.model import Action, Document, Finding, Outcome, Section, Source, Where
+from pipeline.core.model import Action, Document, Finding, Outcome, Place, Section, Source, Where
 from pipeline.emit.xlsx.document import write_workbook
 from pipeline.process import process
 from tests.helpers import ROOT
@@ -138,7 +138,7 @@ def test_hostile_text_stays_text_in_libreoffice(rules, tmp_path: Path) -> None:
         sections=[Section("1", "@s")],
         outcomes=[Outcome("1.1", "1", "+o")],
         actions=actions,
-        findings=[Finding("warning", "c", "1.1.1", "=2+2")],
+        findings=[Finding("warning", "c", Place("action", "1.1.1"), "=2+2")],
     )
     book = tmp_path / "hostile.xlsx"
     write_workbook(doc, book, rules)

@@ -34,6 +34,18 @@ from multiprocessing.connection import Connection, wait
 from pathlib import Path
 from typing import Any
 
+from pipeline.core.errors import (
+    DamagedFile,
+    Failure,
+    InternalError,
+    TimedOut,
+    TooLarge,
+    blame,
+    internal_error,
+    traceback_text,
+)
+from pipeline.core.lifetime import die_with_parent
+
 log = logging.getLogger(__name__)
 
 STARTUP_SECONDS = 120.0  # importing the libraries, on a slow or busy machine
@@ -53,58 +65,37 @@ class Limits:
 
 
 @dataclass(frozen=True)
-class Failure:
-    """Why a task failed, in the terms of `pipeline.core.errors` (category, reason, remedy)."""
-
-    category: str
-    reason: str
-    remedy: str
-
-    def line(self, name: str) -> str:
-        from pipeline.core.errors import failure_line
-
-        return failure_line(name, self.reason, self.remedy)
-
-
-@dataclass(frozen=True)
 class Result:
-    """One finished task: its value, or why it failed; seconds of wall time it took."""
+    """One finished task: its value, or why it failed; seconds of wall time it took. `detail`:
+    the traceback of an internal error, for the log the failure line points to."""
 
     key: str
     value: Any = None
     failure: Failure | None = None
     seconds: float = 0.0
+    detail: str = ""
 
 
-def failure_of(exc: BaseException) -> Failure:
-    from pipeline.core.errors import PipelineError
-
-    if isinstance(exc, PipelineError):
-        return Failure(exc.category, exc.reason, exc.remedy)
-    return Failure(
-        "internal",
-        "could not be processed because of an internal error in the pipeline",
-        "please report this file to the pipeline's maintainers",
-    )
+def failure_of(exc: BaseException) -> tuple[Failure, str]:
+    """The failure an exception of a task stands for (`core.errors.blame`), and its detail:
+    the traceback when it is an internal error (a bug), else ""."""
+    error = blame(exc, None, "processed") if isinstance(exc, Exception) else internal_error(exc, "processed")
+    if isinstance(error, InternalError):
+        return error.failure(), error.detail or traceback_text(exc)
+    return error.failure(), ""
 
 
 def timed_out(seconds: float) -> Failure:
-    from pipeline.core.errors import TimedOut
-
-    return failure_of(TimedOut(f"still being read after {seconds:g} seconds, so it was stopped"))
+    return TimedOut(f"still being read after {seconds:g} seconds, so it was stopped").failure()
 
 
 def too_large(memory_mb: int) -> Failure:
-    from pipeline.core.errors import TooLarge
-
-    return failure_of(TooLarge(f"reading it needs more than the {memory_mb} MB of memory allowed per document"))
+    return TooLarge(f"reading it needs more than the {memory_mb} MB of memory allowed per document").failure()
 
 
 def crashed(how: str, memory_mb: int) -> Failure:
-    from pipeline.core.errors import DamagedFile
-
     cap = f", or needs more than the {memory_mb} MB of memory allowed" if memory_mb else ""
-    return failure_of(DamagedFile(f"the reader crashed on it ({how}): the file is damaged or malformed{cap}"))
+    return DamagedFile(f"the reader crashed on it ({how}): the file is damaged or malformed{cap}").failure()
 
 
 # =========================================================================== parent side
@@ -276,11 +267,11 @@ class Pool:
                         worker.deadline = IDLE
                         startup_failures = 0
                     elif message[0] == "done":
-                        _, key, value, failure, seconds, retiring = message
+                        _, key, value, failure, seconds, retiring, detail = message
                         worker.task = None
                         worker.deadline = IDLE
                         worker.retiring = retiring  # it gets no more tasks; its EOF follows
-                        yield Result(key, value, Failure(**failure) if failure else None, seconds)
+                        yield Result(key, value, failure, seconds, detail)
                 now = time.monotonic()
                 for worker in [w for w in self.workers if w.deadline <= now]:
                     if not worker.ready:
@@ -347,21 +338,7 @@ class Pool:
 
 def _resolve(spec: str) -> Callable[..., Any]:
     module, _, name = spec.partition(":")
-    return getattr(importlib.import_module(module), name)  # type: ignore[no-any-return]
-
-
-def _die_with_parent(parent: int) -> None:
-    """Be killed when the parent dies (Linux), so no worker outlives a killed build."""
-    if sys.platform.startswith("linux"):
-        try:
-            import ctypes
-
-            libc = ctypes.CDLL(None, use_errno=True)
-            libc.prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
-        except (OSError, AttributeError):
-            pass
-    if os.getppid() != parent:  # the parent died before we asked
-        os._exit(0)
+    return getattr(importlib.import_module(module), name)
 
 
 def _vm_kb(field_name: str) -> int:
@@ -392,27 +369,25 @@ def _cap_memory(memory_mb: int) -> None:
 
 def _run_one(
     job: Callable[..., Any], key: str, kwargs: dict[str, Any], limits: Limits
-) -> tuple[Any, Failure | None, bool]:
-    """(value, failure, retire) for one task; any exception becomes a Failure."""
+) -> tuple[Any, Failure | None, bool, str]:
+    """(value, failure, retire, detail) for one task; any exception becomes a Failure (`failure_of`)."""
     peak_before = _vm_kb("VmPeak")
     cap_kb = limits.memory_mb * 1024
     if hasattr(signal, "alarm"):  # backstop if the parent cannot kill us: SIGALRM ends the process
         signal.alarm(int(limits.seconds * 1.5) + 5)
     try:
-        return job(**kwargs), None, _grown(cap_kb)
+        return job(**kwargs), None, _grown(cap_kb), ""
     except MemoryError:
-        return None, too_large(limits.memory_mb), True
+        return None, too_large(limits.memory_mb), True, ""
+    except (KeyboardInterrupt, SystemExit):
+        raise
     except BaseException as exc:  # every failure becomes one line, never a dead worker
-        if isinstance(exc, (KeyboardInterrupt, SystemExit)):
-            raise
-        failure = failure_of(exc)
+        failure, detail = failure_of(exc)
         hit_cap = bool(cap_kb) and _vm_kb("VmPeak") > max(peak_before, int(cap_kb * 0.9))
         if isinstance(exc.__context__, MemoryError) or isinstance(exc.__cause__, MemoryError) or hit_cap:
             # a library turned running out of memory into its own error (or ours did)
-            return None, too_large(limits.memory_mb), True
-        if failure.category == "internal":
-            log.error("%s failed", key, exc_info=exc)
-        return None, failure, failure.category in ("internal", "too-large")
+            return None, too_large(limits.memory_mb), True, ""
+        return None, failure, failure.category in ("internal", "too-large"), detail
     finally:
         if hasattr(signal, "alarm"):
             signal.alarm(0)
@@ -426,7 +401,7 @@ def main(argv: list[str]) -> int:
     """Worker entry point: `python -m pipeline.build.pool TASK_FD RESULT_FD CONFIG_JSON`."""
     task_fd, result_fd, config = int(argv[1]), int(argv[2]), json.loads(argv[3])
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
-    _die_with_parent(int(config["parent"]))
+    die_with_parent(int(config["parent"]))
     logging.basicConfig(
         stream=sys.stderr,
         level=logging.WARNING,
@@ -449,13 +424,12 @@ def main(argv: list[str]) -> int:
             return 0
         key, kwargs = message
         started = time.monotonic()
-        value, failure, retire = _run_one(job, key, kwargs, limits)
+        value, failure, retire, detail = _run_one(job, key, kwargs, limits)
         retire = retire or served == TASKS_PER_WORKER
-        payload = None if failure is None else failure.__dict__
         try:
-            results.send(("done", key, value, payload, round(time.monotonic() - started, 3), retire))
+            results.send(("done", key, value, failure, round(time.monotonic() - started, 3), retire, detail))
         except MemoryError:
-            results.send(("done", key, None, too_large(limits.memory_mb).__dict__, 0.0, True))
+            results.send(("done", key, None, too_large(limits.memory_mb), 0.0, True, ""))
             return 0
         if retire:
             return 0

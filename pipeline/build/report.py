@@ -17,7 +17,9 @@ import sys
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, TextIO
+from typing import TextIO
+
+from pipeline.emit.summary import Summary
 
 SEVERITY_WORDS = (("error", "error", "errors"), ("warning", "warning", "warnings"), ("info", "info", "info"))
 
@@ -29,17 +31,6 @@ def wants_bar(stream: TextIO) -> bool:
     except (AttributeError, ValueError):
         return False
     return tty and not os.environ.get("CI") and os.environ.get("TERM", "") != "dumb"
-
-
-def describe(summary: dict[str, Any]) -> str:
-    """The kind and counts of a built document: "action plan, 32 actions, 3 findings"."""
-    counts = summary.get("counts", {})
-    findings = sum(summary.get("findings", {}).values())
-    if summary.get("kind") == "action_plan":
-        what = f"action plan, {counts.get('actions', 0)} actions"
-    else:
-        what = f"guidance, {counts.get('questions', 0)} questions"
-    return f"{what}, {findings} finding{'s' if findings != 1 else ''}"
 
 
 def plural(n: int, one: str, many: str) -> str:
@@ -82,10 +73,10 @@ class Reporter:
             self.running.append(name)
         self._draw()
 
-    def built(self, name: str, summary: dict[str, Any], seconds: float) -> None:
+    def built(self, name: str, summary: Summary, seconds: float) -> None:
         self._finish(name)
         if not self.quiet:
-            self.line(f"built {name}: {describe(summary)} ({seconds:.1f} s)")
+            self.line(f"built {name}: {summary.describe()} ({seconds:.1f} s)")
         self._draw()
 
     def failed_one(self, line: str, name: str | None = None) -> None:

@@ -7,12 +7,14 @@ Steps, each safe to stop at any moment:
    and the manifest is rewritten (atomically) to say so, one document at a time;
 3. remove the outputs of inputs that are gone (only files the manifest says we wrote);
 4. rewrite `index.json` and `all-plans.xlsx` from the JSON outputs, and the revision histories
-   (`pipeline.diff.revisions`, when present), only when a document's JSON or a failure changed.
+   (`pipeline.diff.revisions`), only when a document's JSON or a failure changed.
 
 A crash, a Ctrl-C or a killed worker at any point leaves every output either as it was or
 completely new, never half-written, and the manifest never claims a document built that was
 not. A failed document keeps its previous outputs, is named in the summary as out of date, and
-the build exits with status 1 after all the others are written.
+the build exits with status 1 after all the others are written. A failure that is a defect of
+ours (or a missing library) is not remembered: the file is tried again on the next build, and
+its line points to `outputs/.build.log`, where that build wrote the traceback.
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ import signal
 import tempfile
 import time
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -34,23 +37,38 @@ from pipeline.build.schedule import (
     INDEX_XLSX,
     LOG,
     STAGING_PREFIX,
+    Failed,
     Input,
     Manifest,
+    ManifestEntry,
+    Product,
     code_fingerprint,
     is_plain_name,
     key_of,
     plan,
     scan,
 )
-from pipeline.core.errors import PipelineError, UsageError, failure_line
+from pipeline.build.task import BuildResult
+from pipeline.core.errors import Failure, PipelineError, UsageError, traceback_text
 from pipeline.emit.csv_out import CSV_NAMES
+from pipeline.emit.log import DetailLog
+from pipeline.rules import Rules, load_rules
 
 JOB = "pipeline.build.task:build_document"
 PREPARE = "pipeline.build.task:prepare"
-REVISIONS_MODULE = Path(__file__).resolve().parent.parent / "diff" / "revisions.py"
 
-# What the last build did, for tests and benchmarks: tasks sent to workers, per-state counts.
-last_stats: dict[str, int] = {}
+
+@dataclass(frozen=True)
+class BuildStats:
+    """What one build did: the summary's counts, and `sent`, the documents handed to a worker
+    (where every document is opened: 0 means nothing was read)."""
+
+    sent: int
+    built: int
+    unchanged: int
+    failed: int
+    removed: int
+    exit_status: int  # 0 when every document is current, 1 when some failed
 
 
 def run_build(
@@ -62,8 +80,18 @@ def run_build(
     quiet: bool = False,
 ) -> int:
     """Build `outputs` from `inputs`; 0 when every document is current, 1 when some failed."""
-    from pipeline.rules import load_rules
+    return build_outputs(inputs, outputs, rules_dir, jobs, force, quiet).exit_status
 
+
+def build_outputs(
+    inputs: Path,
+    outputs: Path,
+    rules_dir: Path | None = None,
+    jobs: int | None = None,
+    force: bool = False,
+    quiet: bool = False,
+) -> BuildStats:
+    """`run_build`, telling what it did."""
     started = time.monotonic()
     if not inputs.is_dir():
         raise UsageError(f"{inputs}: no such folder", "put the documents in a folder and give its name")
@@ -95,32 +123,32 @@ def run_build(
 class _Build:
     """One run of the build; holds the manifest and the reporter while documents finish."""
 
-    def __init__(self, inputs: Path, outputs: Path, rules: Any, quiet: bool) -> None:
+    def __init__(self, inputs: Path, outputs: Path, rules: Rules, quiet: bool) -> None:
         self.inputs, self.outputs, self.rules, self.quiet = inputs, outputs, rules, quiet
         self.manifest = Manifest.load(outputs)
         self.saved = self.manifest.to_bytes()
         self.code = code_fingerprint()
         self.report = Reporter(quiet=quiet, log=outputs / LOG)
+        self.log = DetailLog(outputs / LOG)
         self.problems = 0  # index or revision steps that failed
         # The log is written on every build: what the terminal showed (quiet or not), the
         # revisions' order and why, and the workers' own messages and tracebacks.
         from pipeline import __version__
 
-        (outputs / LOG).write_text(
-            f"plan-pipeline {__version__}: building {outputs.name}/ from {inputs.name}/\n", encoding="utf-8"
-        )
+        self.log.begin(f"plan-pipeline {__version__}: building {outputs.name}/ from {inputs.name}/\n")
 
-    def run(self, jobs: int | None, force: bool, started: float) -> int:
+    def run(self, jobs: int | None, force: bool, started: float) -> BuildStats:
         items = scan(self.inputs)
         todo = plan(items, self.manifest, self.outputs, self.rules.fingerprint, self.code, force)
         cores = jobs or default_jobs(self.rules.limits.memory_mb)
         workers = min(cores, max(1, len(todo.build)))
         self.report.begin(len(todo.build), len(todo.unchanged), workers)
         for item in todo.unchanged:  # put back as it was when it last built: an old failure no longer applies
-            self.manifest.files[item.name].pop("failed", None)
+            self.manifest.files[item.name].failed = None
         for item in todo.still_failing:
-            failure = self.manifest.files[item.name]["failed"]
-            self.report.failed_one(failure_line(item.name, failure["reason"], failure["remedy"]))
+            failed = self.manifest.files[item.name].failed
+            assert failed is not None
+            self.report.failed_one(failed.failure.line(item.name))
         built = 0
         sent = 0
         try:
@@ -138,18 +166,15 @@ class _Build:
             finish_index()
         self._save()
         current = {i.name for i in items}
-        failed_names = sorted(n for n, e in self.manifest.files.items() if "failed" in e and n in current)
-        stale = [n for n in failed_names if self.manifest.files[n].get("outputs")]
-        never = [n for n in failed_names if not self.manifest.files[n].get("outputs")]
+        failed_names = sorted(n for n, e in self.manifest.files.items() if e.failed and n in current)
+        stale = [n for n in failed_names if self.manifest.files[n].outputs]
+        never = [n for n in failed_names if not self.manifest.files[n].outputs]
         findings: dict[str, int] = {}
         for item in items:
-            for severity, n in self.manifest.files.get(item.name, {}).get("summary", {}).get("findings", {}).items():
+            summary = self.manifest.entry(item.name).summary
+            for severity, n in summary.findings.items() if summary else ():
                 findings[severity] = findings.get(severity, 0) + n
-        last_stats.clear()
-        last_stats.update(
-            sent=sent, built=built, unchanged=len(todo.unchanged), failed=len(failed_names), removed=len(todo.removed)
-        )
-        index_names = [str(self.outputs / n) for n in self.manifest.index.get("files", [])]
+        index_names = [str(self.outputs / n) for n in self.manifest.index.files]
         for line in summary_lines(
             built,
             len(todo.unchanged),
@@ -162,7 +187,14 @@ class _Build:
             time.monotonic() - started,
         ):
             self.report.line(line)
-        return 1 if failed_names or self.problems else 0
+        return BuildStats(
+            sent=sent,
+            built=built,
+            unchanged=len(todo.unchanged),
+            failed=len(failed_names),
+            removed=len(todo.removed),
+            exit_status=1 if failed_names or self.problems else 0,
+        )
 
     # ------------------------------------------------------------------- documents
     def _build_documents(self, items: list[Input], workers: int) -> tuple[int, int]:
@@ -170,7 +202,6 @@ class _Build:
 
         limits = self.rules.limits
         staging = Path(tempfile.mkdtemp(prefix=STAGING_PREFIX + "build-", dir=self.outputs))
-        log_file = self.outputs / LOG
         by_key = {str(n): item for n, item in enumerate(items)}
         tasks = []
         for key, item in sorted(by_key.items(), key=lambda kv: (-kv[1].size, kv[1].name)):  # big ones first
@@ -193,7 +224,7 @@ class _Build:
             Limits(float(limits.seconds_per_document), int(limits.memory_mb)),
             prepare=PREPARE,
             prepare_args={"rules_dir": str(self.rules.directory), "page_jobs": page_jobs(workers, limits.memory_mb)},
-            log_file=log_file,
+            log_file=self.log.path,
         )
         try:
             with pool:
@@ -203,53 +234,53 @@ class _Build:
                     item = by_key[result.key]
                     if result.failure is None:
                         self._commit(item, staging / result.key, result.value)
-                        self.report.built(item.name, result.value["summary"], result.seconds)
+                        self.report.built(item.name, result.value.summary, result.seconds)
                         built += 1
                     else:
-                        self._record_failure(item, result.failure.__dict__)
-                        line = result.failure.line(item.name)
-                        if result.failure.category == "internal" and log_file.stat().st_size:
-                            line += f" (details in {log_file})"
-                        self.report.failed_one(line, item.name)
+                        failure = result.failure
+                        if result.detail:  # a defect of ours: the traceback, where the line says
+                            failure = failure.with_details(self.log.add(item.name, result.detail))
+                        self._record_failure(item, failure)
+                        self.report.failed_one(failure.line(item.name), item.name)
                     shutil.rmtree(staging / result.key, ignore_errors=True)
                     self._save()
         finally:
             shutil.rmtree(staging, ignore_errors=True)
         return built, pool.started_tasks
 
-    def _commit(self, item: Input, staged: Path, value: dict[str, Any]) -> None:
+    def _commit(self, item: Input, staged: Path, value: BuildResult) -> None:
         """Move a document's new outputs into place, then record them (in that order)."""
-        names = [n for n in value["outputs"] if is_plain_name(n)]
+        names = [n for n in value.outputs if is_plain_name(n)]
         _replace_all(staged, self.outputs, names)
-        old = self.manifest.files.get(item.name, {})
+        old = self.manifest.entry(item.name)
         for other_name, other in self.manifest.files.items():  # a name we now own is no longer theirs
-            if other_name != item.name and set(other.get("outputs", [])) & set(names):
-                other["outputs"] = [n for n in other["outputs"] if n not in names]
-                other.pop("sha256", None)  # so it is built again next time
-        self.manifest.files[item.name] = {
-            "sha256": value["sha256"],
-            "rules": self.rules.fingerprint,
-            "code": self.code,
-            "stem": item.stem,
-            "outputs": names,
-            "summary": value["summary"],
-            "json_sha256": value["json_sha256"],
-        }
+            if other_name != item.name and set(other.outputs or []) & set(names):
+                other.outputs = [n for n in other.outputs or [] if n not in names]
+                other.sha256 = None  # so it is built again next time
+        self.manifest.files[item.name] = ManifestEntry(
+            sha256=value.sha256,
+            rules=self.rules.fingerprint,
+            code=self.code,
+            stem=item.stem,
+            outputs=names,
+            summary=value.summary,
+            json_sha256=value.json_sha256,
+        )
         owned = self.manifest.owned()
-        for name in old.get("outputs", []):
+        for name in old.outputs or []:
             if name not in owned:
                 (self.outputs / name).unlink(missing_ok=True)
 
-    def _record_failure(self, item: Input, failure: dict[str, str]) -> None:
-        entry = self.manifest.files.setdefault(item.name, {})
-        entry["failed"] = {"sha256": item.sha256, "rules": self.rules.fingerprint, "code": self.code, **failure}
+    def _record_failure(self, item: Input, failure: Failure) -> None:
+        entry = self.manifest.files.setdefault(item.name, ManifestEntry())
+        entry.failed = Failed(item.sha256, self.rules.fingerprint, self.code, failure)
 
     def _remove_gone(self, removed: list[str]) -> None:
         """Outputs of inputs that were deleted or renamed go too (only files we wrote)."""
         for name in removed:
             entry = self.manifest.files.pop(name)
             owned = self.manifest.owned()
-            gone = [o for o in entry.get("outputs", []) if o not in owned and (self.outputs / o).exists()]
+            gone = [o for o in entry.outputs or [] if o not in owned and (self.outputs / o).exists()]
             for output in gone:
                 (self.outputs / output).unlink(missing_ok=True)
             if gone:
@@ -261,14 +292,14 @@ class _Build:
 
         entries = []
         for item in items:
-            failed = self.manifest.files.get(item.name, {}).get("failed")
-            failure = {k: failed[k] for k in ("category", "reason", "remedy")} if failed else None
+            failed = self.manifest.entry(item.name).failed
+            failure = failed.failure if failed else None
             entries.append(Entry(item.name, self._output(item, ".json"), self._output(item, ".xlsx"), failure))
         return entries
 
     def _output(self, item: Input, suffix: str) -> str | None:
         """The name of the output of `item` with this suffix, as the manifest records it."""
-        outputs = self.manifest.files.get(item.name, {}).get("outputs", [])
+        outputs = self.manifest.entry(item.name).outputs or []
         return next((o for o in outputs if o.endswith(suffix)), None)
 
     def _index(self, items: list[Input], background: bool = False) -> Callable[[], None]:
@@ -276,7 +307,7 @@ class _Build:
         that waits for them. `background`: in a forked process, while this one goes on."""
         names = [INDEX_JSON, INDEX_XLSX, *CSV_NAMES]
         key = key_of([self.code, self.rules.fingerprint, self._document_keys(items)])
-        if self.manifest.index.get("key") == key and all((self.outputs / n).is_file() for n in names):
+        if self.manifest.index.key == key and all((self.outputs / n).is_file() for n in names):
             return lambda: None
         from pipeline.emit.index import write_index
 
@@ -289,7 +320,7 @@ class _Build:
             if error is not None:  # one line for the officer; the documents are written
                 self._internal_error(f"{INDEX_JSON}, {INDEX_XLSX}", error)
             else:
-                self.manifest.index = {"key": key, "files": names}
+                self.manifest.index = Product(key, names)
 
         if background and "fork" in multiprocessing.get_all_start_methods():
             return _forked(write, finished)
@@ -299,45 +330,39 @@ class _Build:
     def _document_keys(self, items: list[Input]) -> list[list[Any]]:
         keys = []
         for item in items:
-            entry = self.manifest.files.get(item.name, {})
-            failed = entry.get("failed") or {}
-            keys.append([item.name, entry.get("json_sha256"), entry.get("outputs", []), failed.get("reason")])
+            entry = self.manifest.entry(item.name)
+            reason = entry.failed.failure.reason if entry.failed else None
+            keys.append([item.name, entry.json_sha256, entry.outputs or [], reason])
         return keys
 
     def _revisions(self, items: list[Input]) -> None:
-        """Per-plan histories and diffs, by the revisions module when it exists."""
-        present = REVISIONS_MODULE.is_file()
-        key = key_of([self.code, self.rules.fingerprint, present, self._document_keys(items)])
-        previous = [n for n in self.manifest.revisions.get("files", []) if is_plain_name(n)]
-        if self.manifest.revisions.get("key") == key and all((self.outputs / n).is_file() for n in previous):
+        """Per-plan histories and diffs (`pipeline.diff.revisions`)."""
+        key = key_of([self.code, self.rules.fingerprint, self._document_keys(items)])
+        previous = [n for n in self.manifest.revisions.files if is_plain_name(n)]
+        if self.manifest.revisions.key == key and all((self.outputs / n).is_file() for n in previous):
             return
         documents = {}
         for item in items:
             json_name = self._output(item, ".json")
             if json_name:
                 documents[item.name] = self.outputs / json_name
-        written: list[Path] = []
-        if present:
-            try:
-                from pipeline.diff.revisions import build_revisions
-            except ImportError:
-                build_revisions = None
-            if build_revisions is not None:
-                told: list[tuple[str, str]] = []
-                try:
-                    written = list(build_revisions(self.outputs, documents, self.rules, told))
-                    for kind, line in told:  # each plan's revisions in order and why; duplicates, gaps
-                        if kind == "warning":
-                            self.report.line(f"warning: {line}", error=True)
-                        else:
-                            self.report.note(line)
-                except PipelineError as exc:
-                    self.problems += 1
-                    self.report.failed_one(exc.line("revision history"))
-                    return
-                except Exception as exc:  # one line; the documents themselves are written
-                    self._internal_error("revision history", exc)
-                    return
+        from pipeline.diff.revisions import build_revisions
+
+        told: list[tuple[str, str]] = []
+        try:
+            written = list(build_revisions(self.outputs, documents, self.rules, told))
+            for kind, line in told:  # each plan's revisions in order and why; duplicates, gaps
+                if kind == "warning":
+                    self.report.line(f"warning: {line}", error=True)
+                else:
+                    self.report.note(line)
+        except PipelineError as exc:
+            self.problems += 1
+            self.report.failed_one(exc.line("revision history"))
+            return
+        except Exception as exc:  # one line; the documents themselves are written
+            self._internal_error("revision history", exc)
+            return
         owned = self.manifest.owned()
         names = []
         for path in written:
@@ -347,8 +372,8 @@ class _Build:
             if path.name in owned:  # it has overwritten a document's output: that document is built again
                 self.problems += 1
                 for entry in self.manifest.files.values():
-                    if path.name in entry.get("outputs", []):
-                        entry.pop("sha256", None)
+                    if path.name in (entry.outputs or []):
+                        entry.sha256 = None
                 self.report.failed_one(
                     f"revision history: {path.name} has the name of a document's output — "
                     "rename that document in inputs/ and run `make` again"
@@ -358,18 +383,18 @@ class _Build:
         for name in previous:
             if name not in names and name not in owned:
                 (self.outputs / name).unlink(missing_ok=True)
-        self.manifest.revisions = {"key": key, "files": sorted(set(names))}
+        self.manifest.revisions = Product(key, sorted(set(names)))
 
     def _internal_error(self, what: str, error: Exception | str) -> None:
         """A bug of ours after the documents were written: one line here, the traceback in the log."""
         self.problems += 1
-        log_file = self.outputs / LOG
-        with contextlib.suppress(OSError), log_file.open("a", encoding="utf-8", errors="replace") as log:
-            log.write(f"{what} could not be written:\n{error if isinstance(error, str) else _traceback(error)}")
-        self.report.failed_one(
-            f"{what}: could not be written because of an internal error in the pipeline — please report this to "
-            f"the pipeline's maintainers (details in {log_file})"
+        log = self.log.add(what, error if isinstance(error, str) else traceback_text(error))
+        failure = Failure(
+            "internal",
+            "could not be written because of an internal error in the pipeline",
+            "please report this to the pipeline's maintainers",
         )
+        self.report.failed_one(failure.with_details(log).line(what))
 
     # ------------------------------------------------------------------- manifest
     def _save(self) -> None:
@@ -380,18 +405,12 @@ class _Build:
             self.saved = data
 
 
-def _traceback(exc: BaseException) -> str:
-    import traceback
-
-    return "".join(traceback.format_exception(exc))
-
-
 def _run(write: Callable[[], None]) -> str | None:
     """Call `write`; None when it worked, else the traceback of what went wrong."""
     try:
         write()
     except Exception as exc:
-        return _traceback(exc)
+        return traceback_text(exc)
     return None
 
 

@@ -10,18 +10,21 @@ its own keys, so that a batch stopped half-way leaves a manifest that is true fo
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import unicodedata
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 from pipeline import __version__
+from pipeline.core.errors import Failure
 from pipeline.emit.atomic import TEMP_PREFIX
 from pipeline.emit.csv_out import CSV_NAMES
+from pipeline.emit.summary import Summary
 
 MANIFEST = ".manifest.json"
 MANIFEST_VERSION = 2
@@ -176,18 +179,103 @@ def key_of(data: Any) -> str:
 
 
 @dataclass
+class Failed:
+    """The latest attempt at a file failed: with these keys (input, rules, code), for this reason."""
+
+    sha256: str
+    rules: str
+    code: str
+    failure: Failure
+
+    def to_dict(self) -> dict[str, str]:
+        return {"sha256": self.sha256, "rules": self.rules, "code": self.code, **asdict(self.failure)}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Failed:
+        failure = Failure(str(data["category"]), str(data["reason"]), str(data["remedy"]))
+        return cls(str(data["sha256"]), str(data["rules"]), str(data["code"]), failure)
+
+
+@dataclass
+class ManifestEntry:
+    """One input file's entry: the keys its outputs were built with (`sha256` of the input,
+    `rules` and `code` fingerprints; a key is None when it never built or must build again),
+    its output `stem` and file names, its summary and its JSON's hash; and `failed` when the
+    latest attempt failed. An entry may have only `failed` (a file that never built)."""
+
+    sha256: str | None = None
+    rules: str | None = None
+    code: str | None = None
+    stem: str | None = None
+    outputs: list[str] | None = None
+    summary: Summary | None = None
+    json_sha256: str | None = None
+    failed: Failed | None = None
+
+    def built_with(self, keys: Keys) -> bool:
+        return (self.sha256, self.rules, self.code) == (keys.sha256, keys.rules, keys.code)
+
+    def to_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = {}
+        for name in ("sha256", "rules", "code", "stem", "outputs", "json_sha256"):
+            if getattr(self, name) is not None:
+                out[name] = getattr(self, name)
+        if self.summary is not None:
+            out["summary"] = asdict(self.summary)
+        if self.failed is not None:
+            out["failed"] = self.failed.to_dict()
+        return out
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> ManifestEntry:
+        """An entry as the manifest wrote it; parts that are not what they should be are dropped
+        (which costs a rebuild of that file, never a crash)."""
+        entry = cls(outputs=[o for o in data.get("outputs", []) or [] if is_plain_name(o)])
+        for name in ("sha256", "rules", "code", "stem", "json_sha256"):
+            value = data.get(name)
+            setattr(entry, name, value if isinstance(value, str) else None)
+        with contextlib.suppress(KeyError, TypeError, ValueError, AttributeError):
+            entry.summary = Summary.from_dict(data["summary"])
+        with contextlib.suppress(KeyError, TypeError, ValueError, AttributeError):
+            entry.failed = Failed.from_dict(data["failed"])
+        return entry
+
+
+@dataclass(frozen=True)
+class Keys:
+    """What a document's outputs are made from: the input's content, the rules, the code."""
+
+    sha256: str
+    rules: str
+    code: str
+
+
+@dataclass
+class Product:
+    """A file set the whole build writes (the index; the revision histories): the key of what
+    it was made from, and the names it wrote."""
+
+    key: str | None = None
+    files: list[str] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {} if self.key is None else {"key": self.key, "files": self.files}
+
+    @classmethod
+    def from_dict(cls, data: Any) -> Product:
+        if not isinstance(data, dict) or not isinstance(data.get("key"), str):
+            return cls()
+        return cls(data["key"], [n for n in data.get("files", []) or [] if isinstance(n, str)])
+
+
+@dataclass
 class Manifest:
-    """`outputs/.manifest.json`: one entry per input file name, plus the index and revisions.
+    """`outputs/.manifest.json`: one `ManifestEntry` per input file name, plus the index and
+    the revision histories."""
 
-    Entry: `sha256`, `rules`, `code` (the keys the outputs were built with), `stem`, `outputs`
-    (file names), `summary` (kind and counts, for the console summary), `json_sha256`; and
-    `failed` ({sha256, rules, code, category, reason, remedy}) when the latest attempt failed.
-    An entry may have only `failed` (a file that never built).
-    """
-
-    files: dict[str, dict[str, Any]] = field(default_factory=dict)
-    index: dict[str, Any] = field(default_factory=dict)
-    revisions: dict[str, Any] = field(default_factory=dict)
+    files: dict[str, ManifestEntry] = field(default_factory=dict)
+    index: Product = field(default_factory=Product)
+    revisions: Product = field(default_factory=Product)
 
     @classmethod
     def load(cls, outputs: Path) -> Manifest:
@@ -202,25 +290,22 @@ class Manifest:
             return cls()
         if not isinstance(data, dict) or not isinstance(data.get("files"), dict):
             return cls()
-        files: dict[str, dict[str, Any]] = {}
+        files: dict[str, ManifestEntry] = {}
         for name, entry in data["files"].items():
             if not isinstance(name, str) or not isinstance(entry, dict):
                 continue
             if data.get("manifest_version") != MANIFEST_VERSION:  # first format: names only
                 stem = entry.get("stem")
                 entry = {"outputs": [f"{stem}{s}" for s in OUTPUT_SUFFIXES]} if isinstance(stem, str) else {}
-            entry["outputs"] = [o for o in entry.get("outputs", []) if is_plain_name(o)]
-            files[name] = entry
-        index = data.get("index") if isinstance(data.get("index"), dict) else {}
-        revisions = data.get("revisions") if isinstance(data.get("revisions"), dict) else {}
-        return cls(files, dict(index or {}), dict(revisions or {}))
+            files[name] = ManifestEntry.from_dict(entry)
+        return cls(files, Product.from_dict(data.get("index")), Product.from_dict(data.get("revisions")))
 
     def to_bytes(self) -> bytes:
         body = {
             "manifest_version": MANIFEST_VERSION,
-            "files": dict(sorted(self.files.items())),
-            "index": self.index,
-            "revisions": self.revisions,
+            "files": {name: entry.to_dict() for name, entry in sorted(self.files.items())},
+            "index": self.index.to_dict(),
+            "revisions": self.revisions.to_dict(),
         }
         from pipeline.core.model import json_bytes
 
@@ -232,9 +317,13 @@ class Manifest:
 
         write_bytes_atomic(outputs / MANIFEST, self.to_bytes() if data is None else data)
 
+    def entry(self, name: str) -> ManifestEntry:
+        """The entry of `name` (an empty one, not stored, when there is none)."""
+        return self.files.get(name) or ManifestEntry()
+
     def owned(self) -> set[str]:
         """Every output file name some current entry owns."""
-        return {name for entry in self.files.values() for name in entry.get("outputs", [])}
+        return {name for entry in self.files.values() for name in entry.outputs or []}
 
 
 def is_plain_name(name: Any) -> bool:
@@ -256,18 +345,28 @@ def plan(
     """Sort every input into build / unchanged / still failing, and list the removed ones."""
     todo = Plan()
     for item in inputs:
-        entry = manifest.files.get(item.name, {})
-        keys = {"sha256": item.sha256, "rules": rules_key, "code": code_key}
+        entry = manifest.entry(item.name)
+        keys = Keys(item.sha256, rules_key, code_key)
+        failed = entry.failed
         if force or not item.sha256:
             todo.build.append(item)
         elif (
-            all(entry.get(k) == v for k, v in keys.items())
-            and entry.get("stem") == item.stem
-            and entry.get("outputs")
-            and all((outputs / name).is_file() for name in entry["outputs"])
+            entry.built_with(keys)
+            and entry.stem == item.stem
+            and entry.outputs
+            and all((outputs / name).is_file() for name in entry.outputs)
         ):
             todo.unchanged.append(item)
-        elif isinstance(entry.get("failed"), dict) and all(entry["failed"].get(k) == v for k, v in keys.items()):
+        elif (
+            failed is not None
+            and failed.failure.remembered
+            and (failed.sha256, failed.rules, failed.code)
+            == (
+                keys.sha256,
+                keys.rules,
+                keys.code,
+            )
+        ):
             todo.still_failing.append(item)
         else:
             todo.build.append(item)

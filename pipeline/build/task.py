@@ -11,8 +11,10 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import importlib
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+
+from pipeline.emit.summary import Summary
 
 # Imported once per worker before its memory is capped (see `prepare`): the readers and the
 # libraries behind them, so that import time never counts against a document's deadline.
@@ -20,7 +22,7 @@ WARM_MODULES = (
     "pipeline.process",
     "pipeline.emit.json_out",
     "pipeline.emit.xlsx.document",
-    "pipeline.emit.index",
+    "pipeline.emit.summary",
     "pipeline.language.questions",
     "pipeline.normalise.plan",
     "pipeline.normalise.guidance",
@@ -49,17 +51,23 @@ def prepare(rules_dir: str, page_jobs: int | None = None) -> None:
     load_rules(rules_dir)
 
 
-def build_document(source: str, stem: str, staging: str, rules_dir: str, fingerprint: str) -> dict[str, Any]:
-    """Process `source` and write `<stem>.json` and `<stem>.xlsx` into `staging`.
+@dataclass(frozen=True)
+class BuildResult:
+    """What a worker hands back for a document it built: what the manifest and the summary need."""
 
-    Returns what the manifest and the summary need: the input's hash as actually read (the
-    file may have been saved again since the build hashed it), the document's summary, the
-    names written and the JSON's hash. Raises PipelineError on bad input.
-    """
+    sha256: str  # of the input as actually read (it may have been saved again since the build hashed it)
+    summary: Summary
+    outputs: list[str]  # the names written into the staging folder
+    json_sha256: str
+
+
+def build_document(source: str, stem: str, staging: str, rules_dir: str, fingerprint: str) -> BuildResult:
+    """Process `source` and write `<stem>.json` and `<stem>.xlsx` into `staging`; raises a
+    PipelineError on bad input (any other exception is a bug, `pool.failure_of` says so)."""
     from pipeline.core.errors import PipelineError
     from pipeline.core.model import json_bytes
     from pipeline.emit.atomic import write_bytes_atomic
-    from pipeline.emit.index import summarise
+    from pipeline.emit.summary import summarise
     from pipeline.emit.xlsx.document import write_workbook
     from pipeline.process import process
     from pipeline.read.guard import check_file_size
@@ -82,9 +90,4 @@ def build_document(source: str, stem: str, staging: str, rules_dir: str, fingerp
     write_bytes_atomic(out / f"{stem}.json", body)
     write_workbook(doc, out / f"{stem}.xlsx", rules)
     written = sorted(p.name for p in out.iterdir() if p.is_file() and not p.name.startswith("."))
-    return {
-        "sha256": doc.source.sha256,
-        "summary": summarise(record),
-        "outputs": written,
-        "json_sha256": hashlib.sha256(body).hexdigest(),
-    }
+    return BuildResult(doc.source.sha256, summarise(record), written, hashlib.sha256(body).hexdigest())

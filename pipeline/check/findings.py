@@ -1,33 +1,39 @@
 """Findings: what is wrong or odd in a document, each a sentence an officer understands.
 
-Checks read finished records only (never layout), so every format gets the same findings.
-Severity: `error` makes a record wrong or unusable, `warning` is very likely a mistake in the
-plan, `info` is worth a look.
+Checks read finished records only (never layout), so every format gets the same findings; what
+each finding says is in `templates`. A document with no actions (or no questions) never gets
+here: `process` refuses it as not recognised.
 """
 
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
 
+from pipeline.check import templates as t
 from pipeline.core.ids import parent_id, sort_key
-from pipeline.core.model import Action, Document, Finding
+from pipeline.core.model import PLAN, Action, Document, Finding, Note, Place
 from pipeline.rules import Rules
 
 # Findings about whole columns, left out when a table's columns were lost in a copy as text.
 _COLUMN_FINDINGS = ("no-statuses", "no-age-groups", "missing-status", "missing-age-group")
 _SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
+# Findings about whole columns, left out when a table's columns were lost in a copy as text.
+_COLUMN_FINDINGS = ("no-statuses", "no-age-groups", "missing-status", "missing-age-group")
 
 
-def check(doc: Document, rules: Rules, notes: list[Finding] | None = None) -> list[Finding]:
-    findings = list(notes or [])
-    if doc.kind == "action_plan":
-        lost = any(f.code == "columns-lost" for f in findings)  # its own finding says why columns are empty
-        findings.extend(f for f in _plan_findings(doc, rules) if not (lost and f.code in _COLUMN_FINDINGS))
-    else:
-        findings.extend(_guidance_findings(doc))
-    unique = {(f.code, f.where, f.message): f for f in findings}
+def check(doc: Document, rules: Rules, notes: list[Note] | None = None) -> list[Finding]:
+    """The document's findings, the readers' and extractors' notes among them, in plan order.
+
+    When a table's columns were lost in a copy as text, its own finding says why columns are
+    empty: the findings about whole columns are left out."""
+    findings = [note.finding() for note in notes or []]
+    lost = any(f.code == "columns-lost" for f in findings)
+    findings.extend(f for f in CHECKS[doc.kind](doc, rules) if not (lost and f.code in _COLUMN_FINDINGS))
+    unique = {(f.code, str(f.where), f.message): f for f in findings}
     return sorted(
-        unique.values(), key=lambda f: (sort_key(f.where), f.where, _SEVERITY_ORDER[f.severity], f.code, f.message)
+        unique.values(),
+        key=lambda f: (sort_key(str(f.where)), str(f.where), _SEVERITY_ORDER[f.severity], f.code, f.message),
     )
 
 
@@ -35,58 +41,30 @@ def _plan_findings(doc: Document, rules: Rules) -> list[Finding]:
     out: list[Finding] = []
     actions = {a.id: a for a in doc.actions}
     outcomes = {o.id for o in doc.outcomes}
-    counts = Counter(a.id for a in doc.actions)
     done = max(s.progress for s in rules.statuses)  # the progress of a finished action
 
-    if not doc.actions:
-        out.append(Finding("error", "no-actions", "plan", "No actions were found in this plan."))
-    for ident, count in counts.items():
+    for ident, count in Counter(a.id for a in doc.actions).items():
         if count > 1:
-            out.append(
-                Finding(
-                    "error",
-                    "duplicate-id",
-                    ident,
-                    f"Action id {ident} is used {count} times; each action needs its own number.",
-                )
-            )
+            out.append(t.DUPLICATE_ID.at(Place("action", ident), id=ident, count=count))
 
     # A plan without an age-group (or status) column gets one finding, not one per action.
     has_ages = any(a.age_group_raw for a in doc.actions)
     has_statuses = any(a.status_raw or a.status for a in doc.actions)  # a coloured RAG cell is a status
-    if doc.actions and not has_ages:
-        out.append(
-            Finding(
-                "info",
-                "no-age-groups",
-                "plan",
-                "No action in this plan has an age group (it seems to have no age-group column).",
-            )
-        )
-    if doc.actions and not has_statuses:
-        out.append(
-            Finding(
-                "warning",
-                "no-statuses",
-                "plan",
-                "No action in this plan has a status"
-                + (
-                    f"; the columns kept under their own headings are {_names(doc)}: if one of them holds the "
-                    "status, add its heading to rules/headers.yaml (or pin it in rules/documents.yaml)."
-                    if _names(doc)
-                    else "; if it has a status column under another name, add that name to rules/headers.yaml."
-                ),
-            )
-        )
+    if not has_ages:
+        out.append(t.NO_AGE_GROUPS.at(PLAN))
+    if not has_statuses:
+        columns = _names(doc)
+        out.append(t.NO_STATUSES_NAMED.at(PLAN, columns=columns) if columns else t.NO_STATUSES.at(PLAN))
     for a in doc.actions:
         out.extend(_action_findings(a, actions, outcomes, rules, has_ages, has_statuses, done))
 
     with_actions = {a.outcome for a in doc.actions}
     for o in doc.outcomes:
+        where = Place("outcome", o.id)
         if o.id not in with_actions:
-            out.append(Finding("warning", "outcome-without-actions", o.id, f"Outcome {o.id} has no actions under it."))
+            out.append(t.OUTCOME_WITHOUT_ACTIONS.at(where, id=o.id))
         if not o.text:
-            out.append(Finding("warning", "empty-outcome-text", o.id, f"Outcome {o.id} has no text."))
+            out.append(t.EMPTY_OUTCOME_TEXT.at(where, id=o.id))
     return out
 
 
@@ -94,18 +72,6 @@ def _names(doc: Document) -> str:
     """The headings of the columns a plan's actions keep under `extra`, quoted, in order."""
     seen = list(dict.fromkeys(key for a in doc.actions for key in a.extra))
     return ", ".join(f"'{name}'" for name in seen)
-
-
-def _unknown_status(a: Action, rules: Rules) -> str:
-    """An unknown status word: the known word it is closest to, when there is one (a typo is to
-    be corrected in the plan, never added to the rules), else how to teach a new word."""
-    near = rules.nearest_status_word(a.status_raw)
-    if near is not None:
-        return f"Action {a.id} has the status '{a.status_raw}' — did you mean '{near}'? Correct it in the plan."
-    return (
-        f"Action {a.id} has the status '{a.status_raw}', which is not a known status word; "
-        "add it to rules/statuses.yaml if it is one."
-    )
 
 
 def _action_findings(
@@ -118,111 +84,49 @@ def _action_findings(
     done: int,
 ) -> list[Finding]:
     out: list[Finding] = []
+    here = Place("action", a.id)
     if not a.text:
-        out.append(Finding("error", "empty-action-text", a.id, f"Action {a.id} has no text."))
+        out.append(t.EMPTY_ACTION_TEXT.at(here, id=a.id))
     if a.status_raw is None and a.status is None:
         if plan_has_statuses:
-            out.append(Finding("warning", "missing-status", a.id, f"Action {a.id} has no status."))
+            out.append(t.MISSING_STATUS.at(here, id=a.id))
     elif a.status is None:
-        out.append(
-            Finding(
-                "warning",
-                "unknown-status",
-                a.id,
-                _unknown_status(a, rules),
-            )
-        )
+        near = rules.nearest_status_word(a.status_raw)
+        if near is not None:
+            out.append(t.UNKNOWN_STATUS_NEAR.at(here, id=a.id, status=a.status_raw, near=near))
+        else:
+            out.append(t.UNKNOWN_STATUS.at(here, id=a.id, status=a.status_raw))
     if a.age_group_raw is None:
         if plan_has_ages:
-            out.append(Finding("warning", "missing-age-group", a.id, f"Action {a.id} has no age group."))
+            out.append(t.MISSING_AGE_GROUP.at(here, id=a.id))
     elif a.age_group is None:
-        out.append(
-            Finding(
-                "warning",
-                "unknown-age-group",
-                a.id,
-                f"Action {a.id} has the age group '{a.age_group_raw}', which is not a known age group; "
-                "add it to rules/age_groups.yaml if it is one.",
-            )
-        )
+        out.append(t.UNKNOWN_AGE_GROUP.at(here, id=a.id, age_group=a.age_group_raw))
 
     parent = parent_id(a.id)
     if a.outcome and parent and parent != a.outcome:
-        out.append(
-            Finding(
-                "warning",
-                "id-outside-outcome",
-                a.id,
-                f"Action {a.id} sits under outcome {a.outcome}, but its number says outcome {parent}.",
-            )
-        )
+        out.append(t.ID_OUTSIDE_OUTCOME.at(here, id=a.id, outcome=a.outcome, parent=parent))
     elif a.section and "." in a.id and a.id.split(".")[0] != a.section:
-        out.append(
-            Finding(
-                "warning",
-                "id-outside-section",
-                a.id,
-                f"Action {a.id} sits in section {a.section}, but its number says section {a.id.split('.')[0]}.",
-            )
-        )
+        out.append(t.ID_OUTSIDE_SECTION.at(here, id=a.id, section=a.section, parent=a.id.split(".")[0]))
     if a.outcome and outcomes and a.outcome not in outcomes:
-        out.append(
-            Finding(
-                "warning",
-                "unknown-outcome",
-                a.id,
-                f"Action {a.id} belongs to outcome {a.outcome}, which is not in the plan.",
-            )
-        )
+        out.append(t.UNKNOWN_OUTCOME.at(here, id=a.id, outcome=a.outcome))
 
     waiting = set(_dependency_ids(a, rules))
     for ref in a.unresolved_refs:
         if ref in waiting:
-            out.append(
-                Finding(
-                    "warning",
-                    "missing-dependency",
-                    a.id,
-                    f"Action {a.id} waits on {ref}, but the plan has no action {ref}.",
-                )
-            )
-        elif ref.count(".") == 2:
-            out.append(
-                Finding(
-                    "warning",
-                    "dangling-reference",
-                    a.id,
-                    f"Action {a.id} links to {ref}, but the plan has no action {ref}.",
-                )
-            )
+            template = t.MISSING_DEPENDENCY
+        elif any(k.count(".") == ref.count(".") for k in actions):  # numbered like this plan's actions
+            template = t.DANGLING_ACTION
         else:
-            out.append(
-                Finding(
-                    "warning",
-                    "dangling-reference",
-                    a.id,
-                    f"Action {a.id} links to {ref}, which is neither an action nor an outcome of this plan.",
-                )
-            )
+            template = t.DANGLING_REFERENCE
+        out.append(template.at(here, id=a.id, ref=ref))
     for ref in a.linked_outcomes:
-        out.append(
-            Finding(
-                "info", "outcome-reference", a.id, f"Action {a.id} links to {ref}, which is an outcome, not an action."
-            )
-        )
+        out.append(t.OUTCOME_REFERENCE.at(here, id=a.id, ref=ref))
     own = rules.status_by_label(a.status)
     for dep in a.depends_on if own is not None and own.blocked else []:
         other = actions.get(dep)
         rule = rules.status_by_label(other.status) if other else None
         if other and rule and rule.progress >= done:
-            out.append(
-                Finding(
-                    "info",
-                    "depends-on-complete",
-                    a.id,
-                    f"Action {a.id} waits on {dep}, which is already {other.status}; its status may be out of date.",
-                )
-            )
+            out.append(t.DEPENDS_ON_COMPLETE.at(here, id=a.id, ref=dep, status=other.status))
     return out
 
 
@@ -234,18 +138,19 @@ def _dependency_ids(a: Action, rules: Rules) -> list[str]:
     return cite(waits, rules).ids + cite(a.links_raw, rules).depends_on
 
 
-def _guidance_findings(doc: Document) -> list[Finding]:
+def _guidance_findings(doc: Document, rules: Rules) -> list[Finding]:
     out: list[Finding] = []
-    if not doc.questions:
-        out.append(Finding("error", "no-questions", "document", "No questions were found on this page."))
     for p in doc.priorities:
         if not any(q.priority == p.number for q in doc.questions):
-            out.append(
-                Finding(
-                    "warning", "priority-without-questions", f"{p.number}", f"Priority {p.number} has no questions."
-                )
-            )
+            out.append(t.PRIORITY_WITHOUT_QUESTIONS.at(Place("priority", str(p.number)), number=p.number))
     for q in doc.questions:
         if not q.parts:
-            out.append(Finding("warning", "no-question-mark", q.id, f"Item {q.id} does not read as a question."))
+            out.append(t.NO_QUESTION_MARK.at(Place("question", q.id), id=q.id))
     return out
+
+
+# The checks of each kind of document (pipeline.core.kinds).
+CHECKS: dict[str, Callable[[Document, Rules], list[Finding]]] = {
+    "action_plan": _plan_findings,
+    "guidance": _guidance_findings,
+}

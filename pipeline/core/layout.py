@@ -14,6 +14,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
+from pipeline.core.model import Note, PageWords
+
 BlockKind = Literal["title", "heading", "paragraph", "list_item", "table", "furniture"]
 
 BBox = tuple[float, float, float, float]  # x0, top, x1, bottom in PDF points, top-left origin
@@ -76,8 +78,8 @@ class Layout:
     format: str
     blocks: list[Block]
     pages: int | None = None
-    notes: list[tuple[str, str, str]] = field(default_factory=list)  # (severity, code, message)
-    word_report: list[dict[str, object]] = field(default_factory=list)
+    notes: list[Note] = field(default_factory=list)
+    word_report: list[PageWords] = field(default_factory=list)  # PDFs: where each page's words went
     # Columns the reader knows for certain (header -> field, as rules/documents.yaml `columns:`
     # pins them): a workbook this pipeline wrote says what each of its columns holds.
     columns: dict[str, str] = field(default_factory=dict)

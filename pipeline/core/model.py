@@ -2,9 +2,11 @@
 
 Every stage imports its records from here, so the shape of a document is defined once. Records
 are plain dataclasses: readable in a debugger, cheap to build, and turned into JSON by
-`to_json`, which is the only place that decides key order, indentation and encoding. The JSON
-Schema in `pipeline/schema/document.schema.json` describes the same shape; tests hold the two
-together.
+`to_json`, which is the only place that decides key order, indentation and encoding (the build's
+manifest and index, the diff and `extract --debug` are written by it too). A record whose JSON
+form is not simply its fields (`Where`, `Place`, `Mention`) says what it is with `to_plain`:
+typed in the program, the same strings and objects in the JSON as always. The JSON Schema in
+`pipeline/schema/document.schema.json` describes the same shape; tests hold the two together.
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ from __future__ import annotations
 import dataclasses
 import json
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import Any, Literal, get_args
 
 SCHEMA_VERSION = 2
 
@@ -40,8 +42,15 @@ class Source:
         return out
 
 
+class Compact:
+    """A record written in a form of its own rather than field by field (see `to_plain`)."""
+
+    def to_plain(self) -> Any:
+        raise NotImplementedError
+
+
 @dataclass
-class Where:
+class Where(Compact):
     """Where a record was read: page (PDFs), line (text), sheet and row (spreadsheets), bounding
     box when known. Only the keys that apply are written.
 
@@ -56,6 +65,9 @@ class Where:
     bbox: list[float] | None = None  # [x0, top, x1, bottom] in PDF points
     sheet: str | None = None  # the workbook sheet (spreadsheets)
     row: int | None = None  # the row number as a spreadsheet program shows it
+
+    def to_plain(self) -> dict[str, Any]:
+        return self.to_dict()
 
     def to_dict(self, coordinates: bool = False) -> dict[str, Any]:
         out: dict[str, Any] = {"page": self.page}
@@ -82,6 +94,24 @@ class Outcome:
     section: str
     text: str
     quality_statements: list[int] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Mention(Compact):
+    """An organisation, service or acronym an action names: `label` from rules/entities.jsonl
+    (ORG, SERVICE ...) or ACRONYM. Written "LABEL: text", as the contract has it."""
+
+    label: str
+    text: str
+
+    def to_plain(self) -> str:
+        return f"{self.label}: {self.text}"
+
+    @classmethod
+    def parse(cls, written: str) -> Mention:
+        """ "ORG: NHS England" -> Mention("ORG", "NHS England")"""
+        label, _, text = written.partition(": ")
+        return cls(label, text)
 
 
 # The action fields SPEC.md names (contract v1), in its order; more may be added, none removed.
@@ -129,7 +159,7 @@ class Action:
     age_group_raw: str | None = None
     quality_statements: list[int] = field(default_factory=list)
     unresolved_refs: list[str] = field(default_factory=list)  # cited ids this plan does not have
-    mentions: list[str] = field(default_factory=list)  # "ORG: NHS England", "ACRONYM: DSL" ...
+    mentions: list[Mention] = field(default_factory=list)  # written "ORG: NHS England", "ACRONYM: DSL" ...
     extra: dict[str, str] = field(default_factory=dict)  # columns with no contract field: header -> cell
     source: Where = field(default_factory=Where)
 
@@ -157,6 +187,50 @@ class Question:
     source: Where = field(default_factory=Where)
 
 
+PlaceKind = Literal["document", "plan", "section", "outcome", "action", "priority", "question", "line"]
+WHOLE: tuple[PlaceKind, ...] = ("document", "plan")  # places that are the whole of something: no id
+LABELLED: tuple[PlaceKind, ...] = ("priority", "line")  # written with their kind: "priority 2", "line 14"
+_KINDS: dict[str, PlaceKind] = {kind: kind for kind in get_args(PlaceKind)}
+
+
+@dataclass(frozen=True)
+class Place(Compact):
+    """What a finding is about: the whole document or plan, one record by its id, a priority,
+    or a line of a text file. Written as the contract's `where` text: "document", "plan",
+    "2.3.1" (an action, outcome, section or question id), "priority 2", "line 14"."""
+
+    kind: PlaceKind
+    id: str = ""
+
+    def __str__(self) -> str:
+        if self.kind in WHOLE:
+            return self.kind
+        if self.kind in LABELLED:
+            return f"{self.kind} {self.id}"
+        return self.id
+
+    def to_plain(self) -> str:
+        return str(self)
+
+    @classmethod
+    def parse(cls, written: str, ids: dict[str, PlaceKind] | None = None) -> Place:
+        """The place a `where` text names; `ids` says which kind of record each id is.
+
+        ("plan", {}) -> Place("plan");  ("line 14", {}) -> Place("line", "14");
+        ("2.3", {"2.3": "outcome"}) -> Place("outcome", "2.3");  an unknown id is taken as an action's.
+        """
+        if written in _KINDS and _KINDS[written] in WHOLE:
+            return cls(_KINDS[written])
+        head, _, rest = written.partition(" ")
+        if head in _KINDS and _KINDS[head] in LABELLED and rest:
+            return cls(_KINDS[head], rest)
+        return cls((ids or {}).get(written, "action"), written)
+
+
+DOCUMENT = Place("document")
+PLAN = Place("plan")
+
+
 @dataclass
 class ColumnReading:
     """One column of a plan table: the field it was read as (null: kept under `extra`), and why."""
@@ -180,8 +254,36 @@ class TableColumns:
 class Finding:
     severity: Severity
     code: str
-    where: str
+    where: Place
     message: str
+
+
+@dataclass(frozen=True)
+class Note:
+    """A remark of a reader or an extractor (a repaired file, text placed nowhere), made into a
+    finding by the check stage, beside the findings of its own checks."""
+
+    severity: Severity
+    code: str
+    where: Place
+    message: str
+
+    def finding(self) -> Finding:
+        return Finding(self.severity, self.code, self.where, self.message)
+
+
+@dataclass(frozen=True)
+class PageWords:
+    """Where the words of one PDF page went, so an officer can see that nothing was lost:
+    `words` = `table` + `text` + `furniture` (running headers, page numbers) + `unaccounted`."""
+
+    page: int
+    words: int
+    table: int
+    text: int
+    furniture: int
+    unaccounted: int
+    undecodable_characters: int = 0  # characters the PDF's fonts do not map to text, left out
 
 
 @dataclass
@@ -197,15 +299,13 @@ class Document:
     findings: list[Finding] = field(default_factory=list)
     # Plans: how each table's columns were read (header -> field, confidence, evidence).
     tables: list[TableColumns] = field(default_factory=list)
-    # Per page of a PDF: how many words went into table cells, headings/text, page furniture,
-    # and how many went nowhere -- so an officer can see that nothing was lost.
-    extraction: list[dict[str, int]] = field(default_factory=list)
+    extraction: list[PageWords] = field(default_factory=list)  # per page of a PDF
     # What the document says of its own version on its front page ("Version 2.0"), as written.
     revision: str | None = None
 
     def to_dict(self, coordinates: bool = False) -> dict[str, Any]:
         """The contract form; `coordinates=True` adds each record's line and box (see `Where`)."""
-        return {"schema_version": SCHEMA_VERSION, **_plain(self, coordinates)}
+        return {"schema_version": SCHEMA_VERSION, **_fields(self, coordinates)}
 
     def provenance(self) -> dict[str, Any]:
         """Where each record was read, page, line and box: what the committed JSON leaves out.
@@ -220,22 +320,32 @@ class Document:
         }
 
 
-def _plain(value: Any, coordinates: bool = False) -> Any:
-    """Dataclasses to dicts, recursively, with `Where` in its compact form."""
+def plain(value: Any, coordinates: bool = False) -> Any:
+    """Records to JSON values, recursively: a `Compact` record in its own form (`Where` with its
+    line and box when `coordinates`), a Document with its schema version, any other dataclass
+    field by field, tuples as lists."""
     if isinstance(value, Where):
+        return value.to_dict(coordinates)
+    if isinstance(value, Compact):
+        return plain(value.to_plain(), coordinates)
+    if isinstance(value, Document):
         return value.to_dict(coordinates)
     if isinstance(value, Source):
         return value.to_dict()
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return {f.name: _plain(getattr(value, f.name), coordinates) for f in dataclasses.fields(value)}
-    if isinstance(value, list):
-        return [_plain(v, coordinates) for v in value]
+        return _fields(value, coordinates)
+    if isinstance(value, (list, tuple)):
+        return [plain(v, coordinates) for v in value]
     if isinstance(value, dict):
-        return {k: _plain(v, coordinates) for k, v in value.items()}
+        return {k: plain(v, coordinates) for k, v in value.items()}
     return value
 
 
-def to_json(doc: Document | dict[str, Any], coordinates: bool = False) -> str:
+def _fields(record: Any, coordinates: bool = False) -> dict[str, Any]:
+    return {f.name: plain(getattr(record, f.name), coordinates) for f in dataclasses.fields(record)}
+
+
+def to_json(value: Any, coordinates: bool = False) -> str:
     """The one serialiser: sorted keys, 2-space indent, one record per line, trailing newline.
 
     Objects are laid out a key per line; every item of a list is written on one line of its own
@@ -243,10 +353,10 @@ def to_json(doc: Document | dict[str, Any], coordinates: bool = False) -> str:
     revision that changes one action changes one line of the committed JSON, adding an action
     adds one line, and `git diff` shows as many lines as there are changes (`--word-diff` shows
     the words). Lists keep document order (that order is meaningful); keys are sorted so that
-    the same records always give the same bytes.
+    the same records always give the same bytes. `value` is a Document, any record, or plain
+    data holding records.
     """
-    data = doc.to_dict(coordinates) if isinstance(doc, Document) else doc
-    return _layout(data, 0, ascii_only=False) + "\n"
+    return _layout(plain(value, coordinates), 0, ascii_only=False) + "\n"
 
 
 def _layout(value: Any, depth: int, ascii_only: bool) -> str:
@@ -268,18 +378,21 @@ def _compact(value: Any, ascii_only: bool) -> str:
     return json.dumps(value, ensure_ascii=ascii_only, sort_keys=True, separators=(", ", ": "))
 
 
-def json_bytes(data: Document | dict[str, Any], coordinates: bool = False) -> bytes:
+def json_bytes(value: Any, coordinates: bool = False) -> bytes:
     """`to_json` as UTF-8 bytes. A file name that is not valid Unicode (undecodable bytes on
     disk) cannot be UTF-8: the whole document is then written with escapes, never lost."""
+    data = plain(value, coordinates)
     try:
-        return to_json(data, coordinates).encode("utf-8")
+        return (_layout(data, 0, ascii_only=False) + "\n").encode("utf-8")
     except UnicodeEncodeError:
-        plain = data.to_dict(coordinates) if isinstance(data, Document) else data
-        return (_layout(plain, 0, ascii_only=True) + "\n").encode("ascii")
+        return (_layout(data, 0, ascii_only=True) + "\n").encode("ascii")
 
 
 def from_dict(data: dict[str, Any]) -> Document:
-    """Rebuild a Document from its JSON form (used by diff and by the round-trip test)."""
+    """Rebuild a Document from its JSON form (used by diff and by the round-trip test); a
+    KeyError, TypeError or ValueError if it is not one."""
+    if data["kind"] not in get_args(Kind):
+        raise ValueError(f"no such kind of document: {data['kind']!r}")
 
     def where(d: dict[str, Any] | None) -> Where:
         d = d or {}
@@ -290,22 +403,37 @@ def from_dict(data: dict[str, Any]) -> Document:
         kwargs = {k: v for k, v in d.items() if k in names}
         if "source" in kwargs and cls in (Action, Question):
             kwargs["source"] = where(kwargs["source"])
+        if "mentions" in kwargs and cls is Action:
+            kwargs["mentions"] = [Mention.parse(m) for m in kwargs["mentions"]]
         return cls(**kwargs)
 
+    sections = [build(Section, d) for d in data.get("sections", [])]
+    outcomes = [build(Outcome, d) for d in data.get("outcomes", [])]
+    actions = [build(Action, d) for d in data.get("actions", [])]
+    questions = [build(Question, d) for d in data.get("questions", [])]
+    ids: dict[str, PlaceKind] = {
+        **{s.number: "section" for s in sections},
+        **{o.id: "outcome" for o in outcomes},
+        **{q.id: "question" for q in questions},
+        **{a.id: "action" for a in actions},
+    }
+    findings = [
+        Finding(d["severity"], d["code"], Place.parse(d["where"], ids), d["message"]) for d in data.get("findings", [])
+    ]
     return Document(
         source=build(Source, data["source"]),
         kind=data["kind"],
         title=data["title"],
         revision=data.get("revision"),
-        sections=[build(Section, d) for d in data.get("sections", [])],
-        outcomes=[build(Outcome, d) for d in data.get("outcomes", [])],
-        actions=[build(Action, d) for d in data.get("actions", [])],
+        sections=sections,
+        outcomes=outcomes,
+        actions=actions,
         priorities=[build(Priority, d) for d in data.get("priorities", [])],
-        questions=[build(Question, d) for d in data.get("questions", [])],
-        findings=[build(Finding, d) for d in data.get("findings", [])],
+        questions=questions,
+        findings=findings,
         tables=[
             TableColumns(page=t.get("page"), columns=[build(ColumnReading, c) for c in t.get("columns", [])])
             for t in data.get("tables", [])
         ],
-        extraction=[dict(d) for d in data.get("extraction", [])],
+        extraction=[build(PageWords, d) for d in data.get("extraction", [])],
     )

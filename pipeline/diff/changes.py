@@ -162,8 +162,26 @@ class ActionChange:
         return out
 
 
+@dataclass(frozen=True)
+class RecordKind:
+    """How the change set names one kind of record (an outcome, a section) in its JSON and reports."""
+
+    label: str  # "Outcome"
+    key: str  # its number's field: "id" -> old_id, new_id in the JSON
+    text: str  # its text's field: "text" -> old_text, new_text, and "text" for the word diff
+    reworded: str  # the tag of a changed text: "reworded"; a section is "renamed"
+
+
+OUTCOME = RecordKind("Outcome", "id", "text", "reworded")
+SECTION = RecordKind("Section", "number", "title", "renamed")
+
+
 @dataclass
-class OutcomeChange:
+class RecordChange:
+    """An outcome or a section added, removed, replaced by another under its number, or changed:
+    reworded (renamed), renumbered, or (an outcome) moved to another section."""
+
+    kind: RecordKind
     change: str  # added | removed | replaced | changed
     old_id: str | None
     new_id: str | None
@@ -171,55 +189,29 @@ class OutcomeChange:
     new_text: str | None = None
     moved: bool = False
     text: TextChange | None = None
-    section: ValueChange | None = None
+    section: ValueChange | None = None  # outcomes only
 
     def tags(self) -> list[str]:
         if self.change != "changed":
             return [self.change]
-        return [t for t, on in (("reworded", self.text), ("moved", self.moved), ("section", self.section)) if on]
+        return [
+            t for t, on in ((self.kind.reworded, self.text), ("moved", self.moved), ("section", self.section)) if on
+        ]
 
     def to_dict(self) -> dict[str, Any]:
+        key, text = self.kind.key, self.kind.text
         out: dict[str, Any] = {
             "change": self.change,
-            "old_id": self.old_id,
-            "new_id": self.new_id,
+            f"old_{key}": self.old_id,
+            f"new_{key}": self.new_id,
             "tags": self.tags(),
-            "old_text": self.old_text,
-            "new_text": self.new_text,
+            f"old_{text}": self.old_text,
+            f"new_{text}": self.new_text,
         }
         if self.text:
-            out["text"] = self.text.to_dict()
+            out[text] = self.text.to_dict()
         if self.section:
             out["section"] = self.section.to_dict()
-        return out
-
-
-@dataclass
-class SectionChange:
-    change: str  # added | removed | replaced | changed
-    old_number: str | None
-    new_number: str | None
-    old_title: str | None = None
-    new_title: str | None = None
-    moved: bool = False
-    title: TextChange | None = None
-
-    def tags(self) -> list[str]:
-        if self.change != "changed":
-            return [self.change]
-        return [t for t, on in (("renamed", self.title), ("moved", self.moved)) if on]
-
-    def to_dict(self) -> dict[str, Any]:
-        out: dict[str, Any] = {
-            "change": self.change,
-            "old_number": self.old_number,
-            "new_number": self.new_number,
-            "tags": self.tags(),
-            "old_title": self.old_title,
-            "new_title": self.new_title,
-        }
-        if self.title:
-            out["title"] = self.title.to_dict()
         return out
 
 
@@ -244,8 +236,8 @@ class ChangeSet:
     old: DocumentRef
     new: DocumentRef
     title: ValueChange | None = None
-    sections: list[SectionChange] = field(default_factory=list)
-    outcomes: list[OutcomeChange] = field(default_factory=list)
+    sections: list[RecordChange] = field(default_factory=list)
+    outcomes: list[RecordChange] = field(default_factory=list)
     actions: list[ActionChange] = field(default_factory=list)
     unchanged: int = 0  # actions in both revisions with nothing changed
     matching: Matching = field(default_factory=Matching, repr=False)  # which old action is which new one

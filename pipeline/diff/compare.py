@@ -10,17 +10,19 @@ Document order is never compared: the same actions in another order are the same
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, NamedTuple
 
 from pipeline.core.ids import sort_key
 from pipeline.core.model import Action, Document
 from pipeline.diff.changes import (
+    OUTCOME,
+    SECTION,
     ActionChange,
     ActionView,
     ChangeSet,
     DocumentRef,
-    OutcomeChange,
-    SectionChange,
+    RecordChange,
+    RecordKind,
     StatusChange,
     TextChange,
     ValueChange,
@@ -30,16 +32,24 @@ from pipeline.diff.similarity import compare_form, word_diff
 from pipeline.rules import Rules
 
 
+class _Record(NamedTuple):
+    """An outcome or a section as compared: its number, its text, the section it is in (outcomes)."""
+
+    id: str
+    text: str
+    section: str | None = None
+
+
 def compare(old: Document, new: Document, rules: Rules) -> ChangeSet:
     """Everything that changed from `old` to `new`; an empty change set when nothing did."""
-    section_match = match(
-        [Keyed(s.number, s.title) for s in old.sections], [Keyed(s.number, s.title) for s in new.sections]
-    )
-    outcome_match = match([Keyed(o.id, o.text) for o in old.outcomes], [Keyed(o.id, o.text) for o in new.outcomes])
+    old_sections, new_sections = ([_Record(s.number, s.title) for s in d.sections] for d in (old, new))
+    old_outcomes, new_outcomes = ([_Record(o.id, o.text, o.section) for o in d.outcomes] for d in (old, new))
+    section_match = match([Keyed(r.id, r.text) for r in old_sections], [Keyed(r.id, r.text) for r in new_sections])
+    outcome_match = match([Keyed(r.id, r.text) for r in old_outcomes], [Keyed(r.id, r.text) for r in new_outcomes])
     action_match = match_actions(old, new)
 
-    section_map = {old.sections[p.old].number: new.sections[p.new].number for p in section_match.pairs}
-    outcome_map = {old.outcomes[p.old].id: new.outcomes[p.new].id for p in outcome_match.pairs}
+    section_map = {old_sections[p.old].id: new_sections[p.new].id for p in section_match.pairs}
+    outcome_map = {old_outcomes[p.old].id: new_outcomes[p.new].id for p in outcome_match.pairs}
 
     actions: list[ActionChange] = []
     unchanged = 0
@@ -78,8 +88,8 @@ def compare(old: Document, new: Document, rules: Rules) -> ChangeSet:
         old=document_ref(old),
         new=document_ref(new),
         title=title,
-        sections=sorted(_sections(old, new, section_match), key=lambda c: _order(c.new_number, c.old_number)),
-        outcomes=sorted(_outcomes(old, new, outcome_match, section_map), key=lambda c: _order(c.new_id, c.old_id)),
+        sections=_records(SECTION, old_sections, new_sections, section_match, None),
+        outcomes=_records(OUTCOME, old_outcomes, new_outcomes, outcome_match, section_map),
         actions=sorted(actions, key=lambda c: (*_order(c.new_id, c.old_id), c.new_index or 0, c.old_index or 0)),
         unchanged=unchanged,
         matching=action_match,
@@ -189,11 +199,15 @@ def _action_pair(
     )
 
 
-def _outcomes(old: Document, new: Document, m: Matching, section_map: dict[str, str]) -> list[OutcomeChange]:
-    out: list[OutcomeChange] = []
+def _records(
+    kind: RecordKind, old: list[_Record], new: list[_Record], m: Matching, section_map: dict[str, str] | None
+) -> list[RecordChange]:
+    """The changes of the outcomes (or sections: no `section_map`, they are in no section), in plan order."""
+    out: list[RecordChange] = []
     for p in m.pairs:
-        a, b = old.outcomes[p.old], new.outcomes[p.new]
-        change = OutcomeChange(
+        a, b = old[p.old], new[p.new]
+        change = RecordChange(
+            kind,
             "changed",
             a.id,
             b.id,
@@ -201,39 +215,16 @@ def _outcomes(old: Document, new: Document, m: Matching, section_map: dict[str, 
             b.text,
             moved=a.id != b.id,
             text=_text_change(a.text, b.text),
-            section=_mapped_change(a.section, b.section, section_map),
+            section=_mapped_change(a.section, b.section, section_map) if section_map is not None else None,
         )
         if change.tags():
             out.append(change)
     for p in m.replaced:
-        a, b = old.outcomes[p.old], new.outcomes[p.new]
-        out.append(OutcomeChange("replaced", a.id, b.id, a.text, b.text))
-    out += [OutcomeChange("removed", old.outcomes[i].id, None, old_text=old.outcomes[i].text) for i in m.removed]
-    out += [OutcomeChange("added", None, new.outcomes[j].id, new_text=new.outcomes[j].text) for j in m.added]
-    return out
-
-
-def _sections(old: Document, new: Document, m: Matching) -> list[SectionChange]:
-    out: list[SectionChange] = []
-    for p in m.pairs:
-        a, b = old.sections[p.old], new.sections[p.new]
-        change = SectionChange(
-            "changed",
-            a.number,
-            b.number,
-            a.title,
-            b.title,
-            moved=a.number != b.number,
-            title=_text_change(a.title, b.title),
-        )
-        if change.tags():
-            out.append(change)
-    for p in m.replaced:
-        a, b = old.sections[p.old], new.sections[p.new]
-        out.append(SectionChange("replaced", a.number, b.number, a.title, b.title))
-    out += [SectionChange("removed", old.sections[i].number, None, old_title=old.sections[i].title) for i in m.removed]
-    out += [SectionChange("added", None, new.sections[j].number, new_title=new.sections[j].title) for j in m.added]
-    return out
+        a, b = old[p.old], new[p.new]
+        out.append(RecordChange(kind, "replaced", a.id, b.id, a.text, b.text))
+    out += [RecordChange(kind, "removed", old[i].id, None, old_text=old[i].text) for i in m.removed]
+    out += [RecordChange(kind, "added", None, new[j].id, new_text=new[j].text) for j in m.added]
+    return sorted(out, key=lambda c: _order(c.new_id, c.old_id))
 
 
 def _order(new_id: str | None, old_id: str | None) -> tuple[Any, ...]:

@@ -20,8 +20,8 @@ from pipeline.core.ids import sort_key
 from pipeline.core.model import Action, Document
 from pipeline.diff.changes import ActionChange, ChangeSet, summary_lines
 from pipeline.diff.render_xlsx import what_changed
+from pipeline.emit.summary import NO_STATUS
 from pipeline.emit.xlsx import style
-from pipeline.emit.xlsx.style import NO_STATUS
 from pipeline.rules import Rules
 
 ABSENT = "not in plan"
@@ -120,7 +120,7 @@ def _history_sheet(
                 _latest_change(row, revisions, latest_changes),
             ]
         )
-    widths = {
+    widths: dict[str, float] = {
         "Action": 10,
         "Earlier numbers": 12,
         "Outcome": 10,

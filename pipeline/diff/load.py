@@ -11,6 +11,7 @@ import json
 from pathlib import Path
 
 from pipeline.core.errors import PipelineError, UsageError
+from pipeline.core.kinds import KINDS
 from pipeline.core.model import SCHEMA_VERSION, Document, from_dict
 from pipeline.rules import Rules
 
@@ -32,8 +33,9 @@ def load_document(path: Path, rules: Rules) -> Document:
         from pipeline.process import process
 
         doc = process(path, rules)
-    if doc.kind != "action_plan":
-        raise NotAPlan(f"is {doc.kind.replace('_', ' ')}, not an action plan")
+    kind = KINDS[doc.kind]
+    if not kind.revisions:
+        raise NotAPlan(f"is {kind.phrase}, not an action plan")
     return doc
 
 
@@ -55,5 +57,5 @@ def _from_json(path: Path) -> Document:
         )
     try:
         return from_dict(data)
-    except (TypeError, KeyError, AttributeError) as exc:
+    except (TypeError, KeyError, AttributeError, ValueError) as exc:
         raise PipelineError(f"is a damaged pipeline JSON ({type(exc).__name__}: {exc})", remedy) from None

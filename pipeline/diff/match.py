@@ -115,11 +115,11 @@ def match(old: Sequence[Keyed], new: Sequence[Keyed]) -> Matching:
 
     # 3. same number, different work
     for i in sorted(free_old):
-        j = next((j for j in sorted(free_new) if old[i].id and new[j].id == old[i].id), None)
-        if j is not None:
-            out.replaced.append(Pair(i, j, round(similarity(old[i].text, new[j].text), 4)))
+        same = next((j for j in sorted(free_new) if old[i].id and new[j].id == old[i].id), None)
+        if same is not None:
+            out.replaced.append(Pair(i, same, round(similarity(old[i].text, new[same].text), 4)))
             free_old.discard(i)
-            free_new.discard(j)
+            free_new.discard(same)
 
     out.pairs.sort(key=lambda p: (p.old, p.new))
     out.removed = sorted(free_old)

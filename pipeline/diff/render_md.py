@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from pipeline.diff.changes import ActionChange, ActionView, ChangeSet, TextChange, summary_lines
+from pipeline.diff.changes import ActionChange, ActionView, ChangeSet, RecordChange, TextChange, summary_lines
 
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|#~])")
 
@@ -103,37 +103,25 @@ def render_markdown(changes: ChangeSet) -> str:
     _group(lines, "Reworded", tagged("reworded"), _reworded)
     other = [c for c in changes.actions if c.change == "changed" and _other_fields(c)]
     _group(lines, "Links, age group or outcome changed", other, _fields)
-    if changes.outcomes:
-        lines += [f"## Outcomes ({len(changes.outcomes)})", ""]
-        for o in changes.outcomes:
-            if o.change == "added":
-                lines.append(f"- Added **{md(o.new_id)}**: {md(o.new_text)}")
-            elif o.change == "removed":
-                lines.append(f"- Removed **{md(o.old_id)}**: {md(o.old_text)}")
-            elif o.change == "replaced":
-                lines.append(f"- Replaced **{md(o.new_id)}**: was “{md(o.old_text)}”, now “{md(o.new_text)}”")
-            else:
-                head = f"**{md(o.old_id)} → {md(o.new_id)}**" if o.moved else f"**{md(o.new_id)}**"
-                what = words_md(o.text) if o.text else md(o.new_text)
-                extra = f" (now in section {md(o.section.new)})" if o.section else ""
-                lines.append(f"- {'Renumbered ' if o.moved else 'Reworded '}{head}{extra}: {what}")
-        lines.append("")
-    if changes.sections:
-        lines += [f"## Sections ({len(changes.sections)})", ""]
-        for s in changes.sections:
-            if s.change in ("added", "removed"):
-                number, title = (s.new_number, s.new_title) if s.change == "added" else (s.old_number, s.old_title)
-                lines.append(f"- {s.change.capitalize()} **{md(number)}**: {md(title)}")
-            elif s.change == "replaced":
-                lines.append(f"- Replaced **{md(s.new_number)}**: was “{md(s.old_title)}”, now “{md(s.new_title)}”")
-            else:
-                head = f"**{md(s.old_number)} → {md(s.new_number)}**" if s.moved else f"**{md(s.new_number)}**"
-                lines.append(
-                    f"- {'Renumbered' if s.moved else 'Renamed'} {head}: "
-                    f"{words_md(s.title) if s.title else md(s.new_title)}"
-                )
-        lines.append("")
+    for label, records in (("Outcomes", changes.outcomes), ("Sections", changes.sections)):
+        if records:
+            lines += [f"## {label} ({len(records)})", ""]
+            lines += [_record(c) for c in records]
+            lines.append("")
     return "\n".join(lines)
+
+
+def _record(c: RecordChange) -> str:
+    """One outcome's or section's change: "- Renumbered **2.1 → 2.3**: ...", "- Added **3**: ..."."""
+    if c.change in ("added", "removed"):
+        ident, text = (c.new_id, c.new_text) if c.change == "added" else (c.old_id, c.old_text)
+        return f"- {c.change.capitalize()} **{md(ident)}**: {md(text)}"
+    if c.change == "replaced":
+        return f"- Replaced **{md(c.new_id)}**: was “{md(c.old_text)}”, now “{md(c.new_text)}”"
+    head = f"**{md(c.old_id)} → {md(c.new_id)}**" if c.moved else f"**{md(c.new_id)}**"
+    extra = f" (now in section {md(c.section.new)})" if c.section else ""
+    what = words_md(c.text) if c.text else md(c.new_text)
+    return f"- {'Renumbered' if c.moved else c.kind.reworded.capitalize()} {head}{extra}: {what}"
 
 
 def _group(lines: list[str], title: str, items: list[ActionChange], line: Callable[[ActionChange], str]) -> None:

@@ -203,35 +203,20 @@ def _changes_sheet(wb: Any, changes: ChangeSet) -> None:
             )
             diffs.append(words)
             tags.append(tag)
-    for o in changes.outcomes:
-        for tag in o.tags():
+    for r in [*changes.outcomes, *changes.sections]:
+        for tag in r.tags():
             rows.append(
                 [
-                    "Outcome",
-                    o.new_id,
-                    o.old_id if o.old_id != o.new_id or o.new_id is None else None,
+                    r.kind.label,
+                    r.new_id,
+                    r.old_id if r.old_id != r.new_id or r.new_id is None else None,
                     RECORD_NAMES.get(tag, tag),
-                    o.old_text if tag != "added" else None,
-                    o.new_text if tag != "removed" else None,
+                    r.old_text if tag != "added" else None,
+                    r.new_text if tag != "removed" else None,
                     None,
                 ]
             )
-            diffs.append(o.text if tag == "reworded" else None)
-            tags.append(tag)
-    for s in changes.sections:
-        for tag in s.tags():
-            rows.append(
-                [
-                    "Section",
-                    s.new_number,
-                    s.old_number if s.old_number != s.new_number or s.new_number is None else None,
-                    RECORD_NAMES.get(tag, tag),
-                    s.old_title if tag != "added" else None,
-                    s.new_title if tag != "removed" else None,
-                    None,
-                ]
-            )
-            diffs.append(s.title if tag == "renamed" else None)
+            diffs.append(r.text if tag == r.kind.reworded else None)
             tags.append(tag)
     placed = style.write_table(ws, CHANGE_HEADERS, rows, widths={"Before": 50, "After": 50, "Word by word": 60})
     word_col = CHANGE_HEADERS.index("Word by word") + 1

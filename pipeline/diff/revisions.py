@@ -40,6 +40,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from pipeline.core.kinds import KINDS
 from pipeline.core.model import Document, from_dict
 from pipeline.diff.compare import compare, match_actions
 from pipeline.diff.history_xlsx import Revision, history_workbook
@@ -109,7 +110,7 @@ def load_plans(documents: dict[str, Path]) -> dict[str, Plan]:
         except (OSError, ValueError, TypeError, KeyError) as exc:
             log.warning("%s: its JSON could not be read for the revision history (%s)", name, exc)
             continue
-        if doc.kind == "action_plan" and doc.actions:
+        if KINDS[doc.kind].revisions and doc.actions:
             plans[name] = Plan(name, path.stem, doc)
     return plans
 

@@ -17,7 +17,7 @@ def write_bytes_atomic(path: Path, data: bytes) -> None:
     write_atomic(path, lambda tmp: tmp.write_bytes(data))
 
 
-def write_atomic(path: Path, produce: Callable[[Path], None]) -> None:
+def write_atomic(path: Path, produce: Callable[[Path], object]) -> None:
     """Call `produce(tmp_path)` to write a temp file, then rename it over `path`."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, name = tempfile.mkstemp(prefix=TEMP_PREFIX, suffix=path.suffix, dir=path.parent)

@@ -14,14 +14,16 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from pipeline import __version__
+from pipeline.core.errors import Failure
+from pipeline.core.kinds import KINDS
 from pipeline.core.model import SEVERITIES, json_bytes
+from pipeline.emit.summary import NO_STATUS, summarise
 from pipeline.emit.xlsx import style
-from pipeline.emit.xlsx.style import NO_STATUS
 
 if TYPE_CHECKING:
     from openpyxl import Workbook
@@ -30,7 +32,6 @@ if TYPE_CHECKING:
 
 INDEX_VERSION = 1
 PRINT_COLUMNS_PER_PAGE = 16  # more columns than this print too small on one A4 page
-KIND_LABEL = {"action_plan": "Action plan", "guidance": "Guidance"}
 STATE_LABEL = {
     "ok": "Up to date",
     "stale": "Failed: outputs are from an earlier version",
@@ -46,38 +47,7 @@ class Entry:
     file: str
     json: str | None = None
     workbook: str | None = None
-    failure: dict[str, str] | None = None  # category, reason, remedy of the latest attempt
-
-
-def summarise(doc: dict[str, Any]) -> dict[str, Any]:
-    """Kind, title, counts, actions by status and findings by severity of one document's JSON.
-
-    Statuses only list those that occur (the index adds the zeros of the current rules).
-    """
-    findings = Counter(f.get("severity") for f in doc.get("findings", []))
-    out: dict[str, Any] = {
-        "kind": doc.get("kind"),
-        "title": doc.get("title"),
-        "findings": {s: findings.get(s, 0) for s in SEVERITIES},
-    }
-    if doc.get("kind") == "action_plan":
-        actions = doc.get("actions", [])
-        out["counts"] = {
-            "sections": len(doc.get("sections", [])),
-            "outcomes": len(doc.get("outcomes", [])),
-            "actions": len(actions),
-        }
-        statuses = Counter(a.get("status") or NO_STATUS for a in actions)
-        out["statuses"] = dict(sorted(statuses.items()))
-    else:
-        questions = doc.get("questions", [])
-        out["counts"] = {
-            "priorities": len(doc.get("priorities", [])),
-            "questions": len(questions),
-            "answered": sum(1 for q in questions if (q.get("response") or "").strip()),
-        }
-        out["statuses"] = {}
-    return out
+    failure: Failure | None = None  # of the latest attempt
 
 
 # --------------------------------------------------------------------------- the index data
@@ -91,8 +61,8 @@ def load(outputs: Path, entries: list[Entry]) -> list[tuple[Entry, dict[str, Any
         if entry.json:
             try:
                 doc = json.loads((outputs / entry.json).read_text(encoding="utf-8"))
-                if not isinstance(doc, dict):
-                    raise ValueError("not a JSON object")
+                if not isinstance(doc, dict) or doc.get("kind") not in KINDS:
+                    raise ValueError("not a document of a known kind")
             except (OSError, ValueError) as exc:
                 doc, problem = None, f"its JSON output {entry.json} could not be read ({type(exc).__name__})"
         loaded.append((entry, doc, problem))
@@ -110,23 +80,17 @@ def index_data(loaded: list[tuple[Entry, dict[str, Any] | None, str | None]], ru
         record: dict[str, Any] = {"file": entry.file, "json": entry.json, "workbook": entry.workbook}
         if doc is not None:
             summary = summarise(doc)
-            statuses = summary["statuses"]
-            if summary["kind"] == "action_plan":
+            statuses = summary.statuses
+            if KINDS[summary.kind].statuses:
                 statuses = {**dict.fromkeys(labels, 0), **statuses}
-            record.update(summary, statuses=dict(sorted(statuses.items())))
+            record.update(asdict(summary), statuses=dict(sorted(statuses.items())))
         else:
             record.update(kind=None, title=None, counts={}, statuses={}, findings={})
-        failure = dict(entry.failure) if entry.failure else None
+        failure = entry.failure
         if problem and not failure:
-            failure = {
-                "category": "unreadable-output",
-                "reason": problem,
-                "remedy": "run `python -m pipeline build --force` to write it again",
-            }
+            failure = Failure("unreadable-output", problem, "run `python -m pipeline build --force` to write it again")
         record["state"] = "ok" if not failure else ("stale" if doc is not None else "failed")
-        record["problem"] = failure
-        if failure:
-            record["problem"] = {**failure, "line": f"{entry.file}: {failure['reason']} — {failure['remedy']}"}
+        record["problem"] = {**asdict(failure), "line": failure.line(entry.file)} if failure else None
         documents.append(record)
         totals["documents"] += 1
         totals[record["state"]] += 1
@@ -135,7 +99,7 @@ def index_data(loaded: list[tuple[Entry, dict[str, Any] | None, str | None]], ru
         totals.update(record["counts"])
         status_totals.update({k: v for k, v in record["statuses"].items()})
         finding_totals.update(record["findings"])
-    for key in ("documents", "ok", "stale", "failed", "action_plan", "guidance"):
+    for key in ("documents", "ok", "stale", "failed", *KINDS):
         totals.setdefault(key, 0)
     return {
         "index_version": INDEX_VERSION,
@@ -199,12 +163,12 @@ def _index_sheet(
     headers = fixed + status_headers + tail
     rows = []
     for d in data["documents"]:
-        counts, is_plan = d["counts"], d["kind"] == "action_plan"
+        counts, has_statuses = d["counts"], d["kind"] is not None and KINDS[d["kind"]].statuses
         problem = d["problem"]
         rows.append(
             [
                 d["file"],
-                KIND_LABEL.get(d["kind"] or "", ""),
+                KINDS[d["kind"]].label if d["kind"] else "",
                 d["title"],
                 STATE_LABEL[d["state"]],
                 counts.get("sections"),
@@ -213,7 +177,7 @@ def _index_sheet(
                 counts.get("priorities"),
                 counts.get("questions"),
                 counts.get("answered"),
-                *[(d["statuses"].get(label, 0) if is_plan else None) for label in status_columns],
+                *[(d["statuses"].get(label, 0) if has_statuses else None) for label in status_columns],
                 *[(d["findings"].get(s) if d["findings"] else None) for s in ("error", "warning", "info")],
                 f"{problem['reason']} — {problem['remedy']}" if problem else None,
                 d["workbook"],
@@ -270,9 +234,10 @@ def _all_actions(
         "Outside references",
         "Page or line",
     ]
-    rows, first = [], {}
+    rows: list[list[Any]] = []
+    first: dict[str, int] = {}
     for entry, doc, _ in loaded:
-        if not doc or doc.get("kind") != "action_plan":
+        if not doc or KINDS[doc["kind"]].records != "actions":
             continue
         for a in doc.get("actions", []):
             first.setdefault(entry.file, len(rows) + 2)
@@ -307,9 +272,10 @@ def _all_questions(
 
     ws = style.add_sheet(wb, QUESTIONS_SHEET)
     headers = ["File", "Priority", "Question", "Text", "Current position", "What could be improved", "RAG"]
-    rows, first = [], {}
+    rows: list[list[Any]] = []
+    first: dict[str, int] = {}
     for entry, doc, _ in loaded:
-        if not doc or doc.get("kind") != "guidance":
+        if not doc or KINDS[doc["kind"]].records != "questions":
             continue
         for q in doc.get("questions", []):
             first.setdefault(entry.file, len(rows) + 2)

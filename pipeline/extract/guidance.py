@@ -35,7 +35,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from pipeline.core.layout import Block, Layout
-from pipeline.core.model import Where
+from pipeline.core.model import Note, Place, Where
 from pipeline.core.text import clean
 from pipeline.extract.guidance_blocks import (
     HEADING_WORDS,
@@ -450,8 +450,8 @@ def _settle(groups: list[_Group], rules: Rules, guidance: RawGuidance) -> list[t
                 first.questions.extend(group.questions)
                 first.title = first.title or group.title
                 guidance.notes.append(
-                    ("warning", "repeated-priority", f"priority {number}", f"Priority {number} appears twice; "
-                     "its questions were read as one list")
+                    Note("warning", "repeated-priority", Place("priority", str(number)), f"Priority {number} "
+                         "appears twice; its questions were read as one list")
                 )  # fmt: skip
                 continue
             by_number[number] = group

@@ -231,8 +231,8 @@ def split_priority_lines(blocks: list[Block], rules: Rules) -> list[Block]:
                     cuts.add(index + 1)
         bounds = sorted(cuts)
         for start, end in itertools.pairwise(bounds):
-            line = block.line + start if block.line is not None else None
-            out.append(replace(block, text="\n".join(lines[start:end]), line=line))
+            at = block.line + start if block.line is not None else None
+            out.append(replace(block, text="\n".join(lines[start:end]), line=at))
     return out
 
 

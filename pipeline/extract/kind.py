@@ -152,11 +152,8 @@ def _asks(block: Block, start: int, fields: list[str | None], rules: Rules) -> b
     if "text" not in fields:
         return False
     at = fields.index("text")
-    texts = [
-        clean(cells[at].text)
-        for row in block.rows[start:]
-        if at < len(cells := grid(row)) and cells[at] is not None and clean(cells[at].text)  # type: ignore[union-attr]
-    ]
+    cells = [grid(row) for row in block.rows[start:]]
+    texts = [clean(cell.text) for row in cells if at < len(row) and (cell := row[at]) is not None and clean(cell.text)]
     return bool(texts) and sum(1 for t in texts if t.rstrip().endswith("?")) * 2 > len(texts)
 
 

@@ -23,6 +23,7 @@ import re
 from dataclasses import dataclass, field
 
 from pipeline.core.layout import Block, Cell, Layout, Row
+from pipeline.core.model import PLAN, Note
 from pipeline.core.text import clean
 from pipeline.language.headers import NAMES_FIELD, best_field
 from pipeline.language.ids import hierarchy, ids_in, opening_id
@@ -59,7 +60,7 @@ class Recovered:
     """A layout with flattened tables turned back into table blocks, and what was done."""
 
     layout: Layout
-    notes: list[tuple[str, str, str, str]] = field(default_factory=list)  # severity, code, where, message
+    notes: list[Note] = field(default_factory=list)
 
 
 def names(text: str, rules: Rules) -> list[str] | None:
@@ -112,7 +113,7 @@ def recover(layout: Layout, rules: Rules) -> Recovered:
         return Recovered(listed)
     lines = _lines(layout)
     out: list[Block] = []
-    notes: list[tuple[str, str, str, str]] = []
+    notes: list[Note] = []
     consumed: set[int] = set()  # lines taken into a recovered table
     tables: list[tuple[int, int, Block]] = []  # (first line, last line, block)
     i = 0
@@ -125,7 +126,7 @@ def recover(layout: Layout, rules: Rules) -> Recovered:
         tables.append((i, end, block))
         consumed.update(range(i, end))
         if lost:
-            notes.append(("warning", "columns-lost", "plan", COLUMNS_LOST))
+            notes.append(Note("warning", "columns-lost", PLAN, COLUMNS_LOST))
         i = end
     if not tables:
         return Recovered(layout)

@@ -26,7 +26,7 @@ from dataclasses import dataclass
 
 from pipeline.core.ids import normalise_id, parent_id, tidy_id
 from pipeline.core.layout import Block, Cell, Layout, Row
-from pipeline.core.model import Where
+from pipeline.core.model import PLAN, Note, Place, Where
 from pipeline.core.text import clean, fold
 from pipeline.extract.plan_columns import Columns, decide
 from pipeline.extract.plan_recover import RECOVERED
@@ -406,10 +406,10 @@ class _PlanReader:
         if not self._action_line.search(text):
             return
         self.plan.notes.append(
-            (
+            Note(
                 "warning",
                 "unplaced-text",
-                self.section or "plan",
+                Place("section", self.section) if self.section else PLAN,
                 f"Text outside the table looks like an action but was not read as one: {clean(text)[:80]!r}",
             )
         )
@@ -486,10 +486,10 @@ class _PlanReader:
             return
         if not clean(ident) and has_ids:
             self.plan.notes.append(
-                (
+                Note(
                     "warning",
                     "missing-action-id",
-                    self.outcome.id if self.outcome else "plan",
+                    Place("outcome", self.outcome.id) if self.outcome else PLAN,
                     f"A row on page {row.page} has no action number: {clean(cells.get('text', ''))[:80]!r}"
                     if row.page
                     else f"A row has no action number: {clean(cells.get('text', ''))[:80]!r}",
@@ -715,10 +715,10 @@ class _PlanReader:
             action.id = f"{parent}.{counts[parent]}" if parent else str(counts[parent])
         if any(a.id_generated for a in self.plan.actions):
             self.plan.notes.append(
-                (
+                Note(
                     "info",
                     "id-generated",
-                    "plan",
+                    PLAN,
                     "This plan does not number its actions; each was given a number from its place in the plan "
                     "(section or outcome, then order), shown as generated.",
                 )

@@ -23,7 +23,7 @@ from functools import lru_cache
 
 from pipeline.core.ids import parse_id
 from pipeline.core.layout import Layout
-from pipeline.core.model import Where
+from pipeline.core.model import Note, Place, Where
 from pipeline.extract.records import RawAction, RawOutcome, RawPlan, RawSection
 from pipeline.language.refs import find_link_cue, phrase, starts_with_link_cue
 from pipeline.rules import Rules, StatusRule, fold
@@ -235,10 +235,10 @@ def _parse_rows(lines: list[_Line], plan: RawPlan, rules: Rules) -> None:
             body.append(text)
         else:
             plan.notes.append(
-                (
+                Note(
                     "warning",
                     "unplaced-text",
-                    f"line {line.number}",
+                    Place("line", str(line.number)),
                     f"Text on line {line.number} was not part of any action: {text.strip()[:80]!r}",
                 )
             )

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from pipeline.core.model import Where
+from pipeline.core.model import Note, Where
 
 
 @dataclass
@@ -72,7 +72,7 @@ class RawPlan:
     outcomes: list[RawOutcome] = field(default_factory=list)
     actions: list[RawAction] = field(default_factory=list)
     tables: list[RawTable] = field(default_factory=list)
-    notes: list[tuple[str, str, str, str]] = field(default_factory=list)  # severity, code, where, message
+    notes: list[Note] = field(default_factory=list)
     columns_lost: bool = False  # a table pasted as text with its columns run together
 
 
@@ -92,4 +92,4 @@ class RawGuidance:
     title: str | None
     priorities: list[tuple[int, str]] = field(default_factory=list)
     questions: list[RawQuestion] = field(default_factory=list)
-    notes: list[tuple[str, str, str, str]] = field(default_factory=list)
+    notes: list[Note] = field(default_factory=list)

@@ -11,6 +11,7 @@ import re
 from functools import lru_cache
 from typing import Any
 
+from pipeline.core.model import Mention
 from pipeline.rules import Rules
 
 _ACRONYM = re.compile(r"^[A-Z][A-Z0-9&+]{1,7}s?$")
@@ -23,19 +24,19 @@ def _ruler(rules: Rules) -> Any:
     import spacy
 
     nlp = spacy.blank("en")
-    ruler = nlp.add_pipe("entity_ruler")
+    ruler: Any = nlp.add_pipe("entity_ruler")
     ruler.add_patterns(
         [{k: v for k, v in item.items() if k in ("label", "pattern", "id")} for item in rules.entity_patterns]
     )
     return nlp
 
 
-def mentions(texts: list[str | None], rules: Rules) -> list[str]:
-    """ "LABEL: text" for every entity in the given cells, first mention first, no repeats.
+def mentions(texts: list[str | None], rules: Rules) -> list[Mention]:
+    """Every entity in the given cells, first mention first, no repeats.
 
-    ["Review the GHT-led policy", "Delivered via NHS England"] -> ["ORG: GHT", "ORG: NHS England"]
+    ["Review the GHT-led policy", "Delivered via NHS England"] -> [ORG: GHT, ORG: NHS England]
     """
-    out: list[str] = []
+    out: list[Mention] = []
     for text in texts:
         if not text:
             continue
@@ -46,16 +47,16 @@ def mentions(texts: list[str | None], rules: Rules) -> list[str]:
 
 
 @lru_cache(maxsize=8192)
-def _mentions_in(text: str, rules: Rules) -> tuple[str, ...]:
+def _mentions_in(text: str, rules: Rules) -> tuple[Mention, ...]:
     """One cell's mentions, in order (plans repeat the same cells: each is read once)."""
     doc = _ruler(rules)(text)
-    out: list[str] = []
-    covered = set()
+    out: list[Mention] = []
+    covered: set[int] = set()
     for ent in doc.ents:
         covered.update(range(ent.start, ent.end))
-        out.append(f"{ent.label_}: {ent.text}")
+        out.append(Mention(ent.label_, ent.text))
     if _MAY_HOLD_ACRONYM.search(text):  # else no token can be one, and the tokens need not be made
         for token in doc:
             if token.i not in covered and _ACRONYM.match(token.text) and not _NOT_ACRONYMS.match(token.text):
-                out.append(f"ACRONYM: {token.text}")
+                out.append(Mention("ACRONYM", token.text))
     return tuple(out)

@@ -8,7 +8,7 @@ notes to that object. The reader copies them into `layout.notes`, where they bec
     pdf = open_pdf(data, rules, password)
     layout.notes.extend(opening_notes(pdf))
 
-A note is `(severity, code, message)`, as everywhere in `Layout.notes`.
+A note is a `Note` about the whole document, as everywhere in `Layout.notes`.
 """
 
 from __future__ import annotations
@@ -17,11 +17,10 @@ import weakref
 from typing import TYPE_CHECKING
 
 from pipeline.core.errors import TooLarge
+from pipeline.core.model import Note
 
 if TYPE_CHECKING:
     from pipeline.rules import Limits
-
-Note = tuple[str, str, str]
 
 # Notes live beside the object, not on it: the objects belong to other libraries (and python-docx's
 # Document is not hashable, so the key is the object's id, dropped when the object is collected).

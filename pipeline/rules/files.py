@@ -57,7 +57,7 @@ def load_statuses(f: RuleFile) -> StatusRules:
     seen: dict[str, tuple[str, int]] = {}
     colours: dict[str, tuple[str, int]] = {}
     for entry, line in zip(entries, entries.item_lines, strict=True):
-        if not isinstance(entry, dict):
+        if not isinstance(entry, LineDict):
             raise f.fail(line, "each status should have `label`, `family`, `progress`, `colour` and `synonyms`")
         f.unknown_keys(
             entry,
@@ -145,7 +145,7 @@ def load_ages(f: RuleFile) -> AgeRules:
     index: dict[str, AgeRule] = {}
     seen: dict[str, tuple[str, int]] = {}
     for entry, line in zip(entries, entries.item_lines, strict=True):
-        if not isinstance(entry, dict):
+        if not isinstance(entry, LineDict):
             raise f.fail(line, "each age group should have `label` and `synonyms`")
         f.unknown_keys(entry, {"label", "meaning", "synonyms"})
         label = f.get(entry, "label", str)
@@ -242,7 +242,7 @@ def load_programmes(f: RuleFile) -> ProgrammeRules:
         if isinstance(entry, str):
             entry = LineDict(name=entry)
             entry.key_lines = {"name": line}
-        if not isinstance(entry, dict):
+        if not isinstance(entry, LineDict):
             raise f.fail(line, "each programme should be `- name: ...`")
         f.unknown_keys(entry, {"name"})
         name = f.get(entry, "name", str)
@@ -292,7 +292,7 @@ def load_ratings(f: RuleFile, data: LineDict) -> tuple[tuple[RatingRule, ...], d
     index: dict[str, RatingRule] = {}
     seen: dict[str, tuple[str, int]] = {}
     for entry, line in zip(entries, getattr(entries, "item_lines", []), strict=True):
-        if not isinstance(entry, dict):
+        if not isinstance(entry, LineDict):
             raise f.fail(line, "each rating should have `label`, `colour` and, if any, `synonyms`")
         f.unknown_keys(entry, {"label", "colour", "synonyms"})
         label = f.get(entry, "label", str)
@@ -301,7 +301,7 @@ def load_ratings(f: RuleFile, data: LineDict) -> tuple[tuple[RatingRule, ...], d
         index_words(f, [(label, line), *synonyms], label, rule, index, seen, what="rating word ")
         out.append(rule)
     if len({r.label for r in out}) != len(out):
-        raise f.fail(entries.line, "two ratings have the same label")
+        raise f.fail(getattr(entries, "line", None), "two ratings have the same label")
     return tuple(out), index
 
 

@@ -21,12 +21,12 @@ class LineLoader(yaml.SafeLoader):
     """A SafeLoader that remembers the line of every mapping key and list item."""
 
 
-class LineDict(dict):  # type: ignore[type-arg]
+class LineDict(dict[Any, Any]):
     line: int = 0
     key_lines: dict[Any, int]
 
 
-class LineList(list):  # type: ignore[type-arg]
+class LineList(list[Any]):
     line: int = 0
     item_lines: list[int]
 
@@ -83,7 +83,7 @@ class RuleFile:
             raise self.fail(line, f"not valid YAML ({problem}); check indentation and quotes") from None
         if data is None:
             data = LineDict()
-        if not isinstance(data, dict):
+        if not isinstance(data, LineDict):
             raise self.fail(1, "should be a set of `name: value` entries")
         return data
 

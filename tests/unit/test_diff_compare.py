@@ -189,12 +189,12 @@ def test_sections_and_title(rules) -> None:
         title="Self-Harm Action Plan 2020 update",
     )
     changes = compare(old, new, rules)
-    assert [(s.change, s.new_number, s.tags()) for s in changes.sections] == [("replaced", "2", ["replaced"])]
+    assert [(s.change, s.new_id, s.tags()) for s in changes.sections] == [("replaced", "2", ["replaced"])]
     assert changes.title is not None and changes.title.new == "Self-Harm Action Plan 2020 update"
     renamed = plan(*BASE, sections=[Section("1", "Section 1 title"), Section("2", "Section 2 title, revised")])
     (section,) = compare(old, renamed, rules).sections
     assert section.tags() == ["renamed"]
-    assert section.title.words == (("=", "Section 2"), ("-", "title"), ("+", "title, revised"))  # type: ignore[union-attr]
+    assert section.text.words == (("=", "Section 2"), ("-", "title"), ("+", "title, revised"))  # type: ignore[union-attr]
 
 
 def test_changes_are_listed_in_plan_order(rules) -> None:

@@ -61,7 +61,7 @@ def _text(document: object) -> str:
 
 
 def _codes(document: object) -> list[str]:
-    return [code for _sev, code, _msg in opening_notes(document)]
+    return [note.code for note in opening_notes(document)]
 
 
 def _with_limits(rules: Rules, **limits: float) -> Rules:
@@ -112,7 +112,7 @@ def test_relationship_to_a_missing_part_is_dropped(rules: Rules) -> None:
     document = open_docx(_without(_docx(), "word/styles.xml"), rules)
     assert "Train staff" in _text(document)
     notes = opening_notes(document)
-    assert any("word/styles.xml" in message for _s, _c, message in notes)
+    assert any("word/styles.xml" in n.message for n in notes)
 
 
 def _strict(data: bytes) -> bytes:
@@ -131,7 +131,7 @@ def _strict(data: bytes) -> bytes:
 def test_strict_ooxml_is_read(rules: Rules) -> None:
     document = open_docx(_strict(_docx()), rules)
     assert "Train staff" in _text(document)
-    assert opening_notes(document)[0][:2] == ("info", "repaired-file")
+    assert (opening_notes(document)[0].severity, opening_notes(document)[0].code) == ("info", "repaired-file")
 
 
 def test_macro_enabled_document_is_read_as_a_document(rules: Rules) -> None:

@@ -106,7 +106,7 @@ def test_table_goes_on_over_the_page_without_its_header(rules) -> None:
     [table] = tables(layout)
     assert texts(table)[2:] == [["", "", "and carers", "", "", ""], ROW2]
     assert [r.page for r in table.rows] == [1, 1, 2, 2]
-    assert layout.word_report[1]["table"] == 7 and layout.word_report[1]["unaccounted"] == 0
+    assert layout.word_report[1].table == 7 and layout.word_report[1].unaccounted == 0
 
 
 def test_repeated_header_on_the_next_page_is_dropped(rules) -> None:

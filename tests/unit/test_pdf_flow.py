@@ -9,6 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from pipeline.core.layout import Layout
+from pipeline.core.model import PageWords
 from pipeline.read.pdf.reader import read
 from tests.fixtures.plan_fixtures import Page, Text, draw_pdf
 
@@ -113,7 +114,7 @@ def test_page_numbers_and_running_headers_are_furniture(rules) -> None:
     assert [b.text for b in layout.blocks if b.kind == "paragraph"] == [
         f"Body text on page {n}, long enough." for n in (1, 2, 3)
     ]
-    assert [r["furniture"] for r in layout.word_report] == [7, 7, 7]
+    assert [r.furniture for r in layout.word_report] == [7, 7, 7]
 
 
 def test_page_number_alone_on_a_one_page_document(rules) -> None:
@@ -141,6 +142,6 @@ def test_word_report_accounts_for_every_word(rules) -> None:
     )
     layout = layout_of([page], rules)
     assert layout.word_report == [
-        {"page": 1, "words": 6, "table": 0, "text": 5, "furniture": 1, "unaccounted": 0, "undecodable_characters": 0}
+        PageWords(page=1, words=6, table=0, text=5, furniture=1, unaccounted=0, undecodable_characters=0)
     ]
     assert layout.notes == []

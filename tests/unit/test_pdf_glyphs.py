@@ -57,7 +57,7 @@ def test_playa_gives_pdfminers_words_and_shapes(path: Path) -> None:
 @pytest.mark.parametrize("name", ["plan-word.pdf", "plan-borderless.pdf", "plan-browser.pdf", "guidance-page.pdf"])
 def test_the_fixtures_are_read_by_the_fast_parser(name: str, rules) -> None:  # type: ignore[no-untyped-def]
     layout = read(FIXTURES / name, None, rules)
-    assert not [n for n in layout.notes if n[1] == "pdf-parser"]
+    assert not [n for n in layout.notes if n.code == "pdf-parser"]
 
 
 def test_a_file_the_fast_parser_refuses_reads_the_same_through_pdfminer(rules, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
@@ -67,8 +67,8 @@ def test_a_file_the_fast_parser_refuses_reads_the_same_through_pdfminer(rules, m
     slow = to_json(process(path, rules))
     assert slow != fast  # the note is there
     layout = read(path, None, rules)
-    notes = [n for n in layout.notes if n[1] == "pdf-parser"]
-    assert notes == [
+    notes = [n for n in layout.notes if n.code == "pdf-parser"]
+    assert [(n.severity, n.code, n.message) for n in notes] == [
         (
             "info",
             "pdf-parser",
@@ -97,7 +97,7 @@ def test_a_page_the_fast_parser_fails_on_is_read_by_pdfminer(rules, monkeypatch:
     assert [[c.text for r in b.rows for c in r.cells] for b in after.tables()] == [
         [c.text for r in b.rows for c in r.cells] for b in before.tables()
     ]
-    assert [n for n in after.notes if n[1] == "pdf-parser"] == [
+    assert [(n.severity, n.code, n.message) for n in after.notes if n.code == "pdf-parser"] == [
         (
             "info",
             "pdf-parser",

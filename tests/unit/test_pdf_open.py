@@ -45,7 +45,7 @@ def _with_limits(rules: Rules, **limits: float) -> Rules:
 
 
 def _notes(pdf: object) -> list[str]:
-    return [code for _sev, code, _msg in opening_notes(pdf)]
+    return [note.code for note in opening_notes(pdf)]
 
 
 def test_a_good_pdf_opens_with_no_notes(rules: Rules) -> None:
@@ -63,8 +63,8 @@ def test_broken_xref_offset_is_repaired_and_said(rules: Rules) -> None:
     pdf = open_pdf(damaged, rules)
     notes = opening_notes(pdf)
     assert "Potato" in _text_of(pdf)
-    assert [code for _s, code, _m in notes] == ["repaired-file"]
-    assert notes[0][0] == "warning" and "repaired copy" in notes[0][2]
+    assert [n.code for n in notes] == ["repaired-file"]
+    assert notes[0].severity == "warning" and "repaired copy" in notes[0].message
 
 
 def test_missing_xref_and_trailer_are_rebuilt(rules: Rules) -> None:

@@ -112,8 +112,8 @@ def test_table_rows_on_two_pages_are_stitched_and_the_repeated_header_dropped(ru
     [table] = tables(layout)
     assert [row.cells[1].text for row in table.rows] == ["No.", "1.1.1", "1.1.2"]
     assert [row.page for row in table.rows] == [1, 1, 2]
-    assert all(r["unaccounted"] == 0 for r in layout.word_report)
-    assert [r["table"] for r in layout.word_report] == [13, 11]  # the repeated header counts: it is in a table
+    assert all(r.unaccounted == 0 for r in layout.word_report)
+    assert [r.table for r in layout.word_report] == [13, 11]  # the repeated header counts: it is in a table
 
 
 def test_tables_with_other_columns_are_not_stitched(rules) -> None:

@@ -29,8 +29,8 @@ def test_one_scanned_page_among_text_pages_is_a_warning(rules) -> None:
         Page(texts=[Text(50, 100, "Page three.")]),
     ]
     layout = read(Path("mixed.pdf"), draw_pdf(pages), rules)
-    assert [(sev, code) for sev, code, _ in layout.notes] == [("warning", "no-text-layer")]
-    assert "Page 2" in layout.notes[0][2]
+    assert [(n.severity, n.code, str(n.where)) for n in layout.notes] == [("warning", "no-text-layer", "document")]
+    assert "Page 2" in layout.notes[0].message
 
 
 def test_pages_with_nothing_on_them_are_not_recognised(rules) -> None:
@@ -53,7 +53,7 @@ def test_undecodable_glyphs_are_dropped_and_counted() -> None:
 
 def test_a_few_undecodable_glyphs_are_a_warning(rules) -> None:
     notes = check_text_layer([_page(1, ["Plenty", "of", "good", "text", "here", "(cid:3)"])], rules)
-    assert [(sev, code) for sev, code, _ in notes] == [("warning", "undecodable-characters")]
+    assert [(n.severity, n.code) for n in notes] == [("warning", "undecodable-characters")]
 
 
 def test_mostly_undecodable_text_is_garbled(rules) -> None:

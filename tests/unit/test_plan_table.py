@@ -211,7 +211,7 @@ def test_a_row_without_an_action_number_is_kept_and_noted(rules) -> None:
     )
     raw, _ = records(lay, rules)
     assert [a.text for a in raw.actions] == ["First", "An unnumbered action"]
-    assert [(n[0], n[1]) for n in raw.notes] == [("warning", "missing-action-id")]
+    assert [(n.severity, n.code) for n in raw.notes] == [("warning", "missing-action-id")]
 
 
 def test_tables_that_are_not_plans_are_not_plan_tables(rules) -> None:
@@ -254,8 +254,8 @@ def test_text_outside_the_tables_that_reads_like_an_action_is_flagged(rules) -> 
         Block(kind="paragraph", text="A closing note\n1.1.2   Second action   Idea   CYP"),
     )
     raw, _records = records(lay, rules)
-    unplaced = [n for n in raw.notes if n[1] == "unplaced-text"]
-    assert [n[3][:60] for n in unplaced] == [
+    unplaced = [n for n in raw.notes if n.code == "unplaced-text"]
+    assert [n.message[:60] for n in unplaced] == [
         "Text outside the table looks like an action but was not read",
     ] * 2
-    assert "2. Access to care 2.1 People" in unplaced[0][3] and "A closing note 1.1.2" in unplaced[1][3]
+    assert "2. Access to care 2.1 People" in unplaced[0].message and "A closing note 1.1.2" in unplaced[1].message

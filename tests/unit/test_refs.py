@@ -90,12 +90,19 @@ def test_find_link_cue(rules) -> None:
 
 
 def test_mentions_from_entity_patterns(rules) -> None:
+    from pipeline.core.model import Mention
     from pipeline.language.entities import mentions
 
     found = mentions(
         ["Review the GHT-led policy with MIU staff (QS34 2)", "Delivered via the NHS England fund; ask PHW"], rules
     )
-    assert found == ["ORG: GHT", "SERVICE: MIU", "ORG: NHS England", "ACRONYM: PHW"]
+    assert found == [
+        Mention("ORG", "GHT"),
+        Mention("SERVICE", "MIU"),
+        Mention("ORG", "NHS England"),
+        Mention("ACRONYM", "PHW"),
+    ]
+    assert [m.to_plain() for m in found][:1] == ["ORG: GHT"]  # as the JSON has it
     assert mentions([None, ""], rules) == []
 
 
@@ -105,7 +112,8 @@ def test_mentions_are_the_same_read_once_or_again(rules) -> None:  # type: ignor
 
     cells = ["Review the GHT-led policy with NHS England", "Delivered via NHS England and the CCG"]
     first = mentions(cells, rules)
-    assert first == ["ORG: GHT", "ORG: NHS England", "ACRONYM: CCG"]
+    assert [str(m.to_plain()) for m in first] == ["ORG: GHT", "ORG: NHS England", "ACRONYM: CCG"]
     assert mentions(cells, rules) == first
-    assert mentions(list(reversed(cells)), rules) == ["ORG: NHS England", "ACRONYM: CCG", "ORG: GHT"]
+    again = [m.to_plain() for m in mentions(list(reversed(cells)), rules)]
+    assert again == ["ORG: NHS England", "ACRONYM: CCG", "ORG: GHT"]
     assert mentions(["no capitals here at all"], rules) == []

@@ -8,11 +8,14 @@ here reads a clock or a file time: the same document and rules give the same byt
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, Protocol
 
 from pipeline import __version__
-from pipeline.core.model import SCHEMA_VERSION, Document
+from pipeline.core.kinds import KINDS
+from pipeline.core.model import SCHEMA_VERSION, Document, PageWords, PlaceKind
 from pipeline.emit.xlsx import guidance as xlsx_guidance
 from pipeline.emit.xlsx import plan as xlsx_plan
 from pipeline.emit.xlsx import style
@@ -28,19 +31,54 @@ SOURCE = "Source"
 FINDING_HEADERS = ["Severity", "Code", "Where", "Message"]
 
 
+class PlacedRecords(Protocol):
+    """Where a records sheet put things: its table, and each record's row (heading rows sit
+    between records, so a record's row is not its position in the list)."""
+
+    placed: style.TableRange
+    rows: dict[str, int]
+
+
+@dataclass(frozen=True)
+class RecordSheets:
+    """The sheets of one kind of document: its records (whose id column the findings link to),
+    its summary, and what follows the findings (a plan's Links sheet)."""
+
+    write_records: Callable[[Workbook, Document, Rules], PlacedRecords]
+    write_summary: Callable[[Workbook, Document, Rules], None]
+    sheet: str
+    id_column: str  # the header of the records' id column
+    place: PlaceKind  # the findings about one record
+    write_after: Callable[[Workbook, Document, Any], None] | None = None
+    extraction_always: bool = False  # how the columns were read is shown even without a PDF's word report
+
+
+SHEETS: dict[str, RecordSheets] = {
+    "action_plan": RecordSheets(
+        xlsx_plan.write_actions,
+        xlsx_plan.write_summary,
+        xlsx_plan.ACTIONS,
+        "Action",
+        "action",
+        write_after=xlsx_plan.write_links,
+        extraction_always=True,
+    ),
+    "guidance": RecordSheets(
+        xlsx_guidance.write_questions, xlsx_guidance.write_summary, xlsx_guidance.QUESTIONS, "Question", "question"
+    ),
+}
+
+
 def build_workbook(doc: Document, rules: Rules) -> Workbook:
     """The workbook for one document, not yet saved (tests inspect it before saving)."""
     wb = style.new_workbook()
-    if doc.kind == "action_plan":
-        actions = xlsx_plan.write_actions(wb, doc, rules)
-        xlsx_plan.write_summary(wb, doc, rules)
-        write_findings(wb, doc, xlsx_plan.ACTIONS, actions.placed.column("Action"), actions.rows)
-        xlsx_plan.write_links(wb, doc, actions)
-    else:
-        questions = xlsx_guidance.write_questions(wb, doc, rules)
-        xlsx_guidance.write_summary(wb, doc, rules)
-        write_findings(wb, doc, xlsx_guidance.QUESTIONS, questions.placed.column("Question"), questions.rows)
-    if doc.extraction or doc.kind == "action_plan":
+    sheets = SHEETS[doc.kind]
+    records = sheets.write_records(wb, doc, rules)
+    sheets.write_summary(wb, doc, rules)
+    write_findings(wb, doc, sheets, records.placed.column(sheets.id_column), records.rows)
+    if sheets.write_after is not None:
+        sheets.write_after(wb, doc, records)
+    if doc.extraction or sheets.extraction_always:
         write_extraction(wb, doc)
     write_source(wb, doc, rules)
     style.print_ready(wb, print_header(doc, rules), doc.source.file)
@@ -96,10 +134,10 @@ def write_workbook(doc: Document, path: Path, rules: Rules) -> None:
     style.save(build_workbook(doc, rules), path)
 
 
-def write_findings(wb: Workbook, doc: Document, records_sheet: str, id_column: str, rows: dict[str, int]) -> None:
+def write_findings(wb: Workbook, doc: Document, sheets: RecordSheets, id_column: str, rows: dict[str, int]) -> None:
     """Every finding in the order the checks raised it; "Where" jumps to the record it is about."""
     ws = style.add_sheet(wb, FINDINGS)
-    body = [[f.severity, f.code, f.where, f.message] for f in doc.findings]
+    body = [[f.severity, f.code, str(f.where), f.message] for f in doc.findings]
     placed = style.write_table(
         ws,
         FINDING_HEADERS,
@@ -110,24 +148,23 @@ def write_findings(wb: Workbook, doc: Document, records_sheet: str, id_column: s
     style.add_severity_colours(ws, placed.data_range("Severity"))
     where = placed.column("Where")
     for row, finding in enumerate(doc.findings, placed.first_data_row):
-        if finding.where in rows:
-            style.link_to_cell(
-                ws[f"{where}{row}"], records_sheet, f"{id_column}{rows[finding.where]}", f"Go to {finding.where}"
-            )
+        ident = finding.where.id
+        if finding.where.kind == sheets.place and ident in rows:
+            style.link_to_cell(ws[f"{where}{row}"], sheets.sheet, f"{id_column}{rows[ident]}", f"Go to {ident}")
     if not doc.findings:
         note = write_cell(ws, placed.last_row + 3, 1, "No findings: every check passed.")
         note.font = style.font(italic=True)
 
 
 EXTRACTION = "Extraction"
-EXTRACTION_COLUMNS = [
-    ("Page", "page"),
-    ("Words on the page", "words"),
-    ("In table cells", "table"),
-    ("In headings and text", "text"),
-    ("Page furniture", "furniture"),
-    ("Not placed anywhere", "unaccounted"),
-    ("Undecodable characters", "undecodable_characters"),
+EXTRACTION_COLUMNS: list[tuple[str, Callable[[PageWords], int]]] = [
+    ("Page", lambda p: p.page),
+    ("Words on the page", lambda p: p.words),
+    ("In table cells", lambda p: p.table),
+    ("In headings and text", lambda p: p.text),
+    ("Page furniture", lambda p: p.furniture),
+    ("Not placed anywhere", lambda p: p.unaccounted),
+    ("Undecodable characters", lambda p: p.undecodable_characters),
 ]
 COLUMN_HEADERS = ["Table", "Column", "Header in the plan", "Read as", "Confidence", "Why"]
 KEPT_AS_IS = "kept under its own header"
@@ -145,7 +182,7 @@ def write_extraction(wb: Workbook, doc: Document) -> None:
     if doc.kind == "action_plan":
         row = style.write_title(ws, row, "Columns read as", _columns_note(doc))
         if doc.tables:
-            body = [
+            columns_read: list[list[object]] = [
                 [
                     f"{k}" + (f" (page {t.page})" if t.page else ""),
                     c.column + 1,
@@ -160,7 +197,7 @@ def write_extraction(wb: Workbook, doc: Document) -> None:
             placed = style.write_table(
                 ws,
                 COLUMN_HEADERS,
-                body,
+                columns_read,
                 first_row=row,
                 widths=EXTRACTION_WIDTHS,
                 number_formats={"Confidence": "0%"},
@@ -172,9 +209,9 @@ def write_extraction(wb: Workbook, doc: Document) -> None:
         row += 2
     if doc.extraction:
         style.write_heading(ws, row, "Where every word of each page went")
-        body = [[page.get(key, 0) for _, key in EXTRACTION_COLUMNS] for page in doc.extraction]
+        body: list[list[object]] = [[count(page) for _, count in EXTRACTION_COLUMNS] for page in doc.extraction]
         body.append(
-            ["All pages", *(sum(page.get(key, 0) for page in doc.extraction) for _, key in EXTRACTION_COLUMNS[1:])]
+            ["All pages", *(sum(count(page) for page in doc.extraction) for _, count in EXTRACTION_COLUMNS[1:])]
         )
         placed = style.write_table(
             ws,
@@ -187,7 +224,7 @@ def write_extraction(wb: Workbook, doc: Document) -> None:
         )
         for cell in ws[placed.last_row]:
             cell.font = style.font(bold=True)
-        lost = sum(page.get("unaccounted", 0) for page in doc.extraction)
+        lost = sum(page.unaccounted for page in doc.extraction)
         note = (
             "Every word on every page went into a table cell, a heading or text, or page furniture (running "
             "headers, footers, page numbers)."
@@ -216,14 +253,11 @@ def write_source(wb: Workbook, doc: Document, rules: Rules) -> None:
     from openpyxl.styles import Alignment
 
     ws = style.add_sheet(wb, SOURCE)
-    counts = (
-        [("Sections", len(doc.sections)), ("Outcomes", len(doc.outcomes)), ("Actions", len(doc.actions))]
-        if doc.kind == "action_plan"
-        else [("Priorities", len(doc.priorities)), ("Questions", len(doc.questions))]
-    )
+    kind = KINDS[doc.kind]
+    counts = [(name.capitalize(), len(getattr(doc, name))) for name in kind.counted]
     rows: list[tuple[str, object]] = [
         ("Title", doc.title),
-        ("Kind", "Action plan" if doc.kind == "action_plan" else "Guidance"),
+        ("Kind", kind.label),
         ("File", doc.source.file),
         ("SHA-256 of the file", doc.source.sha256),
         ("Format", doc.source.format.upper()),

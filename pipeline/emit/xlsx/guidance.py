@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from pipeline.core.model import Document, Question
 from pipeline.emit.xlsx import style
@@ -162,7 +162,7 @@ def write_summary(wb: Workbook, doc: Document, rules: Rules) -> None:
     numbers = [p.number for p in doc.priorities]
     numbers += sorted({q.priority for q in doc.questions} - set(numbers))
     titles = {p.number: p.title for p in doc.priorities}
-    body = []
+    body: list[list[Any]] = []
     for number in numbers:
         qs = [q for q in doc.questions if q.priority == number]
         rag_counts = dict.fromkeys(rags, 0)

@@ -18,8 +18,8 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from pipeline.core.model import Action, Document
+from pipeline.emit.summary import NO_STATUS
 from pipeline.emit.xlsx import style
-from pipeline.emit.xlsx.style import NO_STATUS
 
 if TYPE_CHECKING:
     from openpyxl import Workbook
@@ -84,7 +84,7 @@ def _filled(value: Any) -> bool:
 
 def _all_columns(doc: Document) -> list[Column]:
     present = {key for _, key, _ in OPTIONAL if any(getattr(a, key) for a in doc.actions)}
-    optional = {key: Column(header, lambda a, k=key: getattr(a, k), width, key) for header, key, width in OPTIONAL}
+    optional = {key: Column(header, _attribute(key), width, key) for header, key, width in OPTIONAL}
     columns = [Column("Action", lambda a: a.id, 8, "id")]
     if "title" in present:
         columns.append(optional["title"])
@@ -107,7 +107,7 @@ def _all_columns(doc: Document) -> list[Column]:
     for key in _extra_keys(doc.actions):
         header = _unique_header(key, taken)
         taken.add(header.lower())
-        columns.append(Column(header, lambda a, k=key: a.extra.get(k), 20, f"extra:{key}"))
+        columns.append(Column(header, _extra(key), 20, f"extra:{key}"))
     return columns + _where(doc)
 
 
@@ -311,8 +311,19 @@ def status_headers(doc: Document, rules: Rules) -> list[str]:
     return labels
 
 
+def _attribute(key: str) -> Callable[[Action], Any]:
+    """An action's field by name (Lead, Timescale...)."""
+    return lambda a: getattr(a, key)
+
+
+def _extra(key: str) -> Callable[[Action], str | None]:
+    """The cell of a plan's own column (Lead, Timescale...) in an action."""
+    return lambda a: a.extra.get(key)
+
+
 def _status_key(action: Action, labels: Sequence[str]) -> str:
-    return action.status if action.status in labels and action.status != NO_STATUS else NO_STATUS
+    status = action.status
+    return status if status is not None and status in labels and status != NO_STATUS else NO_STATUS
 
 
 def count_by(doc: Document, rules: Rules, group: Callable[[Action], str]) -> dict[str, dict[str, int]]:

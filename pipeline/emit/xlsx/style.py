@@ -77,7 +77,6 @@ TITLE_SIZE = 14
 NOTE_FONT = "595959"
 BORDER_COLOUR = "BFBFBF"
 TABLE_STYLE = "TableStyleLight9"
-NO_STATUS = "No status"  # the column and count of actions whose status matched no rule
 SEVERITY_COLOURS: dict[str, str] = {"error": "FFC7CE", "warning": "FFEB9C", "info": "DDEBF7"}
 LIST_SHEET = "Lists"
 MIN_WIDTH = 6.0

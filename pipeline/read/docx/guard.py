@@ -29,7 +29,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from pipeline.core.errors import DamagedFile, TooLarge, UnsupportedType
-from pipeline.read.guard import Note, megabytes
+from pipeline.core.model import DOCUMENT, Note
+from pipeline.read.guard import megabytes
 
 PKG_RELS_NS = "http://schemas.openxmlformats.org/package/2006/relationships"
 CT_NS = "http://schemas.openxmlformats.org/package/2006/content-types"
@@ -198,9 +199,10 @@ def _defuse_xml(package: _Package) -> None:
             external.append(name)
     if external:
         package.notes.append(
-            (
+            Note(
                 "warning",
                 "ignored-content",
+                DOCUMENT,
                 f"the Word file's XML refers to outside files ({', '.join(external[:3])}); "
                 "they were not read — Word never writes such references",
             )
@@ -266,9 +268,10 @@ def _main_part(package: _Package) -> str:
             f'<Relationship Id="rId1" Type="{RT_OFFICE_DOCUMENT}" Target="{guess}"/></Relationships>'
         ).encode()
         package.notes.append(
-            (
+            Note(
                 "warning",
                 "repaired-file",
+                DOCUMENT,
                 "the Word file had no package relationships (_rels/.rels); they were rebuilt — "
                 "check the result against the original",
             )
@@ -320,7 +323,12 @@ def _strict_to_transitional(package: _Package) -> None:
         if converted != xml:
             package.changed[name] = converted
     package.notes.append(
-        ("info", "repaired-file", "the Word file is in Strict Open XML format; it was read as an ordinary .docx")
+        Note(
+            "info",
+            "repaired-file",
+            DOCUMENT,
+            "the Word file is in Strict Open XML format; it was read as an ordinary .docx",
+        )
     )
 
 
@@ -349,9 +357,10 @@ def _repair_content_types(package: _Package, main: str) -> None:
     changed = root is None
     if root is None:
         package.notes.append(
-            (
+            Note(
                 "warning",
                 "repaired-file",
+                DOCUMENT,
                 "the Word file has no list of its parts ([Content_Types].xml), which Word itself "
                 "refuses; it was rebuilt and the file read anyway — check the result against the original",
             )
@@ -444,7 +453,12 @@ def _drop_missing_targets(package: _Package) -> None:
     if missing:
         shown = ", ".join(sorted(set(missing))[:3])
         package.notes.append(
-            ("warning", "repaired-file", f"the Word file refers to parts that are missing ({shown}); they were ignored")
+            Note(
+                "warning",
+                "repaired-file",
+                DOCUMENT,
+                f"the Word file refers to parts that are missing ({shown}); they were ignored",
+            )
         )
 
 

@@ -18,7 +18,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from pipeline.core.layout import Block, Cell, Layout, Row
+from pipeline.core.layout import Block, BlockKind, Cell, Layout, Row
+from pipeline.core.model import Note
 from pipeline.read.colour import to_rrggbb
 from pipeline.read.docx.opener import open_docx
 from pipeline.read.docx.text import MC, Numbering, Styles, attr, local, q, read_paragraph
@@ -34,7 +35,7 @@ def read(path: Path, data: bytes | None, rules: Rules, password: str | None = No
     return layout_from_document(document, notes=opening_notes(document))
 
 
-def layout_from_document(document: Any, notes: list[tuple[str, str, str]] | None = None) -> Layout:
+def layout_from_document(document: Any, notes: list[Note] | None = None) -> Layout:
     """The Layout of an open python-docx Document."""
     body = _Body(Styles(document), Numbering.of(document))
     body.walk(document.element.body)
@@ -68,7 +69,7 @@ class _Body:
         heading = para.style.heading
         if heading is not None:
             text = f"{para.marker} {para.text.lstrip()}" if para.marker and para.marker[0].isalnum() else para.text
-            kind = "title" if heading == 0 else "heading"
+            kind: BlockKind = "title" if heading == 0 else "heading"
             self.blocks.append(
                 Block(kind=kind, text=text, level=heading, style=para.style.name, bold=para.bold, size=para.size)
             )

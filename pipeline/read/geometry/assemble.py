@@ -25,6 +25,7 @@ from collections import Counter, defaultdict
 
 from pipeline.core.errors import GarbledText, NoTextLayer, NotRecognised
 from pipeline.core.layout import Block, Layout, Row
+from pipeline.core.model import DOCUMENT, Note, PageWords
 from pipeline.core.text import clean
 from pipeline.read.geometry.borderless import cut_rows, fits
 from pipeline.read.geometry.columns import split_columns
@@ -33,8 +34,6 @@ from pipeline.read.geometry.lines import BAND, body_size
 from pipeline.read.geometry.types import Fragment, Item, Line, PageContent
 from pipeline.read.geometry.wordbreak import resolve as resolve_word_breaks
 from pipeline.rules import Rules
-
-Note = tuple[str, str, str]
 
 
 def assemble(pages: list[PageContent], rules: Rules) -> Layout:
@@ -83,9 +82,10 @@ def check_text_layer(pages: list[PageContent], rules: Rules) -> list[Note]:
         raise NoTextLayer(f"no text layer on {len(scanned)} of {len(pages)} pages (scanned images)")
     for number in scanned:
         notes.append(
-            (
+            Note(
                 "warning",
                 "no-text-layer",
+                DOCUMENT,
                 f"Page {number} is an image with no text layer; anything on it was not read "
                 "(run OCR on the file if it holds part of the plan).",
             )
@@ -95,9 +95,10 @@ def check_text_layer(pages: list[PageContent], rules: Rules) -> list[Note]:
     if garbled:
         where = ", ".join(str(p.number) for p in pages if p.garbled)
         notes.append(
-            (
+            Note(
                 "warning",
                 "undecodable-characters",
+                DOCUMENT,
                 f"{garbled} character(s) that the PDF's fonts do not map to text were left out (pages {where}).",
             )
         )
@@ -307,30 +308,31 @@ def _levels(blocks: list[Block], indents: list[float | None]) -> None:
 # ----------------------------------------------------------------------------- word report
 
 
-def word_report(pages: list[PageContent]) -> tuple[list[dict[str, object]], list[Note]]:
+def word_report(pages: list[PageContent]) -> tuple[list[PageWords], list[Note]]:
     """Per page: how many words went into tables, text and furniture; a note for any that went nowhere."""
-    report: list[dict[str, object]] = []
+    report: list[PageWords] = []
     notes: list[Note] = []
     for page in pages:
         counts = Counter(w.place for w in page.words)
         lost = [w.text for w in page.words if w.place is None]
         report.append(
-            {
-                "page": page.number,
-                "words": len(page.words),
-                "table": counts["table"],
-                "text": counts["text"],
-                "furniture": counts["furniture"],
-                "unaccounted": len(lost),
-                "undecodable_characters": page.garbled,
-            }
+            PageWords(
+                page=page.number,
+                words=len(page.words),
+                table=counts["table"],
+                text=counts["text"],
+                furniture=counts["furniture"],
+                unaccounted=len(lost),
+                undecodable_characters=page.garbled,
+            )
         )
         if lost:
             shown = ", ".join(repr(t) for t in lost[:12]) + (" ..." if len(lost) > 12 else "")
             notes.append(
-                (
+                Note(
                     "warning",
                     "unaccounted-words",
+                    DOCUMENT,
                     f"Page {page.number}: {len(lost)} word(s) were not placed in any table, heading or "
                     f"paragraph: {shown}",
                 )

@@ -335,7 +335,7 @@ def fits(line: Line, model: ColumnModel, first: bool = False, rules: Rules | Non
         return False
     if line.x0 < model.lefts[0] - BORDERLESS.margin * model.size:
         return False
-    columns = set()
+    columns: set[int] = set()
     for run in word_runs(line):
         start, last = run[0].x0, run[-1].x0
         crossed = [b for b in model.lefts[1:] if start < b <= last and b - start > BORDERLESS.crossing * run[0].size]

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from pipeline.core.layout import Block
+from pipeline.core.layout import Block, BlockKind
 from pipeline.core.text import BULLETS
 from pipeline.read.geometry.types import Line
 
@@ -86,12 +86,12 @@ def split_marker(line: Line) -> Marker | None:
 
 @dataclass
 class _Open:
-    kind: str
+    kind: BlockKind
     lines: list[Line] = field(default_factory=list)
     marker: Marker | None = None
 
 
-def line_kind(line: Line, body: float) -> str:
+def line_kind(line: Line, body: float) -> BlockKind:
     if line.size >= body * FLOW.large:
         return "heading"
     if split_marker(line) is not None:
@@ -155,7 +155,7 @@ def _block(opened: _Open, body: float) -> tuple[Block, float]:
         kind=kind,
         text="\n".join(texts),
         page=lines[0].page,
-        bbox=bbox,  # type: ignore[arg-type]
+        bbox=bbox,
         bold=all(line.bold for line in lines),
         size=size,
         marker=marker,

@@ -166,7 +166,7 @@ def _unpack_page(
     """A page as `PageContent.__reduce__` packed it."""
     width, height, glyphs, garbled, images, sizes, parser = state
     page = PageContent(number, width, height, glyphs=glyphs, garbled=garbled, images=images, parser=parser)  # type: ignore[arg-type]
-    page.sizes = Counter(sizes)  # type: ignore[arg-type]
+    page.sizes = Counter(sizes)  # type: ignore[call-overload]
     page.words = [Word(*w) for w in words]  # type: ignore[arg-type]
     for item in items:
         if isinstance(item, tuple):

@@ -272,6 +272,7 @@ def _path(obj: Any, frame: Frame, out: Objects) -> None:
     from playa.miner import process_path
 
     height, left, top = frame.height, frame.x0, frame.top
+    shape: Any  # pdfminer's LTLine, LTRect or LTCurve: each has these attributes
     for shape in process_path(obj):
         kind = _KIND.get(type(shape).__name__, "curve")
         x0, y0, x1, y1 = shape.bbox

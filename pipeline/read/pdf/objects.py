@@ -63,7 +63,7 @@ class FastProcess:
 
     def __call__(self, obj: Any) -> dict[str, Any]:
         if type(obj) is not self.char_type:
-            return self.original(obj)  # type: ignore[no-any-return]
+            return self.original(obj)
         return self.char(obj)
 
     def char(self, obj: Any) -> dict[str, Any]:

@@ -30,7 +30,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from pipeline.core.errors import DamagedFile, EmptyFile, EncryptedFile, PipelineError, TooLarge
-from pipeline.read.guard import Note, attach_notes, check_file_size
+from pipeline.core.model import DOCUMENT, Note
+from pipeline.read.guard import attach_notes, check_file_size
 from pipeline.rules import Rules
 
 _QPDF_PREFIX = re.compile(r"^stream <[^>]*>(?:, object \d+ \d+ at offset \d+| \([^)]*\))?:\s*")
@@ -144,9 +145,10 @@ def _open_with_pdfminer(data: bytes, checked: _Checked, password: str | None) ->
         raise failure or DamagedFile("damaged PDF that could not be repaired")
     if checked.pages is None and checked.error:
         notes.append(
-            (
+            Note(
                 "warning",
                 "repaired-file",
+                DOCUMENT,
                 f"the PDF is damaged ({checked.error}); its text was read as far as it could be — "
                 "check the result against the original",
             )
@@ -163,9 +165,10 @@ def _finish(pdf: Any, checked: _Checked, notes: list[Note]) -> Any:
         raise EmptyFile("the PDF has no pages")
     if checked.pages is not None and pages < checked.pages:
         notes.append(
-            (
+            Note(
                 "warning",
                 "pages-missing",
+                DOCUMENT,
                 f"only {pages} of the PDF's {checked.pages} pages could be read; the others are damaged",
             )
         )
@@ -214,9 +217,10 @@ def _repaired_note(warnings: list[str]) -> Note:
     specific = [w for w in warnings if not w.lower().startswith(generic)] or warnings
     detail = specific[0] if specific else "its structure could not be read as it is"
     more = f", and {len(warnings) - 1} more problem{'s' if len(warnings) > 2 else ''}" if len(warnings) > 1 else ""
-    return (
+    return Note(
         "warning",
         "repaired-file",
+        DOCUMENT,
         f"the PDF is damaged ({detail}{more}); its text was read from a repaired copy — "
         "check the result against the original",
     )

@@ -26,10 +26,10 @@ repaired or decrypted copy included). A helper ignores Ctrl-C (this process hand
 stops the helpers) and, on Linux, dies with this process. A helper inherits this process's
 memory cap, so a build worker's per-document cap holds in each of them.
 
-Failures are those of sequential reading, in page order: a page that cannot be interpreted
-costs that page only; the first PipelineError in page order is raised (once every run before
-it is read). A helper that dies or cannot start has its runs read here instead, so the result
-never depends on the helpers.
+Failures are those of sequential reading, in page order: a page that the PDF library cannot
+interpret costs that page only (a defect of ours on a page stops the document, as one); the
+first PipelineError in page order is raised (once every run before it is read). A helper that
+dies or cannot start has its runs read here instead, so the result never depends on the helpers.
 """
 
 from __future__ import annotations
@@ -47,7 +47,8 @@ from collections import deque
 from collections.abc import Sequence
 from typing import Any
 
-from pipeline.core.errors import PipelineError, TooLarge
+from pipeline.core.errors import PipelineError, TooLarge, raised_by_library
+from pipeline.core.lifetime import die_with_parent
 from pipeline.read.geometry.types import PageContent
 from pipeline.read.pdf.page import check_density, glyph_budget, read_page
 from pipeline.read.pdf.pages import Pages, bytes_read
@@ -116,9 +117,10 @@ def read_range(pdf: Pages, indexes: Sequence[int], rules: Rules, name: str) -> t
 
     Each page is parsed (`pdf_pages`: playa, or pdfminer where playa cannot), read into words,
     lines and tables, and released, so memory does not grow with the page count beyond what the
-    pages hold (`share_coordinates`). A page whose content cannot be interpreted is replaced by
-    an empty page (its number is returned); a PipelineError, or running out of memory, stops the
-    document.
+    pages hold (`share_coordinates`). A page whose content the PDF library cannot interpret is
+    replaced by an empty page (its number is returned); a PipelineError, running out of memory,
+    or an exception raised in our own code (`raised_by_library`: a bug, never "damaged") stops
+    the document.
     """
     pages: list[PageContent] = []
     unreadable: list[int] = []
@@ -137,7 +139,9 @@ def read_range(pdf: Pages, indexes: Sequence[int], rules: Rules, name: str) -> t
             raise
         except MemoryError:
             raise TooLarge(f"page {number} needs more memory than allowed to read") from None
-        except Exception as exc:  # one damaged page costs that page, not the document
+        except Exception as exc:  # one damaged page costs that page, not the document; a bug of ours, the document
+            if not raised_by_library(exc):
+                raise
             log.info("page %d of %s could not be read: %r", number, name, exc)
             unreadable.append(number)
             pages.append(PageContent(number=number, width=0.0, height=0.0))
@@ -352,7 +356,7 @@ def _helper_main(
     conn: Any, source: Any, counter: Any, bounds: list[tuple[int, int]], rules: Rules, name: str, parent: int
 ) -> None:  # pragma: no cover - runs in the helper process (covered by the tests through its results)
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
-    _die_with_parent(parent)
+    die_with_parent(parent)
     n: int | None = None
     try:
         pdf = source if not isinstance(source, tuple) else _reopen(*source)
@@ -390,16 +394,3 @@ def _reopen(data: bytes, password: str | None) -> Pages:
     import pdfplumber
 
     return Pages(pdfplumber.open(io.BytesIO(data), password=password or ""), password)
-
-
-def _die_with_parent(parent: int) -> None:
-    """Be killed when the parent dies (Linux), so no helper outlives a killed reader."""
-    if sys.platform.startswith("linux"):
-        try:
-            import ctypes
-
-            ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
-        except (OSError, AttributeError):
-            pass
-    if os.getppid() != parent:
-        os._exit(0)

@@ -20,9 +20,10 @@ from pathlib import Path
 
 from pipeline.core.errors import DamagedFile
 from pipeline.core.layout import Layout
+from pipeline.core.model import DOCUMENT, Note
 from pipeline.read.geometry.assemble import assemble
 from pipeline.read.geometry.types import PageContent
-from pipeline.read.guard import Note, opening_notes
+from pipeline.read.guard import opening_notes
 from pipeline.read.pdf.opener import open_pdf
 from pipeline.read.pdf.pages import FALLBACK, Pages
 from pipeline.read.pdf.parallel import page_jobs, read_pages
@@ -45,9 +46,10 @@ def read(path: Path, data: bytes | None, rules: Rules, password: str | None = No
         raise DamagedFile(f"damaged PDF: none of its {len(pages)} page(s) could be read")
     layout = assemble(pages, rules)
     notes += [
-        (
+        Note(
             "warning",
             "unreadable-page",
+            DOCUMENT,
             f"Page {n} could not be read (its content is damaged); anything on it is missing - "
             "check it in the original.",
         )
@@ -68,7 +70,7 @@ def fallback_notes(pages: list[PageContent], unreadable: list[int], refused: str
     else:
         why = "the fast parser (playa) could not read them as pdfminer does"
     where = "every page" if len(slow) == len(pages) else "page(s) " + _ranges(slow)
-    return [("info", "pdf-parser", f"pdfminer read {where} of this PDF, as {why}.")]
+    return [Note("info", "pdf-parser", DOCUMENT, f"pdfminer read {where} of this PDF, as {why}.")]
 
 
 def _ranges(numbers: list[int]) -> str:

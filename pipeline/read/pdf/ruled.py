@@ -217,6 +217,7 @@ def build_fragment(
     bottom = max(c[3] for c in cells)
     owner: dict[tuple[int, int], int] = {}
     spans: list[tuple[int, int, int, int]] = []
+    index: int | None
     for index, (x0, top, x1, bot) in enumerate(cells):
         c0, c1 = _index(xs, x0), max(_index(xs, x1 - RULED.snap), _index(xs, x0))
         r0, r1 = _index(ys, top), max(_index(ys, bot - RULED.snap), _index(ys, top))

@@ -19,7 +19,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from itertools import groupby
 from operator import itemgetter
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 X_TOLERANCE = 3.0  # pdfplumber's default: a gap wider than this between characters ends a word
 Y_TOLERANCE = 3.0  # pdfplumber's default: tops further apart than this are different lines
@@ -29,7 +29,7 @@ LIGATURES = {"ﬀ": "ff", "ﬃ": "ffi", "ﬄ": "ffl", "ﬁ": "fi", "ﬂ": "fl", 
 # One drawn character, in pdfplumber's page coordinates (top-left origin): (text, x0, x1, top,
 # bottom, size, fontname, upright). A plain tuple, not a named one: a long plan has hundreds of
 # thousands of characters, and a plain tuple is made several times faster.
-Char = tuple[str, float, float, float, float, float, str, bool]
+Char = tuple[Any, ...]  # (str, float, float, float, float, float, str, bool); indexed by position below
 
 
 class RawWord(NamedTuple):
@@ -106,7 +106,7 @@ def _split(line: list[Char], upright: bool) -> Iterator[RawWord]:
 def _merge(chars: list[Char]) -> RawWord:
     first = chars[0]
     if len(chars) == 1:
-        return RawWord(LIGATURES.get(first[0], first[0]), first[1], first[2], first[3], first[4], first[5], first[6])
+        return RawWord(LIGATURES.get(first[0]) or first[0], first[1], first[2], first[3], first[4], first[5], first[6])
     x0, x1, top, bottom = first[1], first[2], first[3], first[4]
     for c in chars:
         if c[1] < x0:
@@ -117,5 +117,5 @@ def _merge(chars: list[Char]) -> RawWord:
             top = c[3]
         if c[4] > bottom:
             bottom = c[4]
-    text = "".join([LIGATURES.get(c[0], c[0]) for c in chars])
+    text = "".join([LIGATURES.get(c[0]) or c[0] for c in chars])
     return RawWord(text, x0, x1, top, bottom, first[5], first[6])

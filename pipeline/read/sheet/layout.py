@@ -31,8 +31,9 @@ import re
 
 from pipeline.core.errors import NotRecognised, TooLarge
 from pipeline.core.layout import Block, Layout
+from pipeline.core.model import DOCUMENT, Note
 from pipeline.read.sheet.grid import Sheet
-from pipeline.read.sheet.region import Note, Region, names_columns, region_of, sheet_notes, table_rows
+from pipeline.read.sheet.region import Region, names_columns, region_of, sheet_notes, table_rows
 from pipeline.rules import Rules
 
 _DEFAULT_NAME = re.compile(r"^(?:sheet|tabelle|feuil|hoja|foglio|blad|planilha|arkusz|taulukko)\s*\d+$", re.IGNORECASE)
@@ -60,7 +61,7 @@ def layout_from_sheets(sheets: list[Sheet], fmt: str, rules: Rules, notes: list[
         if reason is not None:
             reasons.append(f"{sheet.name}: {reason}" if sheet.name else reason)
             if not single:
-                notes.append(("info", "sheet-skipped", f"Sheet {sheet.name!r} skipped: {reason}."))
+                notes.append(Note("info", "sheet-skipped", DOCUMENT, f"Sheet {sheet.name!r} skipped: {reason}."))
             continue
         assert region is not None
         candidates.append((sheet, region))
@@ -69,7 +70,7 @@ def layout_from_sheets(sheets: list[Sheet], fmt: str, rules: Rules, notes: list[
         if all(sheet is not s for s, _ in plan_sheets):
             reason = "no table of actions (its first rows name none of a plan's columns)"
             reasons.append(f"{sheet.name}: {reason}" if sheet.name else reason)
-            notes.append(("info", "sheet-skipped", f"Sheet {sheet.name!r} skipped: {reason}."))
+            notes.append(Note("info", "sheet-skipped", DOCUMENT, f"Sheet {sheet.name!r} skipped: {reason}."))
     if not plan_sheets:
         if sheets and all(s.too_large and "more than" in s.too_large for s in sheets if s.name != MARKER_SHEET):
             raise TooLarge(f"every sheet is too large to read ({'; '.join(reasons)[:200]})")

@@ -10,11 +10,11 @@ import bisect
 from dataclasses import dataclass
 
 from pipeline.core.layout import Cell, Row
+from pipeline.core.model import DOCUMENT, Note
 from pipeline.core.text import clean
 from pipeline.read.sheet.grid import Sheet, column_letter
 from pipeline.rules import Rules
 
-Note = tuple[str, str, str]
 HEADER_ROWS_SEARCHED = 4
 HEADER_CELL_WORDS = 8
 MAX_LISTED = 12  # rows or cells named in one note
@@ -122,7 +122,7 @@ def sheet_notes(sheet: Sheet, region: Region, fmt: str) -> list[Note]:
     read_rows = set(region.rows) | {r for r, _ in region.titles}
     hidden = sorted(r for r in sheet.hidden_rows if r in read_rows)
     if hidden:
-        notes.append(("warning", "hidden-rows", _hidden(where, "row", [str(r) for r in hidden])))
+        notes.append(Note("warning", "hidden-rows", DOCUMENT, _hidden(where, "row", [str(r) for r in hidden])))
     header = region.rows[0]
     columns = sorted(c for c in sheet.hidden_columns if c <= region.width)
     if columns:
@@ -130,13 +130,14 @@ def sheet_notes(sheet: Sheet, region: Region, fmt: str) -> list[Note]:
             f"{column_letter(c)} ({clean(sheet.text(header, c))[:30]!r})" if sheet.text(header, c) else column_letter(c)
             for c in columns
         ]
-        notes.append(("warning", "hidden-columns", _hidden(where, "column", named)))
+        notes.append(Note("warning", "hidden-columns", DOCUMENT, _hidden(where, "column", named)))
     refs = sheet.formulas_without_value
     if refs:
         notes.append(
-            (
+            Note(
                 "warning",
                 "formula-without-value",
+                DOCUMENT,
                 f"{where}{_count(len(refs), 'formula cell')} with no saved result ({_listed(refs)}) "
                 f"{_was(refs)} read as empty: formulas are never calculated here; open the workbook in Excel or "
                 "LibreOffice and save it, so their results are stored.",

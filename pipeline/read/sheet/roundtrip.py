@@ -24,12 +24,12 @@ puts it after that one in the plan's history and diffs the two).
 from __future__ import annotations
 
 from pipeline.core.layout import Block, Cell, Layout, Row
+from pipeline.core.model import DOCUMENT, Note
 from pipeline.core.text import clean
 from pipeline.read.sheet.grid import Sheet
 from pipeline.read.sheet.marker import MARKER_SHEET, Marker, fingerprint, from_rows
 from pipeline.rules import Rules
 
-Note = tuple[str, str, str]
 # Roles read back, in the order the table is given to the plan reader.
 _FIELDS = ("section", "outcome", "id", "title", "text", "status", "lead", "timescale", "update", "links", "age_group")
 _FIELD_HEADERS = {
@@ -74,9 +74,10 @@ def roundtrip_layout(sheets: list[Sheet], marker: Marker, fmt: str, rules: Rules
         )
     notes = [
         *notes,
-        (
+        Note(
             "info",
             "read-back",
+            DOCUMENT,
             f"A workbook this pipeline wrote for {marker.source_file!r}, read back as that plan's next revision: "
             f"only its {marker.sheet} sheet was read.",
         ),
@@ -183,18 +184,20 @@ def _edits_elsewhere(sheets: list[Sheet], marker: Marker) -> list[Note]:
         if sheet.name not in marker.sheets:
             if any(t.strip() for _r, _c, t in cells):
                 notes.append(
-                    (
+                    Note(
                         "warning",
                         "edits-ignored",
+                        DOCUMENT,
                         f"Sheet {sheet.name!r} was added to the workbook; only the {marker.sheet} sheet is read back, "
                         "so it was ignored.",
                     )
                 )
         elif fingerprint(cells) != marker.sheets[sheet.name]:
             notes.append(
-                (
+                Note(
                     "warning",
                     "edits-ignored",
+                    DOCUMENT,
                     f"Sheet {sheet.name!r} was changed; only the {marker.sheet} sheet is read back, so those changes "
                     "were ignored.",
                 )

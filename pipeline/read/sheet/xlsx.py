@@ -30,6 +30,7 @@ from typing import Any
 
 from pipeline.core.errors import DamagedFile, EmptyFile, UnsupportedType
 from pipeline.core.layout import Layout
+from pipeline.core.model import DOCUMENT, Note
 from pipeline.read.guard import check_file_size
 from pipeline.read.sheet.grid import Budget, Sheet, SheetCell, SheetTooLarge, column_number
 from pipeline.read.sheet.numfmt import BUILTIN, is_date_format, render, render_date
@@ -53,9 +54,7 @@ def read(path: Path, data: bytes | None, rules: Rules, password: str | None = No
     return layout_from_sheets(sheets, "xlsx", rules, notes)
 
 
-def read_sheets(
-    data: bytes, rules: Rules, password: str | None = None
-) -> tuple[list[Sheet], list[tuple[str, str, str]]]:
+def read_sheets(data: bytes, rules: Rules, password: str | None = None) -> tuple[list[Sheet], list[Note]]:
     """Every sheet of the workbook, and notes for the officer about the workbook as a whole."""
     from pipeline.read.sheet.package import Package
 
@@ -79,12 +78,12 @@ class _Workbook:
     def __init__(self, package: Any, rules: Rules) -> None:
         self.package = package
         self.rules = rules
-        self.notes: list[tuple[str, str, str]] = []
+        self.notes: list[Note] = []
         self.strings: list[str] = []
         self.formats: list[tuple[str, str | None]] = []  # per cell style: (number format, fill RRGGBB)
         self.date1904 = False
 
-    def read(self) -> tuple[list[Sheet], list[tuple[str, str, str]]]:
+    def read(self) -> tuple[list[Sheet], list[Note]]:
         from pipeline.read.sheet.package import parse
 
         book = self._workbook_part()
@@ -99,7 +98,12 @@ class _Workbook:
                 self.formats = self._styles(target, self._theme(rels))
         if any(name.lower().endswith("vbaproject.bin") for name in self.package.names):
             self.notes.append(
-                ("info", "macros-not-run", "The workbook holds macros; they were not run (only its cells were read).")
+                Note(
+                    "info",
+                    "macros-not-run",
+                    DOCUMENT,
+                    "The workbook holds macros; they were not run (only its cells were read).",
+                )
             )
         sheets: list[Sheet] = []
         sheets_el = _first(root, "sheets")

@@ -56,9 +56,9 @@ def find_furniture(lines: list[str], page_starts: set[int] | None = None) -> dic
     starts = [i for i in dict.fromkeys(boundaries) if i is not None and i not in page_lines]
     openers: Counter[tuple[str, ...]] = Counter()
     for i in starts:
-        columns = tuple(_key(c) for c in _columns(lines[i]))
-        for n in range(1, len(columns) + 1):
-            openers[columns[:n]] += 1
+        opening = tuple(_key(c) for c in _columns(lines[i]))
+        for n in range(1, len(opening) + 1):
+            openers[opening[:n]] += 1
     footers = {_key(c) for i in page_lines for c in _columns(PAGE_LINE.sub("", lines[i]))[:1]}
     for i in starts:
         columns = _columns(lines[i])
