@@ -122,3 +122,16 @@ def test_hostile_records_stay_text_in_the_csv(tmp_path: Path) -> None:
     assert row["page"] == "2"
     (finding,) = _rows(tmp_path / "all-findings.csv")
     assert finding["message"] == "'-1 said"
+
+
+def test_every_field_of_an_action_and_a_question_has_its_column() -> None:
+    """The CSVs promise the JSON's own field names: a field added to the contract gets a column."""
+    import dataclasses
+
+    from pipeline.core.model import Action, Question
+    from pipeline.emit.csv_out import QUESTION_COLUMNS
+
+    for record, columns in ((Action, ACTION_COLUMNS), (Question, QUESTION_COLUMNS)):
+        fields = {f.name for f in dataclasses.fields(record)} - {"source"}
+        assert fields <= {name for name, _ in columns}, record.__name__
+        assert "page" in {name for name, _ in columns}  # where it was read, from `source`

@@ -32,6 +32,8 @@ def plan_doc(title: str = "Plan", statuses: tuple[str | None, ...] = ("Complete"
             "depends_on": [],
             "age_group": None,
             "quality_statements": [],
+            "lead": "Public Health" if n == 1 else None,
+            "timescale": "March 2025" if n == 1 else None,
             "source": {"page": 1},
         }
         for n, s in enumerate(statuses, 1)
@@ -137,6 +139,11 @@ def test_the_workbook_has_an_index_and_every_record(outputs: Path, rules: Rules)
     assert problem == "damaged PDF — ask again"
     assert index["A5"].hyperlink is not None  # plan.pdf jumps to its actions
     assert wb["All actions"].max_row == 1 + 4  # three actions of plan.pdf and one of the older old.docx
+    all_actions = wb["All actions"]
+    headers = [c.value for c in all_actions[1]]
+    rows = [dict(zip(headers, row, strict=True)) for row in all_actions.iter_rows(min_row=2, values_only=True)]
+    first = next(r for r in rows if r["File"] == "plan.pdf" and r["Action"] == "1.1.1")
+    assert (first["Lead"], first["Timescale"]) == ("Public Health", "March 2025")
     assert wb["All questions"]["D2"].value == "Who?"
     assert wb["All findings"].max_row == 1 + 4
     # a score of columns prints over more pages, file names repeated, not shrunk below 8 pt

@@ -77,10 +77,13 @@ QUESTION_COLUMNS: tuple[tuple[str, Callable[[dict[str, Any]], Any]], ...] = (
     ("text", _get("text")),
     ("parts", lambda q: _lines(q.get("parts", []))),
     ("kinds", lambda q: _ids(q.get("kinds", []))),
+    ("follow_up", lambda q: _ids(["true" if f else "false" for f in q.get("follow_up", [])])),
     ("notes", lambda q: _lines(q.get("notes", []))),
+    ("examples", lambda q: _lines(q.get("examples", []))),
     ("response", _get("response")),
     ("improve", _get("improve")),
     ("rag", _get("rag")),
+    ("rag_label", _get("rag_label")),
     ("page", lambda q: (q.get("source") or {}).get("page")),
 )
 FINDING_COLUMNS: tuple[tuple[str, Callable[[dict[str, Any]], Any]], ...] = (

@@ -225,9 +225,13 @@ def _all_actions(
         "Section",
         "Outcome",
         "Action",
+        "Title",
         "What we will do",
         "Status",
         "Status as written",
+        "Lead",
+        "Timescale",
+        "Update",
         "Age group",
         "Linked actions",
         "Depends on",
@@ -248,9 +252,13 @@ def _all_actions(
                     a.get("section"),
                     a.get("outcome"),
                     a.get("id"),
+                    a.get("title"),
                     a.get("text"),
                     a.get("status"),
                     a.get("status_raw"),
+                    a.get("lead"),
+                    a.get("timescale"),
+                    a.get("update"),
                     a.get("age_group"),
                     style.joined_ids(a.get("linked_actions", [])),
                     style.joined_ids(a.get("depends_on", [])),
@@ -259,7 +267,11 @@ def _all_actions(
                 ]
             )
     placed = style.write_table(
-        ws, headers, rows, table_name="AllActions", widths={"File": 28, "What we will do": 60, "Status as written": 24}
+        ws,
+        headers,
+        rows,
+        table_name="AllActions",
+        widths={"File": 28, "Title": 24, "What we will do": 60, "Status as written": 24, "Update": 40},
     )
     style.add_status_colours(ws, placed.data_range("Status"), rules)
     return first
