@@ -219,7 +219,13 @@ def _header(lines: list[_Line], i: int, rules: Rules) -> tuple[Block, int, bool]
         j += 1
     if len(stacked) < MIN_COLUMNS:
         return None
-    return _stacked_rows(lines, i, j, stacked, rules) or _flat_rows(lines, i, j, stacked, rules)
+    for skip in range(len(stacked) - MIN_COLUMNS + 1):
+        # the lines just above a header may use field words too ("SUMMARY OF ACTIONS" over
+        # "Action / Delivery Lead / Timescale"): the header is the run whose rows follow it
+        found = _stacked_rows(lines, i + skip, j, stacked[skip:], rules)
+        if found is not None:
+            return found
+    return _flat_rows(lines, i, j, stacked, rules)
 
 
 def _row_id(text: str, rules: Rules) -> tuple[str, int, int] | None:
@@ -310,22 +316,42 @@ def _section_like(text: str, rules: Rules) -> bool:
 def _stacked_rows(
     lines: list[_Line], start: int, body: int, header: list[str], rules: Rules
 ) -> tuple[Block, int, bool] | None:
-    """Each row's cells one per line, in the header's order, the first opening with an id."""
+    """Each row's cells one per line, in the header's order, the first opening with an id; a
+    theme's line between rows ("Chapter 3: Health Education & Promotion") spans the table."""
     width = len(header)
-    rows: list[list[str]] = []
+    rows: list[tuple[int, list[str]]] = []  # (first line, cells); one cell for a theme line
     j = body
     while j + width <= len(lines):
+        text = lines[j].text.strip()
+        if opening_id(text, rules) is None and _theme_line(lines, j, rules):
+            rows.append((j, [text]))
+            j += 1
+            continue
         group = [lines[k].text.strip() for k in range(j, j + width)]
         if opening_id(group[0], rules) is None or any(opening_id(g, rules) for g in group[1:]):
             break
-        rows.append(group)
+        rows.append((j, group))
         j += width
-    if not rows or sum(1 for group in rows if _asks(group[0])) * 2 > len(rows):
+    cells = [group for _, group in rows if len(group) == width]
+    if not cells or sum(1 for group in cells if _asks(group[0])) * 2 > len(cells):
         return None
+    while rows and len(rows[-1][1]) != width:
+        rows.pop()  # a theme line with no row under it belongs to what follows the table
+        j -= 1
     table = [Row(cells=[Cell(text=h) for h in header], line=lines[start].line)]
-    for n, group in enumerate(rows):
-        table.append(Row(cells=[Cell(text=g) for g in group], line=lines[body + n * width].line))
+    for first, group in rows:
+        if len(group) == width:
+            table.append(Row(cells=[Cell(text=g) for g in group], line=lines[first].line))
+        else:
+            table.append(Row(cells=[Cell(text=clean(group[0]), span=width)], line=lines[first].line))
     return Block(kind="table", rows=table, line=lines[start].line), j, False
+
+
+def _theme_line(lines: list[_Line], j: int, rules: Rules) -> bool:
+    """A labelled heading ("Chapter 3: ...", "Theme 2 - ...") whose next line opens a row."""
+    text = clean(lines[j].text)
+    labelled = hierarchy(text, rules) is not None or _section_like(text, rules)
+    return labelled and j + 1 < len(lines) and opening_id(lines[j + 1].text, rules) is not None
 
 
 def _records(lines: list[_Line], i: int, rules: Rules) -> tuple[Block, int, bool] | None:

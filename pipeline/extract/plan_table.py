@@ -40,6 +40,9 @@ ACTION_FIELDS = ("title", "text", "status", "lead", "timescale", "update", "link
 HEADER_ROWS_SEARCHED = 4
 # A header cell is a few words; a row is a header when most of its filled cells name a field.
 HEADER_CELL_WORDS = 8
+# A bracketed gloss in a header cell ("Source (agenda title / item / date / Action Ref)", "Time
+# scale (if applicable)") explains the column; it is not counted as words of the header.
+_GLOSS = re.compile(r"\([^()]*\)")
 # Columns are scored on this many body rows: enough to see what a column holds, and a
 # 10,000-row tracker is not scored cell by cell.
 SCORED_ROWS = 300
@@ -66,12 +69,17 @@ def _header_cells(row: Row) -> list[str]:
     return [clean(c.text) if c is not None and not c.merged else "" for c in grid(row)]
 
 
+def header_words(text: str) -> int:
+    """How many words a header cell has, its bracketed gloss left out."""
+    return len(_GLOSS.sub(" ", text).split())
+
+
 def header_strength(texts: list[str], rules: Rules) -> tuple[int, int]:
     """(cells naming a field, filled cells) of a candidate header row."""
     filled = [t for t in dict.fromkeys(texts) if t]
     named = 0
     for text in filled:
-        if len(text.split()) > HEADER_CELL_WORDS:
+        if header_words(text) > HEADER_CELL_WORDS:
             return 0, len(filled)  # a sentence: a body row
         if any(header_score(text, name, rules)[0] >= NAMES_FIELD for name in rules.headers["plan"]):
             named += 1
@@ -112,7 +120,11 @@ def _finishes_header(above: list[str], below: list[str], rules: Rules) -> bool:
     """A second header row: short cells, no id, and either header words of its own or only the
     columns the row above left empty or spanned."""
     filled = [t for t in below if t]
-    if not filled or any(len(t.split()) > HEADER_CELL_WORDS for t in filled) or any(whole_id(t, rules) for t in filled):
+    if (
+        not filled
+        or any(header_words(t) > HEADER_CELL_WORDS for t in filled)
+        or any(whole_id(t, rules) for t in filled)
+    ):
         return False
     if len(set(filled)) == 1 and (len(filled) >= max(2, len(below) - 1) or hierarchy(filled[0], rules)):
         return False  # one cell across the table, or a label: a theme row under the header

@@ -11,6 +11,10 @@ licence is unclear (see each case's SOURCE.md). From those rows this script writ
   plan.txt          ONLY for the modelled cases: the page text in the form the document
                     host gives it (cells joined by " / ").  For the real cases plan.txt is
                     the stored page text kept as found and is never rewritten here.
+  plan.csv          the first sheet of a stored plan.xlsx, for the cases that have one
+
+Files a case lists under `stored` (a real Word document or workbook, a stored page text) are
+kept as found (cut as its SOURCE.md says) and never rewritten; renderings are made from them.
 
 Usage:  python tests/corpus/build_real.py [CASE ...]     (default: every case)
 Needs:  python-docx; `soffice` (LibreOffice), `chromium` and `pdftotext` (poppler-utils).
@@ -67,6 +71,9 @@ class Case:
     table_caption: str | None = None
     heading_level: int = 2
     col_widths_cm: list[float] = field(default_factory=list)  # docx column widths
+    group_rows: bool = False  # plan.html: one table, each group's heading a spanning row in it
+    stored: list[str] = field(default_factory=list)  # renderings kept as found, never rewritten here
+    csv_from_xlsx: bool = False  # plan.csv: the stored plan.xlsx's first sheet, cell by cell
 
 
 # --------------------------------------------------------------------------------------
@@ -775,6 +782,370 @@ _add(
 )
 
 
+# 10. Scottish Government, tobacco and vaping framework, Annex A: progress on the 2018 actions
+#     (real, OGL v3.0). Reference ids "RA1", "RA10-11"; the progress cell carries the status word.
+_add(
+    Case(
+        slug="real_scotland_tobacco_actions_progress",
+        title="Tobacco and vaping framework: roadmap to 2034",
+        intro=[
+            "This focuses on both tobacco and vaping and sets our direction to 2034. It also includes the first "
+            "implementation plan, which will run until November 2025.",
+            ("h2", "Annex A \u2013 Progress on the 2018 actions"),
+        ],
+        headers=["Reference", "Action", "2023 - Progress"],
+        groups=[
+            Group(
+                heading="Informing and Empowering through raising awareness",
+                rows=[
+                    ["RA1", '"Getting Through 72" campaign', "Completed"],
+                    ["RA2", '"Green Curtain" campaign', "Completed"],
+                    [
+                        "RA3",
+                        "Smoking in school grounds, near school gates and in play parks",
+                        "Incomplete and forms part of work on Place",
+                    ],
+                    ["RA4", "Smoking in communal stairwells", "Incomplete and forms part of work on Place"],
+                    ["RA5", "Pharmacy window poster campaign", "Ongoing and forms part of work on People"],
+                    [
+                        "RA6",
+                        "No Smoking Day - Encourage smokers to make attempts to stop.",
+                        "Ongoing and forms part of work on People",
+                    ],
+                    ["RA7", "World No Tobacco Day.", "Ongoing and forms part of work on People"],
+                    [
+                        "RA8",
+                        "Proxy purchase - Help prevent young people taking up smoking.",
+                        "Ongoing and forms part of work on Sustainability",
+                    ],
+                    [
+                        "RA9",
+                        "Illicit cigarettes - Help prevent young people taking up smoking.",
+                        "Ongoing and forms part of work on Product",
+                    ],
+                    [
+                        "RA10-11",
+                        "We will continue to co-fund ASH Scotland to provide support.",
+                        "Ongoing and forms part of work on Sustainability.",
+                    ],
+                    [
+                        "RA12",
+                        "Continue to work with NHS Health Scotland (now Public Health Scotland).",
+                        "Ongoing and forms part of work on People.",
+                    ],
+                    [
+                        "RA13",
+                        "Development of I Quit in Pregnancy and Ready Steady Baby! publication",
+                        "Ongoing and forms part of work on People.",
+                    ],
+                    ["RA14-15", "Oversight by Ministerial Working Group.", "Forms part of work on Accountability."],
+                    [
+                        "RA16",
+                        "We will ensure that all guidance published for enforcement of or compliance with regulations "
+                        "is developed with representatives of the non-tobacco industry groups affected.",
+                        "Ongoing and forms part of work on Product and Transparency.",
+                    ],
+                ],
+            )
+        ],
+        site="govscot",
+        breadcrumbs=["Home", "Publications", "Tobacco and vaping framework: roadmap to 2034"],
+        stored=["plan.txt"],
+        heading_level=3,
+    )
+)
+
+# 11. Scottish Government, Alcohol Framework 2018: summary of actions (real, OGL v3.0). One table
+#     per theme, each with its own header row; an impact code column ("Contributes to").
+_ALC_H = ["Number", "Action", "Responsibility", "Timing", "Contributes to"]
+_add(
+    Case(
+        slug="real_scotland_alcohol_framework_actions",
+        title="Alcohol Framework 2018",
+        intro=[
+            "Updated framework setting out our national prevention aims on alcohol.",
+            ("h2", "Summary of Actions"),
+            "Our actions are described according to their impacts as follows:",
+            [
+                "Protecting Young People PYP",
+                "Tackling Health Inequalities THI",
+                "Improving National Systems INS",
+                "Whole Population Approach WPA",
+            ],
+        ],
+        headers=_ALC_H,
+        groups=[
+            Group(
+                heading="Overarching commitment",
+                rows=[
+                    [
+                        "1",
+                        "We will put the voices of children and young people at the heart of developing preventative "
+                        "measures on alcohol. This will involve encouraging and seeking the views of children and "
+                        "young people.",
+                        "Scottish Government",
+                        "Ongoing",
+                        "PYP",
+                    ]
+                ],
+            ),
+            Group(
+                heading="Reducing consumption: affordability and sales",
+                rows=[
+                    [
+                        "2",
+                        "We will evaluate the impacts of minimum unit pricing during its first five years of operation.",
+                        "Scottish Government, with NHS Health Scotland",
+                        "2018 to 2023",
+                        "WPA",
+                    ],
+                    [
+                        "3",
+                        "We will review the minimum unit price following two full years of operation, after 1 May 2020.",
+                        "Scottish Government",
+                        "From 1 May 2020",
+                        "WPA",
+                    ],
+                    [
+                        "4",
+                        "We will scope research into online and telephone alcohol sales to better understand these "
+                        "growing markets and any issues arising as a result.",
+                        "Scottish Government, with NHS Health Scotland",
+                        "Beginning in 2019",
+                        "WPA",
+                    ],
+                ],
+            ),
+            Group(
+                heading="Reducing consumption: availability and licensing",
+                rows=[
+                    [
+                        "5",
+                        "We will update the statutory guidance on the Licensing (Scotland) Act 2005 to provide clarity "
+                        "for Licensing Boards on implementing the five licensing objectives, including the public "
+                        "health objective, and the overprovision statement. A full public consultation will be held "
+                        "in 2019.",
+                        "Scottish Government",
+                        "2019",
+                        "INS",
+                    ]
+                ],
+            ),
+        ],
+        site="govscot",
+        breadcrumbs=["Home", "Publications", "Alcohol Framework 2018"],
+        stored=["plan.txt"],
+        heading_level=3,
+    )
+)
+
+# 12. Scottish Government, smoking prevention action plan: summary of actions (real, OGL v3.0).
+#     A chapter row inside the table ("Chapter 3: Health Education & Promotion"); "1." ids in the
+#     action cell.
+_add(
+    Case(
+        slug="real_scotland_smoking_prevention_actions",
+        title="Scotland's Future is Smoke Free: A Smoking Prevention Action Plan",
+        intro=[("h2", "SUMMARY OF ACTIONS")],
+        headers=["Action", "Delivery Lead", "Timescale"],
+        groups=[
+            Group(
+                heading="Chapter 3: Health Education & Promotion",
+                rows=[
+                    [
+                        "1. To facilitate the adoption of a holistic approach to health and well-being in Scottish "
+                        "schools to be fostered through the Health Promoting School and a Curriculum for Excellence, "
+                        "which will be aimed at ensuring the school ethos, policies, services and extra-curriculum "
+                        "activities all foster the health and wellbeing of all the pupils.",
+                        "Scottish Government/Learning Teaching Scotland",
+                        "Ongoing",
+                    ],
+                    [
+                        "2. To produce advice, guidance and proposals aimed at helping schools and authorities via an "
+                        "expert steering group looking at substance misuse education in schools, to achieve the "
+                        "improvements sought through Curriculum for Excellence and The Schools (Health Promotion and "
+                        "Nutrition) Act 2007 (taking into consideration the key findings of the Evaluation of the "
+                        "Effectiveness of Drugs Education in Schools), particularly so that appropriate teaching "
+                        "materials are available and are being used most effectively, and education is planned and "
+                        "delivered in partnership with inputs from health, the Police and the community.",
+                        "Scottish Government",
+                        "Ongoing",
+                    ],
+                    [
+                        "3. To explore with relevant interests, including universities and colleges of further "
+                        "education and other major training providers, student associations and the National Union "
+                        "of Students, steps which they might take to discourage and support students and trainees "
+                        "from starting to smoke as a core part of wider substance use and other risk-taking "
+                        "behaviour programmes.",
+                        "NHS Health Scotland",
+                        "2008/09",
+                    ],
+                ],
+            )
+        ],
+        site="govscot",
+        breadcrumbs=["Home", "Publications", "Scotland's Future is Smoke Free"],
+        stored=["plan.txt"],
+        group_rows=True,
+    )
+)
+
+# 13. Scottish Government, The road to recovery (2008), Annex A action plan (real, OGL v3.0). No
+#     ids; an OUTCOME column repeated on each row; responsibility cells of several lines.
+_OUTCOME_RECOVER = (
+    "To see more people recover from problem drug use to live longer, healthier lives making a positive "
+    "contribution to society and the economy."
+)
+_add(
+    Case(
+        slug="real_scotland_road_to_recovery_actions",
+        title="The road to recovery: a new approach to tackling Scotland's drug problem",
+        intro=[
+            "Our national drugs strategy focuses on recovery but also looks at prevention, treatment and "
+            "rehabilitation, education, enforcement and protection of children.",
+            ("h2", "Annex A: Action Plan"),
+            ("h3", "THE ROAD TO RECOVERY: ACTION PLAN"),
+        ],
+        headers=["KEY ACTIONS", "OUTCOME", "RESPONSIBILITY", "TIMESCALE"],
+        groups=[
+            Group(
+                heading="Promoting recovery",
+                rows=[
+                    [
+                        "To set up a Drug Recovery Network to promote and support the concept of recovery among local "
+                        "partners, service providers and people with problem drug use.",
+                        "To effect cultural change among those working with, or affected by problem drug use.",
+                        "Scottish Government",
+                        "From May 2008",
+                    ],
+                    [
+                        "An appropriate range of drug treatment and rehabilitation services to promote recovery, from "
+                        "all types of drug use, not just opiate dependency, which is based on local needs and "
+                        "circumstances, must be available in each part of Scotland.",
+                        _OUTCOME_RECOVER,
+                        "Local strategic partners\nLocal service commissioners\nService providers",
+                        "From May 2008",
+                    ],
+                    [
+                        "Better integration of medical treatment with wider range of services such as social care, "
+                        "housing, mental health, education and training, to enable people to recover. Specific "
+                        "attention should be paid to Scotland's Employability Framework ' Workforce Plus' and More "
+                        "Choices, More Chances for Young People.",
+                        _OUTCOME_RECOVER,
+                        "Local service commissioners\nService providers\nAny practitioners who work with people with "
+                        "problem drug use including housing, training and employment, social care.",
+                        "From May 2008",
+                    ],
+                ],
+            )
+        ],
+        site="govscot",
+        breadcrumbs=["Home", "Publications", "The road to recovery"],
+        stored=["plan.txt"],
+        group_rows=True,
+    )
+)
+
+# 14. East of England Ambulance Service NHS Trust, public board action tracker (real, OGL v3.0).
+#     Dotted refs ("85.6", "90.13"), a Status column of notes and an Open / Close column.
+_add(
+    Case(
+        slug="real_eeast_board_action_tracker",
+        title="Action Tracker",
+        intro=["In Public Trust Board Action Tracker for the meeting on 10.05.2023"],
+        headers=[
+            "Ref",
+            "Source\n(agenda title / item /\ndate / Action Ref)",
+            "Action",
+            "Lead",
+            "Due Date",
+            "Status",
+            "Proposed to Open/ Close",
+        ],
+        groups=[
+            Group(
+                heading=None,
+                rows=[
+                    [
+                        "85.6",
+                        "Public Board, 15.03.2023, PUB22/3/85, Patient Story",
+                        "NED-WT to work with the DoN to share local organisations who could support developments for "
+                        "those with different communications needs",
+                        "NED-WT/DoN",
+                        "",
+                        "Verbal update to be provided",
+                        "O",
+                    ],
+                    [
+                        "90.13",
+                        "Public Board, 15.03.2023, PUB22/3/90, Integrated Performance Report",
+                        "Report timeline for the next phase of IPR developments",
+                        "DoCAP",
+                        "10.05.2023",
+                        "July \u2013 Proposed new metrics being agreed and processed at present.",
+                        "Proposed for Closure",
+                    ],
+                    [
+                        "92.5",
+                        "Public Board, 15.03.2023, PUB22/3/92, Inclusivity Plan",
+                        "Request consideration be given to the leadership pipeline for all minority staffing groups.",
+                        "DoSCE",
+                        "10.05.2023",
+                        "We are currently developing an inclusion training plan for the next three years. Following "
+                        "the EDI surveys, it is clear we must have a thorough plan of how we will embed a level of "
+                        "cultural competence throughout our workforce.\nThe plan will cover a three year period and "
+                        "will demonstrate how we will build skills and knowledge with staff, and leaders, on several "
+                        "cultural elements. Part of the training plan will also cover how we will support staff with "
+                        "protected characteristics; this may be through providing access to courses run by ICBs or "
+                        "NHSE or access to internal led courses.",
+                        "Proposed for Closure",
+                    ],
+                    [
+                        "68.4",
+                        "Public Board, 18.01.2022, PUB22/3/68, Board Assurance Framework",
+                        "Key strategic contracts to be identified and KPIs monitored at committee level",
+                        "DoF",
+                        "10.05.2023",
+                        "Head of Procurement to raise at EPAG to determine which contracts are considered \u2018key\u2019 "
+                        "and which Committee should receive report of KPIs",
+                        "O",
+                    ],
+                ],
+            )
+        ],
+        site="trust",
+        breadcrumbs=["Home", "About us", "Action tracker"],
+        stored=["plan.txt"],
+    )
+)
+
+# 15. West Sussex County Council, Smoke Free West Sussex action plan overview, November 2022 (real
+#     Word document; the first 20 rows kept). plan.docx is kept as found; plan.pdf is LibreOffice's.
+_add(
+    Case(
+        slug="real_west_sussex_tobacco_action_plan",
+        title="Smoke Free West Sussex Partnership 2019-22 Strategy Extension Action Plan overview",
+        headers=[],
+        groups=[],
+        stored=["plan.docx"],
+        pdf_from="docx",
+    )
+)
+
+# 16. West Sussex County Council, Smoke Free West Sussex action plan workbook with the January 2020
+#     partnership update (real workbook; the rows of the first three high impact changes kept).
+_add(
+    Case(
+        slug="real_west_sussex_tobacco_progress_workbook",
+        title="SFWS Action Plan partnership update Jan 2020",
+        headers=[],
+        groups=[],
+        stored=["plan.xlsx"],
+        csv_from_xlsx=True,
+    )
+)
+
+
 # --------------------------------------------------------------------------------------
 # HTML
 # --------------------------------------------------------------------------------------
@@ -947,6 +1318,20 @@ def _table_html(
     return f'<table class="action-plan">{cap}<thead>{head}</thead><tbody>' + "".join(body) + "</tbody></table>"
 
 
+def _grouped_table_html(case: Case) -> str:
+    """One table; each group's heading is a row spanning it (a theme or chapter row)."""
+    head = "<tr>" + "".join(f'<th scope="col">{_cell_html(x)}</th>' for x in case.headers) + "</tr>"
+    body = []
+    for g in case.groups:
+        if g.heading:
+            body.append(
+                f'<tr class="theme"><th colspan="{len(case.headers)}" scope="rowgroup">{_e(g.heading)}</th></tr>'
+            )
+        for row in g.rows:
+            body.append("<tr>" + "".join(f"<td>{_cell_html(c)}</td>" for c in row) + "</tr>")
+    return f'<table class="action-plan"><thead>{head}</thead><tbody>' + "".join(body) + "</tbody></table>"
+
+
 def build_html(case: Case) -> str:
     ch = _CHROME[case.site]
     h = case.heading_level
@@ -998,6 +1383,8 @@ def build_html(case: Case) -> str:
             for row in g.rows:
                 body.append("<tr>" + "".join(f"<td>{_cell_html(c)}</td>" for c in row) + "</tr>")
         parts.append(f'<table class="action-plan"><thead>{head}</thead><tbody>' + "".join(body) + "</tbody></table>")
+    elif case.group_rows:
+        parts.append(_grouped_table_html(case))
     elif case.slug == "real_rochdale_physical_activity":
         head = "<tr>" + "".join(f'<th scope="col">{_cell_html(x)}</th>' for x in case.headers) + "</tr>"
         body = []
@@ -1281,13 +1668,30 @@ def layout_text(pdf_path: Path, txt_path: Path) -> None:
 # --------------------------------------------------------------------------------------
 
 
+def csv_from_xlsx(xlsx_path: Path, csv_path: Path) -> None:
+    """The workbook's first sheet as CSV, every cell as its text (no formulas, no dates rewritten)."""
+    import csv
+
+    from openpyxl import load_workbook
+
+    sheet = load_workbook(xlsx_path, read_only=True).worksheets[0]
+    with csv_path.open("w", encoding="utf-8", newline="") as out:
+        writer = csv.writer(out)
+        for row in sheet.iter_rows(values_only=True):
+            writer.writerow(["" if v is None else v for v in row])
+
+
 def build(case: Case) -> list[Path]:
     folder = PLANS / case.slug
     folder.mkdir(parents=True, exist_ok=True)
+    for name in case.stored:
+        if not (folder / name).exists():
+            raise SystemExit(f"{folder / name} is kept as found and is missing")
     written = []
     html_path = folder / "plan.html"
-    html_path.write_text(build_html(case), encoding="utf-8")
-    written.append(html_path)
+    if case.headers:
+        html_path.write_text(build_html(case), encoding="utf-8")
+        written.append(html_path)
     if case.modelled_txt == "docsbay":
         p = folder / "plan.txt"
         p.write_text(build_docsbay_txt(case), encoding="utf-8")
@@ -1295,6 +1699,10 @@ def build(case: Case) -> list[Path]:
     if case.docx_style:
         p = folder / "plan.docx"
         build_docx(case, p)
+        written.append(p)
+    if case.csv_from_xlsx:
+        p = folder / "plan.csv"
+        csv_from_xlsx(folder / "plan.xlsx", p)
         written.append(p)
     if case.pdf_from:
         pdf = folder / "plan.pdf"

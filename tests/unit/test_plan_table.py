@@ -259,3 +259,25 @@ def test_text_outside_the_tables_that_reads_like_an_action_is_flagged(rules) -> 
         "Text outside the table looks like an action but was not read",
     ] * 2
     assert "2. Access to care 2.1 People" in unplaced[0].message and "A closing note 1.1.2" in unplaced[1].message
+
+
+def test_a_header_cell_with_a_bracketed_gloss_is_still_a_header(rules) -> None:
+    lay = layout(
+        table(
+            row(["Ref", "Source\n(agenda title / item / date / Action Ref)", "Action", "Lead", "Due Date"]),
+            row(
+                ["85.6", "Public Board, 15.03.2023, Patient Story", "Share the list of local organisations", "DoN", ""]
+            ),
+            row(
+                [
+                    "90.13",
+                    "Public Board, 15.03.2023, IPR",
+                    "Report the timeline for the next phase",
+                    "DoCAP",
+                    "10.05.2023",
+                ]
+            ),
+        )
+    )
+    _raw, (_sections, _outcomes, actions) = records(lay, rules)
+    assert [(a.id, a.lead, a.timescale) for a in actions] == [("85.6", "DoN", None), ("90.13", "DoCAP", "10.05.2023")]
