@@ -133,8 +133,15 @@ def cell_scores(cells: Sequence[Cell | None], rules: Rules) -> dict[str, tuple[f
 
 def _mentions_status(text: str, rules: Rules) -> bool:
     """A cell that names a status word of several letters anywhere ("40% Delivered, 60% On Track")."""
-    folded = " " + fold(text) + " "
-    return any(len(word) > 3 and f" {word}" in folded for word, _ in rules.status_synonyms())
+    return _status_word_anywhere(rules).search(" " + fold(text) + " ") is not None
+
+
+def _status_word_anywhere(rules: Rules) -> re.Pattern[str]:
+    def make() -> re.Pattern[str]:
+        words = [re.escape(word) for word, _ in rules.status_synonyms() if len(word) > 3]
+        return re.compile(" (?:" + "|".join(words) + ")") if words else re.compile(r"(?!)")
+
+    return rules.derived("status_word_anywhere", make)
 
 
 def _titled_id(text: str, rules: Rules) -> bool:
@@ -149,7 +156,8 @@ def _timescale(text: str, rules: Rules) -> bool:
     if _DATE.search(text):
         return True
     folded = fold(text)
-    return any(folded == fold(w) or folded.startswith(fold(w) + " ") for w in rules.timescale_words)
+    words: frozenset[str] = rules.derived("timescale_words", lambda: frozenset(fold(w) for w in rules.timescale_words))
+    return folded in words or any(folded[:end] in words for end in range(len(folded)) if folded[end] == " ")
 
 
 def _lead_like(text: str, rules: Rules) -> bool:
@@ -157,11 +165,19 @@ def _lead_like(text: str, rules: Rules) -> bool:
     if len(text.split()) > 14 or rules.status_for(text) is not None or _DATE.search(text):
         return False
     folded = " " + fold(text) + " "
-    if any(re.search(rf"(?<![a-z]){re.escape(fold(w))}(?![a-z])", folded) for w in rules.lead_words):
+    if _lead_word(rules).search(folded):
         return True
     tokens = re.findall(r"[A-Za-z][\w'’&]*", text)
     # initials ("MW", "JB / KL") or a person's or body's name in capitals ("Joey Needham", "OHID")
     return bool(tokens) and all(t[0].isupper() or t.lower() in ("and", "of", "the", "for") for t in tokens)
+
+
+def _lead_word(rules: Rules) -> re.Pattern[str]:
+    def make() -> re.Pattern[str]:
+        words = sorted({re.escape(fold(w)) for w in rules.lead_words if fold(w)}, key=lambda w: (-len(w), w))
+        return re.compile(r"(?<![a-z])(?:" + "|".join(words) + r")(?![a-z])") if words else re.compile(r"(?!)")
+
+    return rules.derived("lead_word", make)
 
 
 # ----------------------------------------------------------------------------- deciding

@@ -60,9 +60,24 @@ def header_score(header: str, name: str, rules: Rules) -> tuple[float, str]:
     return best
 
 
+# Header texts seen are remembered per rules up to this many: a borderless page asks for the same
+# few dozen lines' scores again and again while it looks for its header row.
+_REMEMBERED = 20_000
+
+
 def best_field(header: str, rules: Rules) -> tuple[str | None, float]:
     """The plan field a header names best and its score (ties: the order of rules/headers.yaml);
     (None, 0.0) when it names none."""
+    seen: dict[str, tuple[str | None, float]] = rules.derived("best_field", dict)
+    found = seen.get(header)
+    if found is None:
+        if len(seen) >= _REMEMBERED:
+            seen.clear()
+        found = seen[header] = _best_field(header, rules)
+    return found
+
+
+def _best_field(header: str, rules: Rules) -> tuple[str | None, float]:
     best: tuple[str | None, float] = (None, 0.0)
     for name in rules.headers["plan"]:
         score, _ = header_score(header, name, rules)

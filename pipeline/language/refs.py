@@ -172,6 +172,24 @@ def _mask(text: str, spans: list[tuple[int, int]]) -> str:
     return "".join(chars)
 
 
+@dataclass(frozen=True)
+class _OwnScheme:
+    """What a plan's own ids look like, derived once per plan rather than once per cell."""
+
+    prefixes: frozenset[str]  # "PA" of "PA 3.1"
+    shapes: frozenset[tuple[str, int]]  # the shapes of ids that are not plain dotted numbers
+    flat: bool  # some action is numbered 1, 2, 3 rather than 1.1
+
+
+@lru_cache(maxsize=8)
+def _own_scheme(own: frozenset[str]) -> _OwnScheme:
+    return _OwnScheme(
+        prefixes=frozenset(shape(i)[0] for i in own if shape(i)[0]),
+        shapes=frozenset(shape(i) for i in own if normalise_id(i) is None),
+        flat=any(normalise_id(i) is not None and "." not in i for i in own),
+    )
+
+
 def cite(text: str | None, rules: Rules, own: frozenset[str] = frozenset(), whole_cell: bool = False) -> Citations:
     """Everything a cell cites, in the order it cites them.
 
@@ -203,7 +221,8 @@ def cite(text: str | None, rules: Rules, own: frozenset[str] = frozenset(), whol
         out.external.append(text[match.start() : match.end()].strip())
         taken.append(match.span())
     masked = _mask(text, taken)
-    prefixes = {shape(i)[0] for i in own if shape(i)[0]}
+    scheme = _own_scheme(own)
+    prefixes = scheme.prefixes
     for match in _ACRONYM_CITED.finditer(masked):
         if match.group("name").split()[-1].upper() in prefixes:
             continue  # "PA 3.1": this plan's own prefix, not an outside body
@@ -220,14 +239,14 @@ def cite(text: str | None, rules: Rules, own: frozenset[str] = frozenset(), whol
         if ident is not None:
             found.append((match.start(), ident))
     if own:
-        shapes = {shape(i) for i in own if normalise_id(i) is None}
+        shapes = scheme.shapes
         for match in c.token.finditer(masked):
             ident = tidy_id(match.group(0))
             if normalise_id(ident) is None and (ident in own or shape(ident) in shapes):
                 # the plan's own prefixed id ("PA 3.1"): its number is not cited a second time
                 found = [(at, i) for at, i in found if not match.start() <= at < match.end()]
                 found.append((match.start(), ident))
-        if any(normalise_id(i) is not None and "." not in i for i in own):  # a plan numbered 1, 2, 3
+        if scheme.flat:  # a plan numbered 1, 2, 3
             for match in c.labelled.finditer(masked):
                 for number in re.finditer(r"\d{1,3}", match.group("list")):
                     found.append((match.start("list") + number.start(), str(int(number.group(0)))))

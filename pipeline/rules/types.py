@@ -10,13 +10,16 @@ from __future__ import annotations
 
 import difflib
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from fnmatch import fnmatchcase
 from functools import cached_property
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar, cast
 
 from pipeline.core.text import fold
+
+T = TypeVar("T")
 
 SQUEEZED = ":squeezed"  # header index keyed without spaces, for headers broken inside a word
 
@@ -229,6 +232,7 @@ class Rules:
     _age_index: dict[str, AgeRule] = field(default_factory=dict, repr=False, compare=False)
     _rating_index: dict[str, RatingRule] = field(default_factory=dict, repr=False, compare=False)
     _header_index: dict[str, dict[str, str]] = field(default_factory=dict, repr=False, compare=False)
+    _derived: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
 
     # lookups ---------------------------------------------------------------------------
     def status_for(self, raw: str | None) -> StatusRule | None:
@@ -241,15 +245,17 @@ class Rules:
         if not raw:
             return None
         folded = fold(raw)
-        best: tuple[int, StatusRule] | None = None
-        for synonym, rule in self._status_index.items():
-            if len(synonym) == 1:
-                starts = folded == synonym
-            else:
-                starts = folded == synonym or folded.startswith(tuple(synonym + s for s in _AFTER_STATUS))
-            if starts and (best is None or len(synonym) > best[0]):
-                best = (len(synonym), rule)
-        return best[1] if best else None
+        whole = self._status_index.get(folded)
+        if whole is not None:
+            return whole
+        # the longest synonym of two letters or more that the cell starts with, followed by a
+        # separator: each separator's position is tried, from the end, as where a synonym ends
+        for end in range(len(folded) - 1, 1, -1):
+            if folded[end] in _AFTER_STATUS:
+                rule = self._status_index.get(folded[:end])
+                if rule is not None:
+                    return rule
+        return None
 
     def status_by_label(self, label: str | None) -> StatusRule | None:
         return next((s for s in self.statuses if s.label == label), None)
@@ -317,7 +323,18 @@ class Rules:
 
     def status_synonyms(self) -> list[tuple[str, StatusRule]]:
         """Every (synonym, status), longest first: the order to try them in running text."""
-        return sorted(self._status_index.items(), key=lambda kv: (-len(kv[0]), kv[0]))
+
+        def make() -> list[tuple[str, StatusRule]]:
+            return sorted(self._status_index.items(), key=lambda kv: (-len(kv[0]), kv[0]))
+
+        return list(self.derived("status_synonyms", make))
+
+    def derived(self, key: str, make: Callable[[], T]) -> T:
+        """Something computed from these rules once (a compiled pattern, a sorted list) and kept:
+        a reader asks for it per cell, and rules do not change while a document is read."""
+        if key not in self._derived:
+            self._derived[key] = make()
+        return cast(T, self._derived[key])
 
     def age_synonyms(self) -> list[tuple[str, AgeRule]]:
         return sorted(self._age_index.items(), key=lambda kv: (-len(kv[0]), kv[0]))
@@ -339,7 +356,8 @@ class Rules:
 
 # What may follow a status word in its cell: a space, punctuation, or a bracket ("Delayed (new
 # date)", "On hold - awaiting funding", "Green: on track", "Complete.").
-_AFTER_STATUS = (" ", ",", "(", "-", "–", "—", ":", ";", "/", ".")
+# What may follow a status word at the start of a cell ("Complete - see note"); single characters.
+_AFTER_STATUS = frozenset(" ,(-–—:;/.")
 
 
 def _rgb(colour: str | None) -> tuple[int, int, int] | None:
