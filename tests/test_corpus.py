@@ -45,28 +45,6 @@ KNOWN_GAPS: dict[str, tuple[int, str]] = {
         'the "Status" column holds notes and "Proposed to Open/ Close" holds the status ("O", '
         '"Proposed for Closure"): neither is read; the Source gloss scores as a title',
     ),
-    "real_scotland_alcohol_framework_actions/plan.html": (
-        0,
-        'the page\'s "Summary of Actions" heading is taken for the section and each theme above its '
-        "own table for an outcome",
-    ),
-    "real_scotland_road_to_recovery_actions/plan.html": (
-        0,
-        "the annex headings are taken for a section and an outcome, and the OUTCOME column is not read "
-        "as the outcome of each row",
-    ),
-    "real_scotland_smoking_prevention_actions/plan.html": (
-        3,
-        'the page\'s "SUMMARY OF ACTIONS" heading is taken for an extra section',
-    ),
-    "real_scotland_tobacco_actions_progress/plan.txt": (
-        12,
-        'range ids ("RA10-11", "RA14-15") are cut to their first number',
-    ),
-    "real_scotland_tobacco_actions_progress/plan.html": (
-        0,
-        'the "Annex A" heading is taken for the section and the theme for an outcome; range ids are cut',
-    ),
     "real_west_sussex_tobacco_action_plan/plan.pdf": (
         13,
         'LibreOffice breaks "Incomplete" over two lines in the narrow status column ("Incomplet e")',

@@ -253,7 +253,7 @@ def _owners(blocks: list[Block], rules: Rules) -> set[int]:
     ("Delivery Plan Progress Overview" over "Priority 1 - ...") is the document's, not a section."""
     owners: set[int] = set()
     for index, block in enumerate(blocks):
-        if block.kind not in ("heading", "title"):
+        if block.kind not in ("heading", "title") or document_part(block.text, rules):
             continue
         for later in blocks[index + 1 :]:
             if later.kind == "table":
@@ -270,7 +270,14 @@ def _owners(blocks: list[Block], rules: Rules) -> set[int]:
     return owners
 
 
-_LEVEL_NAME = re.compile(r"^(?P<word>[A-Z][a-z]+(?: [a-z]+)?):\s+(?P<title>\S(?:[^.!?]{0,80}[^.!?:])?)$")
+def document_part(text: str, rules: Rules) -> bool:
+    """A heading that names a part of the document ("Annex A: Action Plan", "Summary of
+    actions"), not a section of the plan: the tables under it keep the sections they have."""
+    flat = clean(text)
+    return any(pattern.fullmatch(flat) for pattern in rules.document_parts)
+
+
+_LEVEL_NAME = re.compile(r"^(?P<word>[A-Z][a-z]+):\s+(?P<title>\S(?:[^.!?]{0,80}[^.!?:])?)$")
 
 
 def _named_level(text: str, rules: Rules) -> Label | None:

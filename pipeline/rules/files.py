@@ -195,7 +195,15 @@ def load_references(f: RuleFile) -> ReferenceRules:
     data = f.load_yaml()
     f.unknown_keys(
         data,
-        {"ids", "hierarchy_labels", "section_headings", "link_cues", "dependency_cues", "quality_statements"},
+        {
+            "ids",
+            "hierarchy_labels",
+            "section_headings",
+            "document_parts",
+            "link_cues",
+            "dependency_cues",
+            "quality_statements",
+        },
     )
     ids = f.get(data, "ids", dict)
     f.unknown_keys(ids, {"action", "outcome", "section", "token", "labels"})
@@ -218,6 +226,10 @@ def load_references(f: RuleFile) -> ReferenceRules:
         if "number" not in heading.groupindex or "title" not in heading.groupindex:
             raise f.fail(line, "section heading pattern needs groups named `number` and `title`")
         headings.append(re.compile(heading.pattern))  # case matters: titles start with a capital
+    parts = tuple(
+        f.regex(pattern, line, "document part pattern")
+        for pattern, line in f.strings(data, "document_parts", required=False)
+    )
     return ReferenceRules(
         action_id=compiled["action"],
         outcome_id=compiled["outcome"],
@@ -226,6 +238,7 @@ def load_references(f: RuleFile) -> ReferenceRules:
         id_labels=tuple(w for w, _ in f.strings(ids, "labels", required=False)),
         hierarchy_labels=hierarchy,
         section_headings=tuple(headings),
+        document_parts=parts,
         link_cues=tuple(w for w, _ in f.strings(data, "link_cues")),
         dependency_cues=tuple(w for w, _ in f.strings(data, "dependency_cues")),
         quality_statements=qs_re,

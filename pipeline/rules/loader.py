@@ -88,6 +88,7 @@ def _load_cached(path: Path, fingerprint: str) -> Rules:
         id_labels=refs.id_labels,
         hierarchy_labels=refs.hierarchy_labels,
         section_headings=refs.section_headings,
+        document_parts=refs.document_parts,
         link_cues=refs.link_cues,
         dependency_cues=refs.dependency_cues,
         quality_statements=refs.quality_statements,

@@ -153,6 +153,7 @@ class ReferenceRules:
     id_labels: tuple[str, ...]  # words printed before an id that are not part of it ("Action 3")
     hierarchy_labels: dict[str, tuple[str, ...]]  # "section" | "outcome" -> label words
     section_headings: tuple[re.Pattern[str], ...]
+    document_parts: tuple[re.Pattern[str], ...]  # headings naming a part of the document, not a level
     link_cues: tuple[str, ...]
     dependency_cues: tuple[str, ...]
     quality_statements: re.Pattern[str]
@@ -209,6 +210,7 @@ class Rules:
     id_labels: tuple[str, ...]
     hierarchy_labels: dict[str, tuple[str, ...]]
     section_headings: tuple[re.Pattern[str], ...]
+    document_parts: tuple[re.Pattern[str], ...]  # headings naming a part of the document, not a level
     link_cues: tuple[str, ...]
     dependency_cues: tuple[str, ...]
     quality_statements: re.Pattern[str]
