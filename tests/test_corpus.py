@@ -46,8 +46,9 @@ KNOWN_GAPS: dict[str, tuple[int, str]] = {
         '"Proposed for Closure"): neither is read; the Source gloss scores as a title',
     ),
     "real_west_sussex_tobacco_action_plan/plan.pdf": (
-        13,
-        'LibreOffice breaks "Incomplete" over two lines in the narrow status column ("Incomplet e")',
+        19,
+        "the last row's title wraps onto a line of its own beside the text, and that line's word is "
+        "read into the text column",
     ),
     "real_west_sussex_tobacco_progress_workbook/plan.xlsx": (
         0,

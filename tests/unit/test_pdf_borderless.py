@@ -149,3 +149,17 @@ def test_lines_that_only_look_like_the_rest_of_an_id_start_rows(rules) -> None:
         table = tables(layout_of([Page(texts=_id_rows(ids))], rules))[0]
         refs = [r[0] for r in texts(table)[1:]]
         assert "\n" not in "".join(refs) and len(refs) == len([line for lines in ids for line in lines]), refs
+
+
+def test_a_word_the_narrow_column_broke_is_joined_and_a_wrap_is_kept(rules) -> None:
+    # the Progress column's widest text is the broken word itself: it stops where the column's
+    # text stops, the next line opens in small letters, and no piece is a word of the plan
+    rows = [
+        ["1.1.1", "", "Provide information", "Incomplet\ne", "", "CYP"],
+        ["1.1.2", "", "Deliver training", "Complete", "", "CYP"],
+        ["1.1.3", "", "Train staff", "Not\nstarted", "", "CYP"],
+    ]
+    texts_on_page = header(60) + [t for n, cells in enumerate(rows) for t in row(100 + n * 40, cells)]
+    block = tables(layout_of([Page(texts_on_page)], rules))[0]
+    progress = [r[3] for r in texts(block)[1:]]
+    assert progress == ["Incomplete", "Complete", "Not\nstarted"]

@@ -30,6 +30,7 @@ from pipeline.language.headers import field_named
 from pipeline.language.ids import hierarchy, opening_id, whole_id
 from pipeline.language.refs import shape
 from pipeline.read.geometry.types import ColumnModel, Fragment, Item, Line, PageContent, Word
+from pipeline.read.geometry.wordbreak import MARK, proposes_break
 from pipeline.rules import Rules
 
 
@@ -382,17 +383,18 @@ def cut_rows(
     previous: Line | None = None
     broken: set[int] = set()  # lines that finish an id broken at the column's edge
     widest = _widest_anchor(body_lines, model, rules)
+    reach = _reach(body_lines, model, rules)
     for index, line in enumerate(body_lines):
         following = body_lines[index + 1] if index + 1 < len(body_lines) else None
         if group and _finishes_id(line, group, broken, model, rules, widest):
             broken.add(id(line))
         elif group and (_starts_row(line, previous, model, rules) or _label_line(line, following, model, rules)):
-            rows.append(_row(group, model, page, rules, broken))
+            rows.append(_row(group, model, page, rules, broken, reach))
             group = []
         group.append(line)
         previous = line
     if group:
-        rows.append(_row(group, model, page, rules, broken))
+        rows.append(_row(group, model, page, rules, broken, reach))
     for line in header_lines + body_lines:
         line.place("table")
     top = (header_lines or body_lines or [lines[start]])[0].top
@@ -490,20 +492,50 @@ def _finishes_id(
     return bool(_ID_LIKE.match(joined)) or whole_id(joined, rules) is not None
 
 
-def _row(
-    lines: list[Line], model: ColumnModel, page: int, rules: Rules | None = None, broken: set[int] | None = None
-) -> Row:
-    """One row's cells: each run of words goes to the column its first word starts in."""
-    per_column: list[list[str]] = [[] for _ in model.lefts]
+def _reach(lines: list[Line], model: ColumnModel, rules: Rules) -> list[float]:
+    """How far right each column's text goes in these lines: where a word too wide for the
+    column was broken, whatever the page's margins or the column's neighbour."""
+    reach = [0.0 for _ in model.lefts]
     for line in lines:
-        parts: dict[int, list[str]] = {}
         for run in column_runs(line, model, rules):
-            parts.setdefault(model.column(run[0].x0), []).extend(w.text for w in run)
-        for column, words in parts.items():
+            column = model.column(run[0].x0)
+            reach[column] = max(reach[column], run[-1].x1)
+    return reach
+
+
+def _row(
+    lines: list[Line],
+    model: ColumnModel,
+    page: int,
+    rules: Rules | None = None,
+    broken: set[int] | None = None,
+    reach: list[float] | None = None,
+) -> Row:
+    """One row's cells: each run of words goes to the column its first word starts in. Given each
+    column's `reach`, a lone word stopped by it over a line opening in small letters is marked as
+    perhaps a word the column broke, for `wordbreak` to settle."""
+    per_column: list[list[str]] = [[] for _ in model.lefts]
+    last: dict[int, list[Word]] = {}  # each column's words on its previous line
+    for line in lines:
+        parts: dict[int, list[Word]] = {}
+        for run in column_runs(line, model, rules):
+            parts.setdefault(model.column(run[0].x0), []).extend(run)
+        for column, found in parts.items():
+            words = [w.text for w in found]
             if broken and id(line) in broken and column == model.anchor and per_column[column]:
                 per_column[column][-1] += " ".join(words)  # the rest of an id the column's edge broke
                 continue
+            above = last.get(column)
+            if (
+                reach is not None
+                and above is not None
+                and len(above) == 1
+                and per_column[column]
+                and proposes_break(above[0].x1, reach[column], words[0], above[0].size)
+            ):
+                per_column[column][-1] += MARK
             per_column[column].append(" ".join(words))
+            last[column] = found
     top = min(line.top for line in lines)
     bottom = max(line.bottom for line in lines)
     edges = [*model.lefts, model.right]
