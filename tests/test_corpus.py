@@ -40,11 +40,6 @@ KNOWN_GAPS: dict[str, tuple[int, str]] = {
         "cells joined by spaces and the tracker's first column read as a theme: every record is put "
         "under a section and outcome",
     ),
-    "real_eeast_board_action_tracker/plan.html": (
-        0,
-        'the "Status" column holds notes and "Proposed to Open/ Close" holds the status ("O", '
-        '"Proposed for Closure"): neither is read; the Source gloss scores as a title',
-    ),
     "real_west_sussex_tobacco_action_plan/plan.pdf": (
         19,
         "the last row's title wraps onto a line of its own beside the text, and that line's word is "

@@ -45,6 +45,10 @@ CELLS_ONLY_WEIGHT = 0.5  # ... and then they score on their own (0.35 at 0.7: ju
 # A header that is mostly one field's phrase ("Action", "Action description"): a second text
 # column must be named this clearly to be taken for a title beside the text.
 STRONG_HEADER = 0.75
+# A column named as the status whose cells are sentences without status words is read as the
+# update, its header counting this much of what it would for the status.
+NOTES_UNDER_STATUS = 0.8
+NOTES_SAY_STATUS = 0.5  # ... unless this share of its cells open with a status word
 # Cells that nearly all open with an id are an id column whatever the header says ("Action"
 # over "1 - Stop smoking support in pregnancy").
 IDS_IN_CELLS = 0.8
@@ -225,6 +229,16 @@ def decide(
             if total:
                 parts = [f"header {headers[i]!r} ~ {phrase!r} ({h:.2f})" if h else "", why and f"{why} ({c:.2f})"]
                 col[name] = (total, "; ".join(p for p in parts if p))
+        status_named = header_score(headers[i], "status", rules)[0]
+        said = cells.get("status", (0.0, ""))[0]
+        if status_named >= STRONG_HEADER and said < NOTES_SAY_STATUS and cells.get("_sentences") and "update" in cells:
+            # "Status" over sentences most of which open with no status word: progress notes
+            col.pop("status", None)
+            c, why = cells["update"]
+            col["update"] = (
+                HEADER_WEIGHT * status_named * NOTES_UNDER_STATUS + CELL_WEIGHT * c,
+                f"header {headers[i]!r} names the status but {why}, most with no status word: notes ({c:.2f})",
+            )
         scores.append(col)
 
     fields: list[str | None] = [None] * width

@@ -20,12 +20,19 @@ NAMES_FIELD = 0.55
 
 _WORD = re.compile(r"[a-z0-9#]+")
 _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
+# A bracketed gloss of three words or more: "(agenda title / item / date / Action Ref)".
+_GLOSS = re.compile(r"\((?:[^()\s]+\s+){2,}[^()]*\)")
 
 
 def words(text: str) -> list[str]:
     """A header's words for scoring: "Lead officer / organisation" -> [lead, officer, organisation];
     `ref_no` -> [ref, no]; "ProgressRAG" -> [progress, rag]; "Update Q3 2024/25" -> [update]
-    (a date or quarter qualifies a header; it names no field). "#" stays: it names the id."""
+    (a date or quarter qualifies a header; it names no field). "#" stays: it names the id.
+    A bracketed gloss of several words explains what the column holds ("Source (agenda title /
+    item / date / Action Ref)" -> [source]); a short one may name the field ("Progress (RAG)")."""
+    outside = _GLOSS.sub(" ", text)
+    if outside.strip():
+        text = outside
     found = _WORD.findall(fold(_CAMEL.sub(" ", text).replace("_", " ")))
     kept = [w for w in found if not any(ch.isdigit() for ch in w)]
     return kept or found
