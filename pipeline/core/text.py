@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 # Bullet glyphs as documents print them. Word's bullets come out of a PDF conversion as the
 # private-use characters of the Symbol and Wingdings fonts (U+F0B7, U+F0A7, ...).
@@ -53,6 +54,14 @@ def clean(text: str | None) -> str:
     """
     if not text:
         return ""
+    if text.isascii() and text.isprintable() and "  " not in text:
+        return text.strip(" ")  # no control, break, tab, run of spaces or non-ASCII: nothing to undo
+    return _clean(text)
+
+
+@lru_cache(maxsize=16384)
+def _clean(text: str) -> str:
+    """`clean` of text with something to undo; a table's cells are cleaned by several readers."""
     text = unicodedata.normalize("NFC", strip_controls(text)).translate(_SYMBOL_BULLETS)
     return collapse_spaces(join_wrapped(text))
 

@@ -26,7 +26,7 @@ from pipeline.core.layout import Block, Layout
 from pipeline.core.model import Kind
 from pipeline.core.text import clean
 from pipeline.extract.plan_recover import recover
-from pipeline.extract.plan_table import grid, table_columns
+from pipeline.extract.plan_table import grid, shared_columns, table_columns
 from pipeline.language.headers import best_field
 from pipeline.language.ids import opening_id
 from pipeline.rules import Rules
@@ -96,9 +96,11 @@ def evidence(layout: Layout, rules: Rules, text: str | None = None) -> Evidence:
         if b.kind in ("title", "heading", "paragraph") and priority_of(b.text, rules) is not None
     )
     plan_headers = form_headers = statuses = action_rows = 0
-    for block in layout.tables():
+    tables = list(layout.tables())
+    decided = shared_columns(tables, rules)  # tables under one header decided once, as the reader will
+    for block in tables:
         form = _form_fields(block, rules)
-        found = table_columns(block, rules)
+        found = decided.get(id(block))
         named = [f for f in found[0].fields if f] if found else []
         if found and len(named) > len(form) and not _asks(block, found[1], found[0].fields, rules):
             plan_headers += len(named)

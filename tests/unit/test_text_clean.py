@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import string
 import unicodedata
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from pipeline.core.text import clean, collapse_spaces, join_wrapped, strip_controls
@@ -62,3 +63,11 @@ def test_clean_never_drops_or_reorders_words(text: str) -> None:
 def test_clean_leaves_single_spaces_only(text: str) -> None:
     out = clean(text)
     assert "  " not in out and "\n" not in out and out == out.strip()
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list(string.printable + "\u00a0\u00ad\u200b\uf0b7é\u2028\x1b")), max_size=30))
+def test_the_quick_path_for_plain_text_cleans_as_the_full_path_does(text: str) -> None:
+    from pipeline.core.text import _clean
+
+    assert clean(text) == (_clean.__wrapped__(text) if text else "")
