@@ -9,6 +9,7 @@ job (`pipeline/language/ids.py`, from rules/references.yaml); this module needs 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 _ID = re.compile(r"^\s*(\d{1,3}(?:\.\d{1,3}){0,3})\.?\s*$")
 _WRAP = re.compile(r"(?<=[\d.])[ \t]*\n[ \t]*(?=[\d.])")
@@ -21,6 +22,12 @@ def parse_id(text: str | None) -> tuple[int, ...] | None:
     """
     if text is None:
         return None
+    return _parse_id(text)
+
+
+@lru_cache(maxsize=8192)
+def _parse_id(text: str) -> tuple[int, ...] | None:
+    """`parse_id`, kept: a plan's ids are parsed again by every stage that orders or links them."""
     if "\n" in text.strip():
         text = _WRAP.sub("", text)
     match = _ID.match(text)

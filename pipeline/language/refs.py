@@ -165,6 +165,8 @@ def expand_numbers(text: str) -> list[int]:
 
 
 def _mask(text: str, spans: list[tuple[int, int]]) -> str:
+    if not spans:
+        return text
     chars = list(text)
     for start, end in spans:
         for i in range(start, end):
