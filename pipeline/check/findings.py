@@ -110,7 +110,7 @@ def _action_findings(
     if a.outcome and outcomes and a.outcome not in outcomes:
         out.append(t.UNKNOWN_OUTCOME.at(here, id=a.id, outcome=a.outcome))
 
-    waiting = set(_dependency_ids(a, rules))
+    waiting = set(_dependency_ids(a, rules)) if a.unresolved_refs else set()
     for ref in a.unresolved_refs:
         if ref in waiting:
             template = t.MISSING_DEPENDENCY
