@@ -22,6 +22,7 @@ from pipeline.core.errors import DamagedFile, NotRecognised, PipelineError, TooL
 from pipeline.core.kinds import KINDS
 from pipeline.core.layout import Layout
 from pipeline.core.model import ColumnReading, Compact, Document, Kind, Source, TableColumns
+from pipeline.core.names import readable_name
 from pipeline.core.text import clean
 from pipeline.extract.guidance import extract as extract_guidance
 from pipeline.extract.kind import detect_kind
@@ -114,7 +115,7 @@ def process(path: Path, rules: Rules, data: bytes | None = None, password: str |
 
 def trace(path: Path, rules: Rules, data: bytes | None = None, password: str | None = None) -> Trace:
     """Every stage of one input file, as far as it got; never raises a PipelineError (it is in `error`)."""
-    run = Trace(path.name)
+    run = Trace(readable_name(path.name))  # the same name under any locale
     try:
         if data is None:
             data = _read_bytes(path, rules)
