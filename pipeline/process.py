@@ -34,6 +34,7 @@ from pipeline.normalise.plan import normalise_plan
 from pipeline.read import read
 from pipeline.read.guard import check_file_size
 from pipeline.rules import Rules
+from pipeline.rules.patterns import start_document
 
 T = TypeVar("T")
 
@@ -180,6 +181,7 @@ def _stage(work: Callable[[], T], doing: str, too_deep: str, too_large: str, dam
 
 def _extract(run: Trace, layout: Layout, sha256: str, rules: Rules) -> None:
     """Kind, raw records, records and findings, each kept in `run` as soon as it is made."""
+    start_document()  # a rule pattern that ran out of time on another document is tried again here
     run.kind = kind = detect_kind(layout, rules, run.file)
     stages = STAGES[kind]
     run.raw = raw = stages.extract(layout, rules, run.file)
