@@ -57,7 +57,7 @@ lock: ## Re-pin requirements.lock from a fresh venv
 	  && rm -rf .venv-lock
 
 clean: ## Remove generated outputs and caches (keeps the virtual environment)
-	@rm -rf outputs/*.json outputs/*.xlsx outputs/*.md outputs/*.csv outputs/.manifest.json outputs/.build.log \
+	@rm -rf outputs/*.json outputs/*.xlsx outputs/*.md outputs/*.csv outputs/.manifest.json outputs/.build.log outputs/.hashes.json \
 	  outputs/.tmp-* .pytest_cache bench/results.json build *.egg-info
 	@find . -name __pycache__ -type d -prune -not -path './.venv/*' -exec rm -rf {} +
 

@@ -13,6 +13,7 @@ if sys.argv[1:] in (["--help"], ["-h"]):
     sys.stdout.write(TEXT)
     sys.exit(0)
 
-from pipeline.cli import main
+from pipeline.cli import main, utf8_mode
 
+utf8_mode()
 sys.exit(main())

@@ -9,8 +9,12 @@ Exit status: 0 all good; 1 some input failed (the others are still written); 2 u
 from __future__ import annotations
 
 import argparse
+import contextlib
+import os
 import sys
 from pathlib import Path
+
+from pipeline.core.names import shown
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 
@@ -143,16 +147,14 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "extract":
             return _extract(args)
         if args.command == "diff":
-            from pipeline.diff.command import run_diff
-
-            return run_diff(args.old, args.new, args.output, rules_dir=args.rules)
+            return _diff(args)
         if args.command == "rules":
             from pipeline.rules import load_rules, summary
 
             print("\n".join(summary(load_rules(args.rules))))
             return EXIT_OK
     except PipelineError as exc:
-        print(f"Error: {exc.reason} — {exc.remedy}", file=sys.stderr)
+        _complain(f"Error: {exc.reason} — {exc.remedy}")
         return EXIT_USAGE if exc.category in ("usage", "rules") else EXIT_FAILED
     except ImportError as exc:  # run with a Python that lacks the pinned libraries
         from pipeline.core.errors import MissingLibrary, blame
@@ -163,8 +165,6 @@ def main(argv: list[str] | None = None) -> int:
         print(f"Error: {missing.reason} — {missing.remedy}", file=sys.stderr)
         return EXIT_FAILED
     except BrokenPipeError:  # output piped into `head` and closed early: not an error of ours
-        import os
-
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return EXIT_OK
     except KeyboardInterrupt:
@@ -175,65 +175,47 @@ def main(argv: list[str] | None = None) -> int:
 
 def run() -> None:
     """The installed `plan-pipeline` command (see pyproject.toml)."""
+    utf8_mode()
     sys.exit(main())
 
 
-EXTRACT_LOG = ".extract.log"  # in the output folder: the details of internal errors, for the maintainers
+def _say(text: str) -> None:
+    """Print one line for the officer; control characters in names shown, never obeyed."""
+    print(shown(text))
+
+
+def _complain(text: str) -> None:
+    print(shown(text), file=sys.stderr)
 
 
 def _extract(args: argparse.Namespace) -> int:
-    from pipeline.build.schedule import output_stems
-    from pipeline.core.errors import InternalError, PipelineError, internal_error
-    from pipeline.core.kinds import KINDS
-    from pipeline.core.model import json_bytes
-    from pipeline.emit.atomic import write_bytes_atomic
-    from pipeline.emit.json_out import write_json
-    from pipeline.emit.log import DetailLog
-    from pipeline.emit.xlsx.document import write_workbook
-    from pipeline.process import trace
+    from pipeline.build.commands import run_extract
     from pipeline.rules import load_rules
 
     rules = load_rules(args.rules)
-    # plan.pdf and plan.docx given together must not overwrite each other's outputs
-    stems = output_stems(p.name for p in args.files)
-    log = DetailLog(args.output / EXTRACT_LOG)
-    failed = 0
-    for path in args.files:
-        if not path.exists():
-            print(f"{path}: file not found — check the name and the folder", file=sys.stderr)
-            failed += 1
-            continue
-        if path.is_dir():
-            print(f"{path}: is a folder — give the documents inside it", file=sys.stderr)
-            failed += 1
-            continue
-        stem = stems[path.name]
-        run = trace(path, rules, password=args.password)
-        try:
-            if args.debug:  # every stage reached, above all when the file failed
-                write_bytes_atomic(args.output / f"{stem}.layout.json", json_bytes(run))
-            if run.error is not None:
-                raise run.error
-            assert run.document is not None
-            doc = run.document
-            write_json(doc, args.output / f"{stem}.json")
-            write_workbook(doc, args.output / f"{stem}.xlsx", rules)
-            if args.debug:
-                write_bytes_atomic(args.output / f"{stem}.provenance.json", json_bytes(doc.provenance()))
-        except OSError as exc:
-            print(f"{path.name}: its outputs could not be written ({exc.strerror or exc}) — check there is free "
-                  f"space and {args.output} can be written", file=sys.stderr)  # fmt: skip
-            failed += 1
-            continue
-        except Exception as exc:  # a PipelineError, or a bug of ours in writing the outputs
-            error = exc if isinstance(exc, PipelineError) else internal_error(exc, "written")
-            failure = error.failure()
-            if isinstance(error, InternalError):
-                failure = failure.with_details(log.add(path.name, error.detail))
-            print(failure.line(path.name), file=sys.stderr)
-            failed += 1
-            continue
-        kind = KINDS[doc.kind]
-        counts = f"{len(kind.records_of(doc))} {kind.records}"
-        print(f"{path.name}: {kind.phrase}, {counts}, {len(doc.findings)} findings")
-    return EXIT_FAILED if failed else EXIT_OK
+    return run_extract(args.files, args.output, rules, args.password, args.debug, _say, _complain)
+
+
+def _diff(args: argparse.Namespace) -> int:
+    from pipeline.build.commands import run_diff_limited
+    from pipeline.rules import load_rules
+
+    rules = load_rules(args.rules)
+    return run_diff_limited(args.old, args.new, args.output, rules, _say, _complain)
+
+
+def utf8_mode() -> None:
+    """Run again under Python's UTF-8 mode when the locale is not UTF-8 (`LC_ALL=C`).
+
+    File names are UTF-8 bytes on every system officers use; read under an ASCII locale they
+    would be stored as `\\udce2...` in the outputs, and an output named after one could not be
+    written at all. In UTF-8 mode every name reads, is written and is shown the same whatever
+    the locale. Replaces this process (same id, same arguments); once only.
+    """
+    if os.name != "posix" or sys.flags.utf8_mode or sys.getfilesystemencoding().lower() in ("utf-8", "utf8"):
+        return
+    if os.environ.get("PYTHONUTF8") == "1":  # asked for already, and still not: do not loop
+        return
+    env = {**os.environ, "PYTHONUTF8": "1"}
+    with contextlib.suppress(OSError):  # cannot run again: carry on as we are
+        os.execve(sys.executable, [sys.executable, *sys.orig_argv[1:]], env)

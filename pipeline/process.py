@@ -22,6 +22,7 @@ from pipeline.core.errors import DamagedFile, NotRecognised, PipelineError, TooL
 from pipeline.core.kinds import KINDS
 from pipeline.core.layout import Layout
 from pipeline.core.model import ColumnReading, Compact, Document, Kind, Source, TableColumns
+from pipeline.core.names import readable_name
 from pipeline.core.text import clean
 from pipeline.extract.guidance import extract as extract_guidance
 from pipeline.extract.kind import detect_kind
@@ -33,6 +34,7 @@ from pipeline.normalise.plan import normalise_plan
 from pipeline.read import read
 from pipeline.read.guard import check_file_size
 from pipeline.rules import Rules
+from pipeline.rules.patterns import start_document
 
 T = TypeVar("T")
 
@@ -114,7 +116,7 @@ def process(path: Path, rules: Rules, data: bytes | None = None, password: str |
 
 def trace(path: Path, rules: Rules, data: bytes | None = None, password: str | None = None) -> Trace:
     """Every stage of one input file, as far as it got; never raises a PipelineError (it is in `error`)."""
-    run = Trace(path.name)
+    run = Trace(readable_name(path.name))  # the same name under any locale
     try:
         if data is None:
             data = _read_bytes(path, rules)
@@ -179,6 +181,7 @@ def _stage(work: Callable[[], T], doing: str, too_deep: str, too_large: str, dam
 
 def _extract(run: Trace, layout: Layout, sha256: str, rules: Rules) -> None:
     """Kind, raw records, records and findings, each kept in `run` as soon as it is made."""
+    start_document()  # a rule pattern that ran out of time on another document is tried again here
     run.kind = kind = detect_kind(layout, rules, run.file)
     stages = STAGES[kind]
     run.raw = raw = stages.extract(layout, rules, run.file)

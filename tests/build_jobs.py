@@ -15,6 +15,7 @@ import json
 import os
 import shutil
 from pathlib import Path
+from typing import Any
 
 from pipeline.build.task import BuildResult, build_document
 from pipeline.core.model import json_bytes
@@ -45,3 +46,12 @@ def reader_with_a_bug(source: str, stem: str, staging: str, rules_dir: str, fing
 
     text_reader.safe_text = lambda text: None  # type: ignore[assignment,return-value]
     return build_document(source, stem, staging, rules_dir, fingerprint)
+
+
+def extract_with_a_bug(source: str, stem: str, output: str, rules_dir: str, password: str | None, debug: bool) -> Any:
+    """`extract`'s real job, with the same defect injected into the text reader."""
+    import pipeline.read.text.reader as text_reader
+    from pipeline.build.commands import extract_file
+
+    text_reader.safe_text = lambda text: None  # type: ignore[assignment,return-value]
+    return extract_file(source, stem, output, rules_dir, password, debug)

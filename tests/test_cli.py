@@ -132,10 +132,10 @@ def test_debug_writes_every_stage_reached_when_a_file_fails(tmp_path: Path, caps
 def test_a_bug_in_a_reader_is_an_internal_error_with_its_traceback_in_the_log(
     tmp_path: Path, capsys, monkeypatch
 ) -> None:
-    import pipeline.read.text.reader as text_reader
+    import pipeline.build.commands as commands
     from pipeline.cli import main
 
-    monkeypatch.setattr(text_reader, "safe_text", lambda text: None)
+    monkeypatch.setattr(commands, "EXTRACT_JOB", "tests.build_jobs:extract_with_a_bug")
     out = tmp_path / "out"
     assert main(["extract", str(PLAN), "-o", str(out)]) == 1
     log = out / ".extract.log"

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TextIO
 
+from pipeline.core.names import shown
 from pipeline.emit.summary import Summary
 
 SEVERITY_WORDS = (("error", "error", "errors"), ("warning", "warning", "warnings"), ("info", "info", "info"))
@@ -100,7 +101,7 @@ class Reporter:
     def _log(self, text: str) -> None:
         if self.log is not None:
             with contextlib.suppress(OSError), self.log.open("a", encoding="utf-8", errors="replace") as log:
-                log.write(text + "\n")
+                log.write(shown(text) + "\n")
 
     def end(self) -> None:
         self._clear()
@@ -113,6 +114,7 @@ class Reporter:
 
     def line(self, text: str, error: bool = False) -> None:
         """Print one finished line (above the bar on a terminal), and keep it in the log."""
+        text = shown(text)  # a file name's escape sequences are shown, never obeyed
         self._log(text)
         self._clear()
         _write(self.err if error else self.out, text + "\n")
@@ -130,7 +132,7 @@ class Reporter:
             head += f", {self.failed} failed"
         head += f"  {elapsed:4.0f} s"
         if self.running:
-            head += "  reading " + ", ".join(self.running)
+            head += "  reading " + shown(", ".join(self.running))
         if len(head) > width - 1:
             head = head[: max(0, width - 2)] + "…"
         _write(self.err, "\r\x1b[K" + head)

@@ -47,6 +47,7 @@ from pipeline.build.schedule import (
     key_of,
     plan,
     scan,
+    skipped_inputs,
 )
 from pipeline.build.task import BuildResult
 from pipeline.core.errors import Failure, PipelineError, UsageError, traceback_text
@@ -138,7 +139,9 @@ class _Build:
         self.log.begin(f"plan-pipeline {__version__}: building {outputs.name}/ from {inputs.name}/\n")
 
     def run(self, jobs: int | None, force: bool, started: float) -> BuildStats:
-        items = scan(self.inputs)
+        items = scan(self.inputs, self.outputs)
+        for line in skipped_inputs(self.inputs):
+            self.report.line(f"warning: {line}", error=True)
         todo = plan(items, self.manifest, self.outputs, self.rules.fingerprint, self.code, force)
         cores = jobs or default_jobs(self.rules.limits.memory_mb)
         workers = min(cores, max(1, len(todo.build)))

@@ -13,6 +13,7 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import json
+import time
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
@@ -22,6 +23,7 @@ from typing import Any
 
 from pipeline import __version__
 from pipeline.core.errors import Failure
+from pipeline.core.names import not_a_document, readable_name
 from pipeline.emit.atomic import TEMP_PREFIX
 from pipeline.emit.csv_out import CSV_NAMES
 from pipeline.emit.summary import Summary
@@ -29,11 +31,12 @@ from pipeline.emit.summary import Summary
 MANIFEST = ".manifest.json"
 MANIFEST_VERSION = 2
 LOG = ".build.log"
+HASHES = ".hashes.json"  # each input's hash and file signature: a cache of this machine's (`scan`)
 STAGING_PREFIX = TEMP_PREFIX  # everything the build writes half-way starts with this (and is ignored by git)
 # Files in outputs/ that belong to the whole build, never to one document.
 INDEX_JSON = "index.json"
 INDEX_XLSX = "all-plans.xlsx"
-RESERVED = {INDEX_JSON, INDEX_XLSX, *CSV_NAMES, MANIFEST, LOG}
+RESERVED = {INDEX_JSON, INDEX_XLSX, *CSV_NAMES, MANIFEST, LOG, HASHES}
 # A document whose own name would give one of these stems keeps its extension in the output name.
 RESERVED_STEMS = {Path(name).stem.casefold() for name in RESERVED if not name.startswith(".")}
 # Files an operating system or an office program leaves in a folder: never documents.
@@ -68,13 +71,29 @@ class Plan:
 
 def input_files(folder: Path) -> list[Path]:
     """Every document in the folder (not hidden files, office lock files, sub-folders), by name."""
+    return [path for path in _entries(folder) if not_a_document(path) is None]
+
+
+def skipped_inputs(folder: Path) -> list[str]:
+    """One line for each entry of the folder that is not read as a document: a folder (even
+    one named `x.pdf`), a named pipe, a link to nothing. Nothing is skipped without a word,
+    and none of them is opened."""
+    lines = []
+    for path in _entries(folder):
+        reason = not_a_document(path)
+        if reason is not None:
+            lines.append(f"skipped {readable_name(path.name)}: {reason}")
+    return lines
+
+
+def _entries(folder: Path) -> list[Path]:
+    """The folder's entries, by name, less hidden files and what office programs leave behind."""
     found = []
     for path in folder.iterdir():
         name = path.name
         if name.startswith((".", "~$")) or name.casefold() in CLUTTER:
             continue
-        if path.is_file():
-            found.append(path)
+        found.append(path)
     return sorted(found, key=lambda p: p.name)
 
 
@@ -133,19 +152,80 @@ def _fit(stem: str, name: str) -> str:
     return data.decode("utf-8", "ignore") + tag
 
 
-def scan(folder: Path) -> list[Input]:
-    """Hash every input: the only thing a no-change build reads is the bytes of each file."""
+def scan(folder: Path, outputs: Path | None = None) -> list[Input]:
+    """Hash every input: the only thing a no-change build reads is the bytes of each file.
+
+    Each input is known by its readable name (`core.names.readable_name`), the same under any
+    locale. With `outputs`, a file whose device, inode, size and times are those recorded in
+    `outputs/.hashes.json` when it was last hashed is not read again (a link to a 5 GB file
+    costs a `stat`, not seconds). That record is a cache of this machine's: kept out of the
+    manifest (which is committed with the outputs) and out of git; losing it costs a re-hash.
+    """
     paths = input_files(folder)
-    stems = output_stems(p.name for p in paths)
+    names = {path: readable_name(path.name) for path in paths}
+    stems = output_stems(names.values())
+    known = _load_hashes(outputs) if outputs is not None else {}
+    hashes: dict[str, list[Any]] = {}
     out = []
     for path in paths:
+        name = names[path]
         try:
-            sha = file_sha256(path)
-            size = path.stat().st_size
+            sha, size, signature = _hash(path, known.get(name))
         except OSError:
-            sha, size = "", 0  # unreadable: the worker will say why, in one line
-        out.append(Input(path.name, path, sha, size, stems[path.name]))
+            sha, size, signature = "", 0, None  # unreadable: the worker will say why, in one line
+        if signature is not None:
+            hashes[name] = signature
+        out.append(Input(name, path, sha, size, stems[name]))
+    if outputs is not None and hashes != known:
+        _save_hashes(outputs, hashes)
     return out
+
+
+def _load_hashes(outputs: Path) -> dict[str, list[Any]]:
+    try:
+        data = json.loads((outputs / HASHES).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    if not isinstance(data, dict):
+        return {}
+    return {
+        name: value
+        for name, value in data.items()
+        if isinstance(value, list)
+        and len(value) == 6
+        and all(isinstance(v, int) for v in value[:5])
+        and isinstance(value[5], str)
+    }
+
+
+def _save_hashes(outputs: Path, hashes: dict[str, list[Any]]) -> None:
+    from pipeline.emit.atomic import write_bytes_atomic
+
+    with contextlib.suppress(OSError):  # only a cache: the build goes on without it
+        data = json.dumps(hashes, sort_keys=True, ensure_ascii=True, separators=(",", ":"))
+        write_bytes_atomic(outputs / HASHES, data.encode("ascii") + b"\n")
+
+
+# A file hashed this soon after it was changed could be changed again within the same tick of
+# the clock and keep its signature: it is hashed again on the next build.
+RACY_NS = 2_000_000_000
+
+
+def _hash(path: Path, recorded: list[Any] | None) -> tuple[str, int, list[Any] | None]:
+    """(sha256, size, signature to record) of a file: the recorded hash when its signature
+    (device, inode, size, mtime_ns, ctime_ns) is unchanged, else the file is read."""
+    before = _signature(path)
+    if recorded is not None and recorded[:-1] == before:
+        return recorded[-1], before[2], recorded
+    sha = file_sha256(path)
+    after = _signature(path)
+    steady = after == before and time.time_ns() - max(after[3], after[4]) > RACY_NS
+    return sha, after[2], [*after, sha] if steady else None
+
+
+def _signature(path: Path) -> list[int]:
+    info = path.stat()
+    return [info.st_dev, info.st_ino, info.st_size, info.st_mtime_ns, info.st_ctime_ns]
 
 
 # --------------------------------------------------------------------------- keys

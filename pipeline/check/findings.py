@@ -12,8 +12,9 @@ from collections.abc import Callable
 
 from pipeline.check import templates as t
 from pipeline.core.ids import parent_id, sort_key
-from pipeline.core.model import PLAN, Action, Document, Finding, Note, Place
+from pipeline.core.model import DOCUMENT, PLAN, Action, Document, Finding, Note, Place
 from pipeline.rules import Rules
+from pipeline.rules.patterns import slow_patterns
 
 # Findings about whole columns, left out when a table's columns were lost in a copy as text.
 _COLUMN_FINDINGS = ("no-statuses", "no-age-groups", "missing-status", "missing-age-group")
@@ -30,6 +31,11 @@ def check(doc: Document, rules: Rules, notes: list[Note] | None = None) -> list[
     findings = [note.finding() for note in notes or []]
     lost = any(f.code == "columns-lost" for f in findings)
     findings.extend(f for f in CHECKS[doc.kind](doc, rules) if not (lost and f.code in _COLUMN_FINDINGS))
+    seconds = rules.limits.seconds_per_pattern
+    findings.extend(  # last: a pattern the checks themselves ran out of time on counts too
+        t.SLOW_RULE_PATTERN.at(DOCUMENT, pattern=f"'{slow.pattern}'", written=slow.where, seconds=seconds)
+        for slow in slow_patterns()
+    )
     unique = {(f.code, str(f.where), f.message): f for f in findings}
     return sorted(
         unique.values(),

@@ -42,6 +42,13 @@ NO_STATUSES_NAMED = Template(
     "No action in this plan has a status; the columns kept under their own headings are {columns}: "
     "if one of them holds the status, add its heading to rules/headers.yaml (or pin it in rules/documents.yaml).",
 )
+# any document: a rule pattern that ran out of time (pipeline/rules/patterns.py)
+SLOW_RULE_PATTERN = Template(
+    "slow-rule-pattern",
+    "error",
+    "The pattern {pattern} at {written} took more than {seconds:g} seconds on one text of this document and "
+    "was skipped for the rest of it, so what it finds may be missing: rewrite it more simply, then run again.",
+)
 # plans: one action
 DUPLICATE_ID = Template(
     "duplicate-id", "error", "Action id {id} is used {count} times; each action needs its own number."
@@ -124,4 +131,5 @@ TEMPLATES: tuple[Template, ...] = (
     EMPTY_OUTCOME_TEXT,
     PRIORITY_WITHOUT_QUESTIONS,
     NO_QUESTION_MARK,
+    SLOW_RULE_PATTERN,
 )

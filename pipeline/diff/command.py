@@ -7,20 +7,28 @@ Exit status as everywhere: 0 written; 1 a revision could not be read (nothing is
 from __future__ import annotations
 
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 
 from pipeline.core.errors import PipelineError
 from pipeline.core.model import Document
+from pipeline.core.names import readable_name, shown
 from pipeline.rules import Rules
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 
 
+@dataclass(frozen=True)
+class DiffReport:
+    """What a diff tells the officer: `warnings` (stderr) and `lines` (the summary, the files written)."""
+
+    warnings: list[str]
+    lines: list[str]
+
+
 def run_diff(old: Path, new: Path, out_dir: Path, rules_dir: Path | None = None) -> int:
-    from pipeline.diff.changes import summary_lines
-    from pipeline.diff.compare import compare
-    from pipeline.diff.load import load_document
-    from pipeline.diff.write import write_diff
+    """The diff in this process, without the limits `plan-pipeline diff` runs it under
+    (`pipeline.build.commands`): for callers that hold both revisions already."""
     from pipeline.rules import load_rules
 
     rules = load_rules(rules_dir)
@@ -28,22 +36,53 @@ def run_diff(old: Path, new: Path, out_dir: Path, rules_dir: Path | None = None)
     status = EXIT_OK
     for path in (old, new):
         try:
-            docs.append(load_document(path, rules))
+            docs.append(load_revision(str(path), str(rules.directory)))
         except PipelineError as exc:
-            print(exc.line(str(path)), file=sys.stderr)
+            print(shown(exc.line(str(path))), file=sys.stderr)
             status = max(status, EXIT_USAGE if exc.category == "usage" else EXIT_FAILED)
     if status != EXIT_OK:
         return status
-    for warning in revision_warnings(old, new, docs[0], docs[1], rules):
-        print(f"warning: {warning}", file=sys.stderr)
-    changes = compare(docs[0], docs[1], rules)
-    print(f"{old.name} → {new.name}")
-    for line in summary_lines(changes):
-        print(f"  {line}")
-    written = write_diff(changes, out_dir, old.stem, new.stem, rules)
-    for path in written:
-        print(f"wrote {path}")
+    try:
+        report = write_report(str(old), str(new), docs[0], docs[1], str(out_dir), str(rules.directory))
+    except PipelineError as exc:
+        print(shown(exc.line(str(out_dir))), file=sys.stderr)
+        return EXIT_FAILED
+    for warning in report.warnings:
+        print(shown(f"warning: {warning}"), file=sys.stderr)
+    for line in report.lines:
+        print(shown(line))
     return EXIT_OK
+
+
+def load_revision(source: str, rules_dir: str) -> Document:
+    """One revision, read (a worker's job: `pipeline.build.commands`); a PipelineError says why not."""
+    from pipeline.diff.load import load_document
+    from pipeline.rules import load_rules
+
+    return load_document(Path(source), load_rules(rules_dir))
+
+
+def write_report(old: str, new: str, old_doc: Document, new_doc: Document, out_dir: str, rules_dir: str) -> DiffReport:
+    """Compare two revisions and write the report into `out_dir` (a worker's job too)."""
+    from pipeline.diff.changes import summary_lines
+    from pipeline.diff.compare import compare
+    from pipeline.diff.write import write_diff
+    from pipeline.rules import load_rules
+
+    rules = load_rules(rules_dir)
+    old_path, new_path = Path(old), Path(new)
+    old_name, new_name = readable_name(old_path.name), readable_name(new_path.name)
+    warnings = revision_warnings(old_path, new_path, old_doc, new_doc, rules)
+    changes = compare(old_doc, new_doc, rules)
+    lines = [f"{old_name} → {new_name}", *(f"  {line}" for line in summary_lines(changes))]
+    try:
+        written = write_diff(changes, Path(out_dir), Path(old_name).stem, Path(new_name).stem, rules)
+    except OSError as exc:
+        raise PipelineError(
+            f"the report could not be written ({exc.strerror or exc})",
+            "check there is free space and the folder can be written",
+        ) from None
+    return DiffReport(warnings, [*lines, *(f"wrote {path}" for path in written)])
 
 
 def revision_warnings(old: Path, new: Path, old_doc: Document, new_doc: Document, rules: Rules) -> list[str]:
@@ -59,8 +98,9 @@ def revision_warnings(old: Path, new: Path, old_doc: Document, new_doc: Document
             f"{old.name} and {new.name} do not look like revisions of one plan (few of their actions are the "
             "same) — check these are the files you meant; the report compares them anyway"
         ]
-    older = Plan(old.name, old.stem, old_doc)
-    newer = Plan(new.name + " ", new.stem, new_doc)  # never the same name, even for one file given twice
+    old_name, new_name = readable_name(old.name), readable_name(new.name)
+    older = Plan(old_name, Path(old_name).stem, old_doc)
+    newer = Plan(new_name + " ", Path(new_name).stem, new_doc)  # never the same name, even for one file given twice
     ordered = order_plans([older, newer], rules)
     if ordered.names[0] == newer.name and ordered.why[0] != "a duplicate of the one before":
         return [

@@ -13,6 +13,7 @@ from pathlib import Path
 from pipeline.core.errors import PipelineError, UsageError
 from pipeline.core.kinds import KINDS
 from pipeline.core.model import SCHEMA_VERSION, Document, from_dict
+from pipeline.emit.json_out import validate
 from pipeline.rules import Rules
 
 
@@ -40,6 +41,9 @@ def load_document(path: Path, rules: Rules) -> Document:
 
 
 def _from_json(path: Path) -> Document:
+    """The document in a pipeline JSON, checked against the shipped schema before it is used:
+    a crafted or damaged file (a dict where a status should be, nesting a thousand deep) is one
+    line naming what is wrong, never a traceback halfway through the comparison."""
     remedy = "give the .json the pipeline wrote (outputs/<name>.json) or the original document"
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
@@ -47,15 +51,30 @@ def _from_json(path: Path) -> Document:
         raise PipelineError(f"cannot be read ({exc.strerror or exc})", "check the file is there and readable") from None
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
         raise PipelineError(f"is not valid JSON ({exc})", remedy) from None
+    except RecursionError:
+        raise PipelineError("is JSON nested too deeply to be a document the pipeline wrote", remedy) from None
     if not isinstance(data, dict) or "kind" not in data or "source" not in data:
         raise PipelineError("is JSON, but not a document the pipeline wrote", remedy)
     if data.get("schema_version") != SCHEMA_VERSION:
         raise PipelineError(
-            f"was written for contract version {data.get('schema_version')!r}, "
+            f"was written for contract version {_brief(data.get('schema_version'))}, "
             f"this pipeline reads version {SCHEMA_VERSION}",
             "extract the original document again",
         )
     try:
+        problems = validate(data)
+    except RecursionError:
+        problems = ["(root): nested too deeply"]
+    if problems:
+        more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
+        raise PipelineError(f"is not a document the pipeline wrote: {_brief(problems[0], 160)}{more}", remedy)
+    try:
         return from_dict(data)
-    except (TypeError, KeyError, AttributeError, ValueError) as exc:
-        raise PipelineError(f"is a damaged pipeline JSON ({type(exc).__name__}: {exc})", remedy) from None
+    except (TypeError, KeyError, AttributeError, ValueError, RecursionError) as exc:
+        raise PipelineError(f"is a damaged pipeline JSON ({type(exc).__name__}: {_brief(exc)})", remedy) from None
+
+
+def _brief(value: object, limit: int = 80) -> str:
+    """A value or message short enough for one line: '{"a": {"a": ...' rather than a page of it."""
+    text = value if isinstance(value, str) else repr(value)
+    return text if len(text) <= limit else text[: limit - 1] + "…"

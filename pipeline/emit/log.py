@@ -12,6 +12,8 @@ from __future__ import annotations
 import contextlib
 from pathlib import Path
 
+from pipeline.core.names import shown
+
 
 class DetailLog:
     def __init__(self, path: Path) -> None:
@@ -30,7 +32,7 @@ class DetailLog:
         if not self.begun:
             self.begin()
         with contextlib.suppress(OSError), self.path.open("a", encoding="utf-8", errors="replace") as handle:
-            handle.write(f"{name}:\n{detail.rstrip()}\n\n")
+            handle.write(f"{shown(name)}:\n{detail.rstrip()}\n\n")
         return self.path
 
     def remove_if_empty(self) -> None:

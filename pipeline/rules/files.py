@@ -211,7 +211,7 @@ def load_references(f: RuleFile) -> ReferenceRules:
     for key in ("action", "outcome", "section", "token"):
         pattern = f.get(ids, key, str)
         f.regex(pattern, ids.key_lines.get(key), f"ids.{key}")
-        compiled[key] = pattern
+        compiled[key] = pattern  # kept as text: the readers build larger patterns around it
     labels = f.get(data, "hierarchy_labels", dict)
     f.unknown_keys(labels, set(HIERARCHY_LEVELS))
     hierarchy = {level: tuple(w for w, _ in f.strings(labels, level)) for level in HIERARCHY_LEVELS}
@@ -222,10 +222,12 @@ def load_references(f: RuleFile) -> ReferenceRules:
             raise f.fail(qs.key_lines.get("pattern"), f"quality_statements pattern needs a group named `{group}`")
     headings = []
     for pattern, line in f.strings(data, "section_headings"):
-        heading = f.regex(pattern, line, "section heading pattern")
+        heading = f.regex(
+            pattern, line, "section heading pattern", flags=0
+        )  # case matters: titles start with a capital
         if "number" not in heading.groupindex or "title" not in heading.groupindex:
             raise f.fail(line, "section heading pattern needs groups named `number` and `title`")
-        headings.append(re.compile(heading.pattern))  # case matters: titles start with a capital
+        headings.append(heading)
     parts = tuple(
         f.regex(pattern, line, "document part pattern")
         for pattern, line in f.strings(data, "document_parts", required=False)

@@ -65,14 +65,18 @@ def rules_fingerprint(directory: Path | str | None = None) -> str:
 def _load_cached(path: Path, fingerprint: str) -> Rules:
     if not path.is_dir():
         raise RulesError(f"{path.name}: the rules folder is missing")
-    statuses = files.load_statuses(RuleFile(path / "statuses.yaml"))
-    ages = files.load_ages(RuleFile(path / "age_groups.yaml"))
-    headers = files.load_headers(RuleFile(path / "headers.yaml"))
-    refs = files.load_references(RuleFile(path / "references.yaml"))
-    programmes = files.load_programmes(RuleFile(path / "programmes.yaml"))
-    guidance = files.load_guidance(RuleFile(path / "guidance.yaml"))
-    docs = files.load_documents(RuleFile(path / "documents.yaml"))
-    limits = files.load_limits(RuleFile(path / "limits.yaml"))
+    limits = files.load_limits(RuleFile(path / "limits.yaml"))  # first: it bounds every pattern's time
+
+    def rule_file(name: str) -> RuleFile:
+        return RuleFile(path / name, limits.seconds_per_pattern)
+
+    statuses = files.load_statuses(rule_file("statuses.yaml"))
+    ages = files.load_ages(rule_file("age_groups.yaml"))
+    headers = files.load_headers(rule_file("headers.yaml"))
+    refs = files.load_references(rule_file("references.yaml"))
+    programmes = files.load_programmes(rule_file("programmes.yaml"))
+    guidance = files.load_guidance(rule_file("guidance.yaml"))
+    docs = files.load_documents(rule_file("documents.yaml"))
     return Rules(
         directory=path,
         fingerprint=fingerprint,

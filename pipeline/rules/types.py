@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any, TypeVar, cast
 
 from pipeline.core.text import fold
+from pipeline.rules.patterns import RulePattern
 
 T = TypeVar("T")
 
@@ -46,7 +47,7 @@ class StatusRule:
     synonyms: tuple[str, ...]
     blocked: bool = False
     open_ended: bool = False
-    waits_on: tuple[re.Pattern[str], ...] = ()
+    waits_on: tuple[RulePattern, ...] = ()
     cell_colours: tuple[str, ...] = ()  # fills that mean this status in a RAG cell with no word
 
 
@@ -76,6 +77,7 @@ class Limits:
     max_file_mb: float = 200
     max_pages: int = 2000
     seconds_per_document: float = 120
+    seconds_per_pattern: float = 2
     memory_mb: int = 1536
     max_unzipped_mb: float = 100
     max_stream_mb: float = 100
@@ -152,11 +154,11 @@ class ReferenceRules:
     id_token: str  # one id as plans print it, in any scheme (2.3.1, A1, SP1.2, ACT-07)
     id_labels: tuple[str, ...]  # words printed before an id that are not part of it ("Action 3")
     hierarchy_labels: dict[str, tuple[str, ...]]  # "section" | "outcome" -> label words
-    section_headings: tuple[re.Pattern[str], ...]
-    document_parts: tuple[re.Pattern[str], ...]  # headings naming a part of the document, not a level
+    section_headings: tuple[RulePattern, ...]
+    document_parts: tuple[RulePattern, ...]  # headings naming a part of the document, not a level
     link_cues: tuple[str, ...]
     dependency_cues: tuple[str, ...]
-    quality_statements: re.Pattern[str]
+    quality_statements: RulePattern
 
 
 @dataclass(frozen=True)
@@ -165,14 +167,14 @@ class ProgrammeRules:
 
     programmes: tuple[Programme, ...]
     numbered_items: tuple[str, ...]
-    outside_codes: tuple[re.Pattern[str], ...]  # numbered documents of outside bodies (NICE NG10)
+    outside_codes: tuple[RulePattern, ...]  # numbered documents of outside bodies (NICE NG10)
 
 
 @dataclass(frozen=True)
 class GuidanceRules:
     """rules/guidance.yaml"""
 
-    priority_patterns: tuple[re.Pattern[str], ...]
+    priority_patterns: tuple[RulePattern, ...]
     boilerplate: Boilerplate
     note_starters: tuple[str, ...]
     ratings: tuple[RatingRule, ...]
@@ -209,15 +211,15 @@ class Rules:
     id_token: str
     id_labels: tuple[str, ...]
     hierarchy_labels: dict[str, tuple[str, ...]]
-    section_headings: tuple[re.Pattern[str], ...]
-    document_parts: tuple[re.Pattern[str], ...]  # headings naming a part of the document, not a level
+    section_headings: tuple[RulePattern, ...]
+    document_parts: tuple[RulePattern, ...]  # headings naming a part of the document, not a level
     link_cues: tuple[str, ...]
     dependency_cues: tuple[str, ...]
-    quality_statements: re.Pattern[str]
+    quality_statements: RulePattern
     programmes: tuple[Programme, ...]
     numbered_items: tuple[str, ...]
-    outside_codes: tuple[re.Pattern[str], ...]
-    priority_patterns: tuple[re.Pattern[str], ...]
+    outside_codes: tuple[RulePattern, ...]
+    priority_patterns: tuple[RulePattern, ...]
     boilerplate: Boilerplate
     note_starters: tuple[str, ...]
     ratings: tuple[RatingRule, ...]

@@ -15,6 +15,7 @@ from typing import Any
 import yaml
 
 from pipeline.core.errors import RulesError
+from pipeline.rules.patterns import RulePattern, exponential_reason
 
 
 class LineLoader(yaml.SafeLoader):
@@ -59,9 +60,10 @@ LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _con
 class RuleFile:
     """One rule file being checked: knows its name so every error can say where."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, seconds_per_pattern: float = 2) -> None:
         self.path = path
         self.name = f"rules/{path.name}"
+        self.seconds_per_pattern = seconds_per_pattern
 
     def fail(self, line: int | None, problem: str) -> RulesError:
         where = f"{self.name} line {line}" if line else self.name
@@ -132,13 +134,24 @@ class RuleFile:
             out.append((item, line))
         return out
 
-    def regex(self, pattern: Any, line: int | None, what: str) -> re.Pattern[str]:
+    def regex(self, pattern: Any, line: int | None, what: str, flags: int = re.IGNORECASE) -> RulePattern:
+        """A checked pattern: valid, never exponential in time (`patterns.exponential_reason`),
+        each match bounded in time all the same."""
         if not isinstance(pattern, str):
             raise self.fail(line, f"{what} should be a quoted pattern, not {pattern!r}")
         try:
-            return re.compile(pattern, re.IGNORECASE)
+            compiled = re.compile(pattern, flags)
         except re.error as exc:
             raise self.fail(line, f"{what} is not a valid pattern: {exc.msg} at position {exc.pos}") from None
+        reason = exponential_reason(pattern, flags)
+        if reason is not None:
+            raise self.fail(
+                line,
+                f"the {what} '{pattern}' can take exponential time, because {reason}; write it so that each "
+                "part of a text is matched one way only ((a+)+ as a+)",
+            )
+        where = f"{self.name} line {line}" if line else self.name
+        return RulePattern(compiled, where, self.seconds_per_pattern)
 
     def colour(self, entry: LineDict, example: str) -> str:
         """An entry's `colour`: six hex digits, upper case."""
