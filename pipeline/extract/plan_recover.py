@@ -108,9 +108,10 @@ def _segment(words: list[str], rules: Rules) -> list[str]:
 
 def recover(layout: Layout, rules: Rules) -> Recovered:
     """The layout with every flattened table it holds recovered (unchanged when it holds none)."""
-    listed = _list_tables(layout, rules)
-    if listed is not layout:
-        return Recovered(listed)
+    for shaped in (_list_tables, _headed_records, _noted_lists):
+        listed = shaped(layout, rules)
+        if listed is not layout:
+            return Recovered(listed)
     lines = _lines(layout)
     out: list[Block] = []
     notes: list[Note] = []
@@ -449,3 +450,140 @@ def _list_header(items: list[list[str]], rules: Rules) -> list[str] | None:
             field = "lead" if all(len(t.split()) <= 6 for t in columns[k]) else "update"
             names[k] = rules.headers["plan"][field][0]
     return names
+
+
+# ----------------------------------------------------------------------------- records without a table
+
+# a note's date after its label: "UPDATE March 2019 ...", "Update 3 May 2024: ...", "Progress 12/03/24 - ..."
+_NOTE_DATE = re.compile(
+    r"^(?:\d{1,2}\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?(?:\s+(?:19|20)\d\d)?\b"
+    r"|^\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}\b|^(?:19|20)\d\d\b",
+    re.IGNORECASE,
+)
+_NOTE_LEAD = re.compile(r"^(?P<label>[A-Za-z][A-Za-z ]{1,30}?)\s*(?::|\s-\s|\s–\s|\s(?=\S))")
+
+
+def _field_label(block: Block, rules: Rules) -> tuple[str, str] | None:
+    """("Status", "✔ Complete") for a one-line "Status: ✔ Complete" paragraph whose label names
+    a column other than the action's words; None otherwise."""
+    text = block.text.strip()
+    if block.kind not in ("paragraph", "list_item") or "\n" in text:
+        return None
+    match = _LABELLED.match(text)
+    if not match:
+        return None
+    label = match.group("label").strip()
+    field_name, score = best_field(label, rules)
+    if score < NAMES_FIELD or field_name in ("text", "id"):
+        return None
+    return label, match.group("value").strip()
+
+
+def _note(text: str, rules: Rules) -> str | None:
+    """The words of a progress note that opens with an update label ("UPDATE March 2019 Safe
+    Space carries on" -> "Safe Space carries on"), or None when the text opens with no such label."""
+    match = _NOTE_LEAD.match(text.strip())
+    if not match:
+        return None
+    field_name, score = best_field(match.group("label"), rules)
+    if field_name != "update" or score < NAMES_FIELD:
+        return None
+    rest = text.strip()[match.end() :].strip()
+    dated = _NOTE_DATE.match(rest)
+    if dated:
+        rest = rest[dated.end() :].lstrip(" :-–").strip()
+    return rest or None
+
+
+def _record_table(rows: list[dict[str, str]], line: int | None, rules: Rules) -> Block:
+    labels: list[str] = []
+    for row in rows:
+        labels += [label for label in row if label not in labels]
+    table = [Row(cells=[Cell(text=label) for label in labels], line=line)]
+    table += [Row(cells=[Cell(text=row.get(label, "")) for label in labels]) for row in rows]
+    return Block(kind="table", rows=table, line=line)
+
+
+def _rebuilt(layout: Layout, blocks: list[Block]) -> Layout:
+    rebuilt = Layout(format=layout.format, blocks=blocks, pages=layout.pages, notes=list(layout.notes))
+    rebuilt.word_report = layout.word_report
+    rebuilt.columns = dict(layout.columns)
+    return rebuilt
+
+
+def _headed_records(layout: Layout, rules: Rules) -> Layout:
+    """Numbered items with no table, each followed by labelled lines and paragraphs of progress
+    ("1. Adopt open government principles" / "Status: ✔ Complete" / "The Bank opened ..."): each
+    item a row, its numbered line the action, each label a column, the paragraphs its update.
+    Two such items at least; anything else is left as it was."""
+    blocks = layout.blocks
+    action = rules.headers["plan"]["text"][0]
+    update = rules.headers["plan"]["update"][0]
+
+    def opens(k: int) -> bool:
+        b = blocks[k]
+        one_line = b.kind in ("paragraph", "heading", "list_item") and "\n" not in b.text.strip()
+        return (
+            one_line
+            and opening_id(b.text, rules) is not None
+            and k + 1 < len(blocks)
+            and _field_label(blocks[k + 1], rules) is not None
+        )
+
+    out: list[Block] = []
+    i = 0
+    changed = False
+    while i < len(blocks):
+        rows: list[dict[str, str]] = []
+        j = i
+        while j < len(blocks) and opens(j):
+            row = {action: blocks[j].text.strip()}
+            j += 1
+            while j < len(blocks) and (found := _field_label(blocks[j], rules)) is not None:
+                row.setdefault(found[0], found[1])
+                j += 1
+            notes = []
+            while j < len(blocks) and blocks[j].kind == "paragraph" and not opens(j):
+                notes.append(blocks[j].text.strip())
+                j += 1
+            if notes:
+                row[update] = "\n".join(notes)
+            rows.append(row)
+        if len(rows) >= 2:
+            out.append(_record_table(rows, blocks[i].line, rules))
+            changed = True
+            i = j
+        else:
+            out.append(blocks[i])
+            i += 1
+    return _rebuilt(layout, out) if changed else layout
+
+
+def _noted_lists(layout: Layout, rules: Rules) -> Layout:
+    """A list whose items alternate between an action and a progress note that opens with an
+    update label ("Refresh our alcohol needs assessment." / "UPDATE March 2019 Work began ..."):
+    each action a row, the note after it its update. Two pairs at least."""
+    blocks = layout.blocks
+    action = rules.headers["plan"]["text"][0]
+    update = rules.headers["plan"]["update"][0]
+    out: list[Block] = []
+    i = 0
+    changed = False
+    while i < len(blocks):
+        rows: list[dict[str, str]] = []
+        j = i
+        while j < len(blocks) and blocks[j].kind == "list_item" and _note(blocks[j].text, rules) is None:
+            row = {action: blocks[j].text.strip()}
+            j += 1
+            if j < len(blocks) and blocks[j].kind == "list_item" and (note := _note(blocks[j].text, rules)):
+                row[update] = note
+                j += 1
+            rows.append(row)
+        if sum(1 for row in rows if update in row) >= 2:
+            out.append(_record_table(rows, blocks[i].line, rules))
+            changed = True
+            i = j
+        else:
+            out.append(blocks[i])
+            i += 1
+    return _rebuilt(layout, out) if changed else layout
