@@ -49,6 +49,7 @@ class Group:
     subheading: str | None = None  # a second-level heading (Torbay: "Domain: Weaning")
     note_before: list[str] = field(default_factory=list)  # paragraphs before the table
     lists_after: list[tuple[str, list]] = field(default_factory=list)  # (label, items)
+    heading_side: str | None = None  # text in a second merged cell on the heading's row (Louth)
 
 
 @dataclass
@@ -74,6 +75,9 @@ class Case:
     group_rows: bool = False  # plan.html: one table, each group's heading a spanning row in it
     stored: list[str] = field(default_factory=list)  # renderings kept as found, never rewritten here
     csv_from_xlsx: bool = False  # plan.csv: the stored plan.xlsx's first sheet, cell by cell
+    xlsx: bool = False  # plan.xlsx: a tracker workbook built from the rows (RAG cells filled)
+    html_body: object = None  # a function(case) -> the page's main HTML, for pages without a table
+    txt_body: object = None  # a function(case) -> plan.txt, for modelled pages without a table
 
 
 # --------------------------------------------------------------------------------------
@@ -1145,6 +1149,488 @@ _add(
     )
 )
 
+# 17. Modelled on Louth Local Community Development Committee's Healthy Ireland for Louth Plan
+#     2018-2022 (a flip-book's page text; licence not stated): goal rows and objective rows of
+#     merged cells, flat action numbers ("12", "19."), a source code before each action
+#     ("LECP 214:", "TFI & RHSR:"), a category tag in the number cell and a measures column of
+#     bullets. Every action, objective and measure reworded.
+_add(
+    Case(
+        slug="real_louth_healthy_ireland_plan",
+        title="Healthy Ireland for Louth Plan 2018-2022",
+        intro=["Action plan (extract): Goal 1, objectives 2 and 3; Goal 4, objective 9"],
+        headers=["No.", "Action", "Responsibility", "Timeline", "Local Measure / Indicator"],
+        groups=[
+            Group(
+                subheading="Goal 1: Create an environment where every person and every sector of society can "
+                "play their part in a healthy Louth",
+                heading="Objective 2 (LECP / 149): Provide safe recreational facilities and shared spaces where "
+                "children and young people can meet in an inclusive, confident way",
+                heading_side="HI Outcome: Local authorities work with communities, schools and other "
+                "stakeholders to plan active-friendly places that suit the community",
+                rows=[
+                    [
+                        "12",
+                        "RHSR: Open school buildings, where practical, for after-school care and out-of-hours use "
+                        "by local communities",
+                        "LMETB",
+                        "2018-2022",
+                        "\u2022 Wider use of school buildings for after-school care, where practical",
+                    ],
+                    [
+                        "13",
+                        "TFI & RHSR: Encourage tobacco-free campuses across health, public and sports facilities, "
+                        "working with stakeholders",
+                        "LCDC",
+                        "2018-2022",
+                        "\u2022 Number of tobacco-free campuses among LCDC members",
+                    ],
+                    [
+                        "14",
+                        "TFI & RHSR: Promote tobacco-free parks and beaches and extend the tobacco-free "
+                        "playgrounds scheme, by voluntary means or by bye-laws",
+                        "LCC: Supported by Pre-school Inspectorate",
+                        "2018-2022",
+                        "\u2022 Signs put up at parks and beaches\n\u2022 Tobacco-free playgrounds scheme extended",
+                    ],
+                ],
+            ),
+            Group(
+                heading="Objective 3 (LECP / 151): Support community hubs and shared learning centres in "
+                "Drogheda, Dundalk and Ardee for groups that involve volunteers",
+                heading_side="HI Outcome: Local authorities work with communities, schools and other "
+                "stakeholders to plan active-friendly places that suit the community",
+                rows=[
+                    [
+                        "18",
+                        "LECP 214: Provide more shared spaces and services and reduce the physical barriers "
+                        "between communities",
+                        "LCC: Supported by Louth LEADER / Community Groups / PEACE 4",
+                        "2016-2022",
+                        "\u2022 Number of shared spaces available\n\u2022 More community use of shared spaces",
+                    ],
+                    [
+                        "19.\nRecreation Action",
+                        "LECP 261: Offer safe places where young people can meet and socialise in a positive way",
+                        "LCC: Supported by LMETB / CYPSC / Community & Youth Groups / Foróige",
+                        "2016-2018",
+                        "\u2022 Number of youth cafés and hang-outs across the county\n\u2022 Number of young people "
+                        "using them",
+                    ],
+                    [
+                        "20",
+                        "LECP 280: Help older people get out and about with safe, accessible, affordable and "
+                        "flexible transport linking rural and urban areas\nLECP 198: Extend the rural transport "
+                        "scheme so that people with disabilities in isolated areas can reach work",
+                        "Flexibus / LCDC",
+                        "2016-2022",
+                        "\u2022 Number of rural transport schemes and routes",
+                    ],
+                    [
+                        "21",
+                        "Consultation: Extend the rural transport programme to evening services for leisure, "
+                        "recreation and social trips",
+                        "Flexibus / LCDC",
+                        "2018 - Ongoing",
+                        "\u2022 Evening pilot service run\n\u2022 Lessons from the pilot written up",
+                    ],
+                ],
+            ),
+            Group(
+                subheading="Goal 4: Increase the proportion of people who are healthy at every stage of life",
+                heading="Objective 9 (LECP / 247): Work across agencies so that universal services and supports "
+                "reach every child and young person, above all those most excluded or at risk",
+                heading_side="HI Outcome: Agree how and when to explore what CYPSC can add to the health and "
+                "wellbeing of families and communities",
+                rows=[
+                    [
+                        "88.\nRecreation Action",
+                        "NPAP: Build physical activity into the CYPSC plans",
+                        "CYPSC",
+                        "2018-2022",
+                        "\u2022 CYPSC plan written, including physical activity",
+                    ],
+                    [
+                        "89",
+                        "NCFLP: Support anti-bullying programmes, including on online homophobic bullying",
+                        "Youth Services and Genesis Programme: Supported by HIF",
+                        "2018-2022",
+                        "\u2022 Number of programmes run\n\u2022 KiVa in place",
+                    ],
+                    [
+                        "90",
+                        "RHSR: Widen the range, availability and reach of drug and alcohol services for people "
+                        "under 18",
+                        "Youth Services: Supported by HSE Drug and Addiction Services / LDAF",
+                        "2018-2022",
+                        "\u2022 Targeted work with under-18s through addiction services",
+                    ],
+                    [
+                        "91",
+                        "NSHP & LECP 267: Support young people\u2019s right to decide for themselves and to express "
+                        "their sexual orientation and gender identity",
+                        "HSE & TUSLA: Supported by CNN / Schools / Dundalk Outcomers / Youth Services",
+                        "Ongoing",
+                        "\u2022 Fewer mental health problems among young people\n\u2022 Number of LGBT awareness "
+                        "sessions\n\u2022 Number of young people using LGBT services",
+                    ],
+                    [
+                        "92",
+                        "RHSR: Build the life skills of young people leaving care to lower their risk of substance use",
+                        "CYPSC: Supported by PPN",
+                        "2018-2022",
+                        "\u2022 Number of programmes funded by Healthy Ireland",
+                    ],
+                ],
+            ),
+        ],
+        site="generic",
+        breadcrumbs=["Home", "Community", "Healthy Ireland"],
+        docx_style="merged_rows",
+        pdf_from="docx",
+        layout=True,
+        landscape=True,
+        col_widths_cm=[2.2, 9.0, 5.6, 2.6, 6.6],
+    )
+)
+
+# 18. Modelled on a Covid Recovery Strategy assurance report (August 2022), Appendix B: the
+#     Scottish Government internal review's RAG status and comments for its priority actions (a
+#     document-host copy; licence not stated). No ids; Policy / Comments / RAG Status, the RAG word
+#     in a filled cell. Comments reworded. Rendered as a landscape Word tracker, its PDF and a
+#     workbook.
+_add(
+    Case(
+        slug="real_covid_recovery_priority_actions_rag",
+        title="Appendix B: Scottish Government internal review RAG Status and Comments for 16 Priority Actions",
+        pre_title=["Covid Recovery Strategy Assurance Report August 2022 v1.4"],
+        headers=["Policy", "Comments", "RAG Status"],
+        groups=[
+            Group(
+                heading=None,
+                rows=[
+                    [
+                        "Free school lunches, breakfast and holiday food provisions",
+                        "Universal free school meals now reach pupils in primary 4 and 5 and in special schools. "
+                        "Extending them to primary 6 and 7 has slipped: how it will be resourced is still being "
+                        "discussed and is not settled.",
+                        "Red",
+                    ],
+                    [
+                        "110k affordable, energy efficient homes by 2032",
+                        "Shortages of materials and workers and rising prices keep slowing building and raising "
+                        "its cost. More capital grant is still needed for a delivery path that reaches 110k by "
+                        "2032.",
+                        "Amber",
+                    ],
+                    [
+                        "Local mental health and wellbeing support",
+                        "The savings exercise delayed the \u00a315m for 22/23 to local authorities; it is now being "
+                        "prioritised. Plans to double the fund by the end of the parliament are not yet drawn up.",
+                        "Amber",
+                    ],
+                    [
+                        "Whole Family Wellbeing Funding",
+                        "\u00a350 million committed for 2022 to 2023, in three parts: \u00a332million for Children\u2019s "
+                        "Services Planning Partnerships; \u00a36million for a national improvement team supporting "
+                        "them; \u00a312m for national policy work behind the fund\u2019s outcomes.",
+                        "Amber",
+                    ],
+                    [
+                        "Increase and automate the School clothing grant for children from low-income households",
+                        "Sharing data with DWP needs a legal basis and a UK Government ministerial steer. The grant "
+                        "rose to \u00a3120 in primary and \u00a3150 in secondary schools in August 2021 and has stayed "
+                        "there.",
+                        "Green",
+                    ],
+                ],
+            )
+        ],
+        site="generic",
+        breadcrumbs=["Home", "Publications"],
+        docx_style="headings",
+        pdf_from="docx",
+        layout=True,
+        landscape=True,
+        rag_colours={"Red": "FF0000", "Amber": "FFC000", "Green": "00B050"},
+        col_widths_cm=[7.0, 15.0, 3.0],
+        xlsx=True,
+    )
+)
+
+# 19. Modelled on Safer Portsmouth Partnership's "Substance Misuse Plan and updates March 2019"
+#     (a partnership web page; licence not stated): no table and no ids, the priorities a bullet
+#     list with an "UPDATE March 2019" bullet after each. Every priority and update reworded.
+_PORTSMOUTH = [
+    (
+        "Work more closely with Southampton and the rest of Hampshire to share learning and good practice.",
+        "UPDATE March 2019 Public health teams from Southampton, Hampshire and the Isle of Wight now meet "
+        "every quarter, building shared arrangements such as one drug alert system for the whole area. Good "
+        "practice on preventing drug-related deaths, treatment and harm reduction is shared there.",
+    ),
+    (
+        "Refresh our alcohol needs assessment.",
+        "UPDATE March 2019 Public health found the staff time but could not finish it; more talks are needed to "
+        "take it on within current resources. We have, though, set up an alcohol team within the treatment "
+        "system, apart from drugs provision, and won about \u00a3500k from Public Health England for a team "
+        "supporting families where a parent is alcohol dependent.",
+    ),
+    (
+        "Keep recovery at the centre while giving more weight to evidence-based harm reduction that improves "
+        "outcomes and saves lives.",
+        "UPDATE March 2019 Low threshold prescribing began in April 2018 and a harm reduction outreach worker was "
+        "recruited, both aimed at the drug users at most risk. 16 people at high risk are on it now. Public "
+        "health and partners are writing guidance on reducing drug harm at festivals and in the night-time "
+        "economy.",
+    ),
+    (
+        "Keep supporting Safe Space in Guildhall Walk.",
+        "UPDATE March 2019 Safe Space carries on, funded by the CCG and the University of Portsmouth.",
+    ),
+]
+
+
+def _portsmouth_html(case: Case) -> str:
+    items = []
+    for priority, update in _PORTSMOUTH:
+        items.append(f"<li>{_e(priority)}</li>")
+        items.append(f"<li>{_e(update)}</li>")
+    return "<h2>What will we prioritise in the next two years:</h2><ul>" + "".join(items) + "</ul>"
+
+
+def _portsmouth_txt(case: Case) -> str:
+    lines = [case.title, "", "What will we prioritise in the next two years:", ""]
+    for priority, update in _PORTSMOUTH:
+        lines.append("  \u2022 " + priority)
+        lines.append("  \u2022 " + update)
+    return "\n".join(lines) + "\n"
+
+
+_add(
+    Case(
+        slug="real_portsmouth_substance_misuse_updates",
+        title="Substance Misuse Plan and updates March 2019",
+        headers=[],
+        groups=[],
+        site="generic",
+        breadcrumbs=["Home", "Safer Portsmouth Partnership", "Substance misuse"],
+        html_body=_portsmouth_html,
+        txt_body=_portsmouth_txt,
+    )
+)
+
+# 20. Scottish Government, Open Government Action Plan commitment 1, final progress report
+#     (February 2021; real, OGL v3.0). No table: each action a numbered heading, then
+#     "Status: <symbol> <word>" and paragraphs of progress. plan.txt is the stored page text.
+_OGOV = [
+    (
+        "1. Adopt open government principles and culture",
+        "Status: \u2714 Complete",
+        [
+            "The Scottish National Investment Bank opened for business in November 2020. The Bank has been "
+            "established and will operate following the spirit and practice of Open Government.",
+            "In the Open Government Act Plan 2018-20 we committed to develop the Bank \u201copenly and "
+            "transparently, listening to the views of the public about how to make Scotland\u2019s public "
+            "finances more transparent and accessible\u201d. We consulted publically twice on our proposals "
+            "for the Bank.",
+            "The Bank will hold to the principles of equality; transparency; diversity; and inclusion and will "
+            "be subject to the Freedom of Information (Scotland) Act 2003",
+            "The Bank is expected to produce an annual report on investment performance for Ministers. The "
+            "report will be made publically available in line with our commitments for the Bank to be "
+            "established and run according to the principles of Open Government.",
+            "An Advisory Group will be established with membership drawn from a cross\u2011section of external "
+            "stakeholders and civic society.",
+        ],
+    ),
+    (
+        "2. Explore setting up a Citizen Advisory Group",
+        "Status: \U0001f642 On track",
+        [
+            "The Scottish National Investment Bank Act 2020 places a duty on Scottish Ministers to establish and "
+            "maintain an Advisory Group to provide them with advice on the Bank\u2019s objects, conduct and "
+            "performance.",
+            "The Advisory Group membership will be drawn from a cross\u2011section of external stakeholders and "
+            "civic society and as provided for in the Act must include at least 1 member appointed to represent "
+            "the interests of trade unions.",
+        ],
+    ),
+    ("3. Develop an Ethical Statement with public participation and input", "Status: \U0001f642 On track", []),
+]
+
+
+def _ogov_html(case: Case) -> str:
+    parts = ["<p>Final Progress Report</p>", "<p>February 2021</p>", "<h2>Scottish National Investment Bank</h2>"]
+    for heading, status, paras in _OGOV:
+        parts.append(f"<h3>{_e(heading)}</h3>")
+        parts.append(f"<p><strong>{_e(status)}</strong></p>")
+        parts.extend(f"<p>{_e(p)}</p>" for p in paras)
+    return "".join(parts)
+
+
+_add(
+    Case(
+        slug="real_scotland_open_government_progress",
+        title="Open Government Action Plan commitment 1: provide financial and performance transparency",
+        intro=[
+            "Progress reports on our commitment to provide financial and performance transparency as part of "
+            "our open government action plan."
+        ],
+        headers=[],
+        groups=[],
+        site="govscot",
+        breadcrumbs=["Home", "Publications"],
+        html_body=_ogov_html,
+        stored=["plan.txt"],
+    )
+)
+
+# 21. US Government Accountability Office, open recommendations on health care (real; a work of
+#     the US federal government, public domain). Each report a block with a three-column table
+#     (Agency Affected / Recommendation / Status); the id printed at the end of the recommendation
+#     ("(Recommendation 1)"); the status cell a word and a sentence. plan.txt is the stored page text.
+_add(
+    Case(
+        slug="real_gao_health_care_open_recommendations",
+        title="Open Recommendations",
+        headers=["Agency Affected", "Recommendation", "Status"],
+        groups=[
+            Group(
+                heading="Maternal Mortality and Morbidity: Additional Efforts Needed to Assess Program Data for "
+                "Rural and Underserved Areas",
+                note_before=["GAO-21-283", "May 10, 2021", "3 Open Recommendations"],
+                rows=[
+                    [
+                        "Centers for Disease Control and Prevention",
+                        "The Director of CDC should take steps to systematically disaggregate and analyze maternal "
+                        "health program data by rural and underserved areas, and make adjustments to program "
+                        "efforts, as needed. (Recommendation 1)",
+                        "Open\nWhen we confirm what actions the agency has taken in response to this "
+                        "recommendation, we will provide updated information.",
+                    ],
+                    [
+                        "Health Resources and Services Administration",
+                        "The Administrator of HRSA should take steps to systematically disaggregate and analyze "
+                        "maternal health program data by rural and underserved areas and make adjustments to "
+                        "program efforts, as needed. (Recommendation 2)",
+                        "Open\nWhen we confirm what actions the agency has taken in response to this "
+                        "recommendation, we will provide updated information.",
+                    ],
+                    [
+                        "Department of Health and Human Services",
+                        "The Secretary of Health and Human Services should direct the Healthy People Maternal, "
+                        "Infant, and Child Health Workgroup and the Maternal Health Working Group to establish a "
+                        "formal coordinated approach for monitoring maternal health efforts across HHS, including "
+                        "in rural and underserved areas. Such an approach could include establishing a process "
+                        "for exchanging information and discussing relevant program efforts and outcomes across "
+                        "HHS during regular standing meetings on a routine basis. (Recommendation 3)",
+                        "Open\nWhen we confirm what actions the agency has taken in response to this "
+                        "recommendation, we will provide updated information.",
+                    ],
+                ],
+            )
+        ],
+        site="generic",
+        breadcrumbs=["Home", "Topics", "Health Care"],
+        heading_level=3,
+        stored=["plan.txt"],
+    )
+)
+
+# 22. Modelled on a California Department of Public Health local oral health program work plan
+#     ("Document G"; licence not stated): an objective row over a table whose first column is "#"
+#     ("1.1" ... "1.8"), a date-range time frame, an empty Responsible Party column and an
+#     evaluation / deliverable column. Every activity and deliverable reworded.
+_add(
+    Case(
+        slug="real_cdph_oral_health_work_plan",
+        title="Local Oral Health Program: Work Plan",
+        intro=[
+            "DELIVERABLES/OUTCOME MEASURES: Local Health Jurisdictions (LHJs) shall carry out strategies chosen "
+            "from the California Oral Health Plan and make progress towards its goals and objectives."
+        ],
+        headers=[
+            "#",
+            "Activity Description",
+            "Time Frame",
+            "Responsible Party",
+            "Evaluation/Deliverable/Performance Measure",
+        ],
+        groups=[
+            Group(
+                heading="Objective 1: By December 31, 2018, build capacity and engage community stakeholders to "
+                "provide qualified dental public health expertise for program direction, coordination, and "
+                "collaboration.",
+                rows=[
+                    [
+                        "1.1",
+                        "Find the staff support and structure already in place",
+                        "01/01/18-12/31/18",
+                        "",
+                        "Program structure in place",
+                    ],
+                    [
+                        "1.2",
+                        "Create a coordinator post and any other posts needed",
+                        "01/01/18-12/31/18",
+                        "",
+                        "Posts created; vacancies filled",
+                    ],
+                    [
+                        "1.3",
+                        "Write job descriptions and duty statements",
+                        "01/01/18-12/31/18",
+                        "",
+                        "Job descriptions and duty statements written",
+                    ],
+                    [
+                        "1.4",
+                        "Recruit staff to the vacant posts",
+                        "01/01/18-12/31/18",
+                        "",
+                        "Staff hired; number of vacancies left",
+                    ],
+                    [
+                        "1.5",
+                        "Take part in training offered through meetings, webinars, workshops and conferences",
+                        "01/01/18-12/31/18",
+                        "",
+                        "Trainings, meetings and conferences attended",
+                    ],
+                    [
+                        "1.6",
+                        "Form an Advisory Committee (AC) and recruit organisations and members representing a "
+                        "wide range of stakeholders",
+                        "01/01/18-12/31/18",
+                        "",
+                        "Membership list",
+                    ],
+                    [
+                        "1.7",
+                        "Hold the first AC meeting; set the meeting schedule and how meetings are evaluated",
+                        "01/01/18-12/31/18",
+                        "",
+                        "First agenda; meeting schedule; meetings held; participant evaluations",
+                    ],
+                    [
+                        "1.8",
+                        "Agree the AC\u2019s mission, vision, shared values and structure",
+                        "01/01/18-12/31/18",
+                        "",
+                        "Mission, vision, values and AC structure agreed",
+                    ],
+                ],
+            )
+        ],
+        site="generic",
+        breadcrumbs=["Home", "Programs", "Oral Health"],
+        docx_style="merged_rows",
+        pdf_from="docx",
+        layout=True,
+        landscape=True,
+        col_widths_cm=[1.4, 9.5, 3.4, 3.4, 7.5],
+    )
+)
+
 
 # --------------------------------------------------------------------------------------
 # HTML
@@ -1383,6 +1869,8 @@ def build_html(case: Case) -> str:
             for row in g.rows:
                 body.append("<tr>" + "".join(f"<td>{_cell_html(c)}</td>" for c in row) + "</tr>")
         parts.append(f'<table class="action-plan"><thead>{head}</thead><tbody>' + "".join(body) + "</tbody></table>")
+    elif case.html_body:
+        parts.append(case.html_body(case))
     elif case.group_rows:
         parts.append(_grouped_table_html(case))
     elif case.slug == "real_rochdale_physical_activity":
@@ -1401,6 +1889,8 @@ def build_html(case: Case) -> str:
                 parts.append(f"<h{h - 1}>{_e(g.subheading)}</h{h - 1}>")
             if g.heading:
                 parts.append(f"<h{h}>{_e(g.heading)}</h{h}>")
+            if g.heading_side:
+                parts.append(f'<p class="aside">{_e(g.heading_side)}</p>')
             for p in g.note_before:
                 parts.append(f"<p>{_e(p)}</p>")
             parts.append(_table_html(case, g.rows))
@@ -1545,8 +2035,20 @@ def build_docx(case: Case, out: Path) -> None:
         # One table; each group's heading is a row whose cells are merged across the table.
         t = new_table()
         for g in case.groups:
+            if g.subheading:
+                r = t.add_row()
+                merged = r.cells[0].merge(r.cells[-1])
+                set_cell(merged, g.subheading, bold=True)
+                shade(merged, "C6E0B4")
             r = t.add_row()
-            merged = r.cells[0].merge(r.cells[-1])
+            if g.heading_side:
+                # The heading in the first cells merged, a side note in the last two merged.
+                merged = r.cells[0].merge(r.cells[-3])
+                side = r.cells[-2].merge(r.cells[-1])
+                set_cell(side, g.heading_side)
+                shade(side, "EEEEEE")
+            else:
+                merged = r.cells[0].merge(r.cells[-1])
             set_cell(merged, g.heading, bold=True)
             shade(merged, "EEEEEE")
             for row in g.rows:
@@ -1668,6 +2170,36 @@ def layout_text(pdf_path: Path, txt_path: Path) -> None:
 # --------------------------------------------------------------------------------------
 
 
+def build_xlsx(case: Case, out: Path) -> None:
+    """A tracker workbook: the title row, the header row, then the rows; RAG cells filled."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment, Font, PatternFill
+
+    wb = Workbook()
+    fixed = _dt.datetime(2024, 1, 1, 12, 0, 0)
+    wb.properties.creator = "tests/corpus/build_real.py"
+    wb.properties.created = fixed
+    wb.properties.modified = fixed
+    ws = wb.active
+    ws.title = "Tracker"
+    ws.append([case.title])
+    ws.cell(row=1, column=1).font = Font(bold=True, size=12)
+    ws.append(list(case.headers))
+    for c in ws[2]:
+        c.font = Font(bold=True)
+        c.fill = PatternFill("solid", fgColor="D9E2F3")
+    for g in case.groups:
+        for row in g.rows:
+            ws.append(list(row))
+            for cell in ws[ws.max_row]:
+                cell.alignment = Alignment(wrap_text=True, vertical="top")
+                if case.rag_colours and cell.value in case.rag_colours:
+                    cell.fill = PatternFill("solid", fgColor=case.rag_colours[cell.value])
+    for i, w in enumerate(case.col_widths_cm):
+        ws.column_dimensions[chr(ord("A") + i)].width = w * 4.5
+    wb.save(str(out))
+
+
 def csv_from_xlsx(xlsx_path: Path, csv_path: Path) -> None:
     """The workbook's first sheet as CSV, every cell as its text (no formulas, no dates rewritten)."""
     import csv
@@ -1689,9 +2221,13 @@ def build(case: Case) -> list[Path]:
             raise SystemExit(f"{folder / name} is kept as found and is missing")
     written = []
     html_path = folder / "plan.html"
-    if case.headers:
+    if case.headers or case.html_body:
         html_path.write_text(build_html(case), encoding="utf-8")
         written.append(html_path)
+    if case.txt_body:
+        p = folder / "plan.txt"
+        p.write_text(case.txt_body(case), encoding="utf-8")
+        written.append(p)
     if case.modelled_txt == "docsbay":
         p = folder / "plan.txt"
         p.write_text(build_docsbay_txt(case), encoding="utf-8")
@@ -1699,6 +2235,10 @@ def build(case: Case) -> list[Path]:
     if case.docx_style:
         p = folder / "plan.docx"
         build_docx(case, p)
+        written.append(p)
+    if case.xlsx:
+        p = folder / "plan.xlsx"
+        build_xlsx(case, p)
         written.append(p)
     if case.csv_from_xlsx:
         p = folder / "plan.csv"
