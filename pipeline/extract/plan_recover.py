@@ -26,7 +26,7 @@ from pipeline.core.layout import Block, Cell, Layout, Row
 from pipeline.core.model import PLAN, Note
 from pipeline.core.text import clean
 from pipeline.language.headers import NAMES_FIELD, best_field
-from pipeline.language.ids import hierarchy, ids_in, opening_id
+from pipeline.language.ids import hierarchy, ids_in, opening_id, whole_id
 from pipeline.rules import Rules
 
 HEADER_WORDS = 8  # a column name is a few words
@@ -38,6 +38,7 @@ _LABELLED = re.compile(r"^\s*(?P<label>[A-Z][\w /&()'’-]{0,40}?)\s*:\s*(?P<val
 _SEPARATOR = " / "
 THEME = "\x00theme"  # marks a theme row among flattened rows
 RECOVERED = "recovered heading"  # the style of a line of plain text taken for the heading over a table
+MIN_HEADERLESS_ROWS = 3  # rows a table with no header needs before its columns are named from its cells
 BULLETS = "•◦▪▫●○■□‣⁃∙·*-–"
 
 COLUMNS_LOST = (
@@ -108,10 +109,11 @@ def _segment(words: list[str], rules: Rules) -> list[str]:
 
 def recover(layout: Layout, rules: Rules) -> Recovered:
     """The layout with every flattened table it holds recovered (unchanged when it holds none)."""
-    for shaped in (_list_tables, _headed_records, _noted_lists):
-        listed = shaped(layout, rules)
-        if listed is not layout:
-            return Recovered(listed)
+    listed = layout
+    for shaped in (_list_tables, _headed_records, _noted_lists, _piped_cells, _headerless_tables):
+        listed = shaped(listed, rules)
+    if listed is not layout:
+        return Recovered(listed)
     lines = _lines(layout)
     out: list[Block] = []
     notes: list[Note] = []
@@ -586,4 +588,75 @@ def _noted_lists(layout: Layout, rules: Rules) -> Layout:
         else:
             out.append(blocks[i])
             i += 1
+    return _rebuilt(layout, out) if changed else layout
+
+
+def _names_a_field(text: str, rules: Rules) -> bool:
+    return len(text.split()) <= HEADER_WORDS and best_field(text, rules)[1] >= NAMES_FIELD
+
+
+def _headerless_tables(layout: Layout, rules: Rules) -> Layout:
+    """A table with no header row whose first column holds only ids and another the action's
+    words ("1" | "Set up a national feeding alliance ..."): a header is put over it, its columns
+    named by what their cells hold (ids; a status; the longest words the action; short names a
+    lead; other words an update)."""
+    out: list[Block] = []
+    changed = False
+    for block in layout.blocks:
+        rows = block.rows if block.kind == "table" else []
+        texts = [[clean(c.text) for c in row.cells] for row in rows]
+        widths = {len(t) for t in texts}
+        fits = (
+            len(rows) >= MIN_HEADERLESS_ROWS
+            and len(widths) == 1
+            and 2 <= next(iter(widths)) <= 6
+            and not any(sum(1 for t in row if t and _names_a_field(t, rules)) >= 2 for row in texts[:3])
+            and all(whole_id(row[0], rules) for row in texts)
+        )
+        if not fits:
+            out.append(block)
+            continue
+        width = len(texts[0])
+        columns = [[row[k] for row in texts] for k in range(1, width)]
+        plan = rules.headers["plan"]
+        lengths = [sum(len(t.split()) for t in col) / len(col) for col in columns]
+        text_at = max(range(len(columns)), key=lambda k: (lengths[k], -k))
+        names = [plan["id"][0]]
+        for k, col in enumerate(columns):
+            if k == text_at:
+                names.append(plan["text"][0])
+            elif sum(1 for t in col if rules.status_for(t)) >= 0.7 * len(col):
+                names.append(plan["status"][0])
+            else:
+                names.append(plan["lead" if all(len(t.split()) <= 6 for t in col) else "update"][0])
+        header = Row(cells=[Cell(text=n) for n in names], line=rows[0].line)
+        out.append(Block(kind="table", rows=[header, *rows], line=block.line))
+        changed = True
+    return _rebuilt(layout, out) if changed else layout
+
+
+def _piped_cells(layout: Layout, rules: Rules) -> Layout:
+    """Text where a table's cells were copied one per line, each ending in " |" ("1 |" /
+    "Set up a national feeding alliance. |"): a table again, a new row at each cell that is an
+    id alone."""
+    out: list[Block] = []
+    changed = False
+    for block in layout.blocks:
+        lines = [line.strip() for line in block.text.split("\n") if line.strip()] if block.kind == "paragraph" else []
+        piped = [line for line in lines if line.endswith("|")]
+        if len(lines) < 4 or len(piped) < 0.8 * len(lines):
+            out.append(block)
+            continue
+        rows: list[list[str]] = []
+        for line in lines:
+            cell = line.rstrip("|").strip()
+            if whole_id(cell, rules) or not rows:
+                rows.append([cell])
+            else:
+                rows[-1].append(cell)
+        if len(rows) < MIN_HEADERLESS_ROWS or len({len(r) for r in rows}) != 1:
+            out.append(block)
+            continue
+        out.append(Block(kind="table", rows=[Row(cells=[Cell(text=t) for t in r]) for r in rows], line=block.line))
+        changed = True
     return _rebuilt(layout, out) if changed else layout

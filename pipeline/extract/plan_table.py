@@ -488,7 +488,10 @@ class _PlanReader:
         continuation = not clean(ident) and new_page and self.action is not None
         if continuation and not has_ids:
             continuation = self._only_words_go_on(cells)
+        opened = (len(self.plan.sections), len(self.plan.outcomes))
         self._label_columns(cells, ident, continuation)
+        if self._numbers_a_level(ident, cells, opened):
+            return
         if continuation and self.action is None:
             continuation = False  # a new section or outcome began on this row
         if continuation:
@@ -534,6 +537,21 @@ class _PlanReader:
             ),
         )
         self.plan.actions.append(self.action)
+
+    def _numbers_a_level(self, ident: str, cells: dict[str, str], opened: tuple[int, int]) -> bool:
+        """A row whose section or outcome column opened a new level and which holds nothing else
+        but an id ("1." | "Maternity" | | ): the id is that level's number, and the row no action."""
+        if not clean(ident) or any(clean(v) for k, v in cells.items() if not k.startswith("_")):
+            return False
+        number = normalise_id(ident) or tidy_id(ident)
+        if len(self.plan.outcomes) > opened[1]:
+            self.outcome.id = number  # type: ignore[union-attr]
+            return True
+        if len(self.plan.sections) > opened[0]:
+            self.plan.sections[-1].number = number
+            self.section = number
+            return True
+        return False
 
     def _only_words_go_on(self, cells: dict[str, str]) -> bool:
         """In a plan without ids, the first row on a new page goes on with the row above when
