@@ -75,6 +75,7 @@ class Case:
     group_rows: bool = False  # plan.html: one table, each group's heading a spanning row in it
     stored: list[str] = field(default_factory=list)  # renderings kept as found, never rewritten here
     csv_from_xlsx: bool = False  # plan.csv: the stored plan.xlsx's first sheet, cell by cell
+    merge_down: bool = False  # an empty first cell continues the one above (a cell merged down)
     xlsx: bool = False  # plan.xlsx: a tracker workbook built from the rows (RAG cells filled)
     html_body: object = None  # a function(case) -> the page's main HTML, for pages without a table
     txt_body: object = None  # a function(case) -> plan.txt, for modelled pages without a table
@@ -1631,6 +1632,268 @@ _add(
     )
 )
 
+# 23. Modelled on Leicester City Council's Oral Health Promotion Action Plan 2014-2017: pre-school
+#     children (a document host's copy; licence not stated): "No. / Area of work / Action /
+#     Timeframe", the area of work a numbered row of its own ("1." / "Maternity") over actions
+#     numbered "1.1" whose Area of work cell is empty; month-year timeframes ("Jan-2015").
+_LEICESTER = [
+    (
+        "1.",
+        "Maternity",
+        [
+            (
+                "1.1",
+                "Make sure midwives give every pregnant woman oral health information and tell her where to get help.",
+                "Jan-2015",
+            ),
+            ("1.2", "Raise the share of pregnant women who use NHS dental services.", "Ongoing"),
+            ("1.3", "Put oral health leaflets into the packs given to new parents.", "Sept-2014"),
+            ("1.4", "Write an oral health pathway for the Family Nurse Partnership.", "Jan-2015"),
+        ],
+    ),
+    (
+        "2.",
+        "Parenting",
+        [
+            ("2.1", "Include oral health in antenatal and parenting classes, weaning sessions among them.", "Aug-2015"),
+            ("2.2", "Hand out oral health resource packs at antenatal classes in Children\u2019s Centres.", "Jan-2015"),
+            ("2.3", "Develop oral health teaching sessions for parenting classes.", "Aug-2015"),
+        ],
+    ),
+    (
+        "3.",
+        "Infancy",
+        [
+            ("3.1", "Make sure the infant feeding guidelines cover oral health.", "Ongoing"),
+            ("3.2", "Commission oral health resources.", "Aug-2014"),
+        ],
+    ),
+]
+
+
+def _leicester_rows() -> list[list[str]]:
+    rows = []
+    for number, area, actions in _LEICESTER:
+        rows.append([number, area, "", ""])
+        rows += [[ident, "", text, when] for ident, text, when in actions]
+    return rows
+
+
+def _leicester_txt(case: Case) -> str:
+    """The host's page text: every cell a paragraph, empty cells as empty lines."""
+    lines = ["Oral Health Promotion Action Plan", "", "2014-2017:", "", "Pre-school children", "", "", "Introduction"]
+    lines += [
+        *case.intro[:1],
+        "",
+        "Dr. Jasmine Murphy",
+        "",
+        "Consultant in Public Health",
+        "",
+        "Leicester City Council",
+        "",
+        "",
+        "Oral Health Promotion Action Plan",
+        "",
+        "",
+    ]
+    lines += [h + "\n" for h in case.headers]
+    for row in _leicester_rows():
+        for cell in row:
+            lines.append(cell)
+            lines.append("" if cell else "\n")
+    return "\n".join(lines) + "\n"
+
+
+_add(
+    Case(
+        slug="real_leicester_oral_health_action_plan",
+        title="Oral Health Promotion Action Plan 2014-2017: Pre-school children",
+        intro=[
+            "In December 2013 the Oral Health Promotion Partnership Board agreed Leicester\u2019s Oral Health "
+            "Promotion Strategy, which starts with pre-school children. This action plan sets out the work "
+            "that will put the strategy into practice over the next few years."
+        ],
+        headers=["No.", "Area of work", "Action", "Timeframe"],
+        groups=[Group(heading=None, rows=_leicester_rows())],
+        site="generic",
+        breadcrumbs=["Home", "Health", "Oral health"],
+        txt_body=_leicester_txt,
+    )
+)
+
+# 24. Modelled on Blackburn with Darwen's "Eat Well Move More Shape Up Action Plan 2017-2020" (a
+#     document host's copy; licence not stated): a numbered aim above the table, then "Key Actions /
+#     Key Deliverables / Progress Indicators / Organisation / Lead / Timescale", each key action
+#     ("1a", "1b") a cell merged down over its deliverables, each deliverable with its own
+#     indicator, lead and timescale. Every cell reworded.
+_add(
+    Case(
+        slug="real_blackburn_eat_well_action_plan",
+        title="Eat Well Move More Shape Up Action Plan 2017-2020",
+        intro=[
+            ("h2", "Eat Well"),
+            "For Blackburn with Darwen to be a place where everyone can get healthy, affordable, good food and "
+            "enjoy a healthy diet.",
+        ],
+        headers=["Key Actions", "Key Deliverables", "Progress Indicators", "Organisation / Lead", "Timescale"],
+        groups=[
+            Group(
+                heading="1. Promote healthy and sustainable food choices for all including individuals, "
+                "communities, businesses, voluntary sector and statutory agencies",
+                rows=[
+                    [
+                        "1a Encourage nurseries, schools, colleges and care settings, hospitals and care homes "
+                        "among them, to adopt a whole-setting healthy and sustainable food policy",
+                        "Work with nurseries, schools, colleges and care settings to write and adopt a food "
+                        "policy covering food provision, food education and food culture",
+                        "Number of settings with food policies",
+                        "BwD PH with BwD Services to Schools",
+                        "Ongoing",
+                    ],
+                    [
+                        "",
+                        "Raise the number of schools and care settings holding the Recipe 4 Health award",
+                        "More Recipe 4 Health awards in schools than at baseline",
+                        "BwD Public Protection",
+                        "Ongoing",
+                    ],
+                    [
+                        "1b Help the most vulnerable people in our community to eat a healthy diet",
+                        "Embed the Food in Care (FiC) resource for Looked After Children",
+                        "Number of children benefitting from the FiC resource",
+                        "BwD PH\nBwD Children\u2019s Services\nCCG, BYZ Nightsafe",
+                        "April 2017",
+                    ],
+                    [
+                        "",
+                        "Support vulnerable adults, including people who are isolated or live in houses in "
+                        "multiple occupation, to eat well",
+                        "Number of vulnerable adults supported",
+                        "BwD Adult Services",
+                        "March 2018",
+                    ],
+                    [
+                        "1c Make healthy, affordable food the easy choice for everyone",
+                        "Work with food businesses to offer healthier options through the Healthier Choices award",
+                        "Number of businesses holding the award",
+                        "BwD Public Protection",
+                        "March 2019",
+                    ],
+                ],
+            )
+        ],
+        site="generic",
+        breadcrumbs=["Home", "Health and wellbeing", "Healthy weight"],
+        docx_style="headings",
+        pdf_from="docx",
+        layout=True,
+        landscape=True,
+        col_widths_cm=[6.0, 7.5, 5.0, 4.2, 2.6],
+        merge_down=True,
+    )
+)
+
+# 25. Modelled on a journal article's table of recommendations for a national breastfeeding plan
+#     (PubMed Central; the article's licence is not restated on the table page): a bare two-column
+#     table, a number and a recommendation, no header, as the page text gives it ("1 |" then the
+#     recommendation and " |"). Every recommendation reworded.
+_PMC = [
+    "Set up a national infant and young child feeding alliance with a clear, workable plan.",
+    "Build a national network of advocates to write and carry out an advocacy strategy.",
+    "Collect and use more breastfeeding data, from national to township level, through routine "
+    "monitoring and regular household surveys.",
+    "Strengthen breastfeeding promotion: revise the communication strategy, set standards for promotion "
+    "and support, and reach more people through accessible media.",
+    "Update pre-service and in-service breastfeeding training for health workers and volunteers, with a "
+    "focus on counselling skills.",
+    "Put more staff into breastfeeding support and certified lactation support.",
+    "Extend the Baby Friendly Hospital Initiative by making the Ten Steps part of hospital accreditation.",
+    "Adopt the whole International Code of Marketing of Breast-milk Substitutes and enforce the marketing "
+    "rules more firmly.",
+    "Extend paid maternity leave to at least 6 months in every sector and protect pregnant and "
+    "breastfeeding women from discrimination at work.",
+]
+
+
+def _pmc_txt(case: Case) -> str:
+    lines = []
+    for k, text in enumerate(_PMC, 1):
+        lines += [f"{k} |", f"{text} |"]
+    return "\n".join(lines) + "\n"
+
+
+_add(
+    Case(
+        slug="real_pmc_breastfeeding_recommendations",
+        title="Recommendations for scaling up breastfeeding",
+        headers=["", ""],
+        groups=[],
+        site="generic",
+        html_body=lambda case: (
+            '<table class="recommendations">'
+            + "".join(f"<tr><td>{k}</td><td>{_e(t)}</td></tr>" for k, t in enumerate(_PMC, 1))
+            + "</table>"
+        ),
+        txt_body=_pmc_txt,
+    )
+)
+
+# 26. Modelled on County Durham Partnership's place-based commissioning and delivery plan 2020-25,
+#     "Living well: sexual health" (a partnership web page; licence not stated): no table, two
+#     questions as headings, the actions a "we will" bullet list, the measures a second list.
+#     Every bullet reworded.
+_DURHAM_DO = [
+    "Write and put in place a sexual health strategy for County Durham.",
+    "Work with partners so that everyone can use services, in the community and online.",
+    "Agree a plan across agencies for age-appropriate relationship and sex education, with targeted "
+    "support for young people with SEND, learning disabilities and other vulnerable groups.",
+    "Train health and care staff in the sexual health needs of LGBTQ+ people and support a change of "
+    "culture so that everyone has a good experience.",
+]
+_DURHAM_KNOW = [
+    "A clear picture of sexual health needs in County Durham.",
+    "Easier access to sexual health services, advice and guidance.",
+    "Fewer unplanned conceptions under 18.",
+    "Young people\u2019s views on the quality of relationship and sex education in schools.",
+]
+
+
+def _durham_html(case: Case) -> str:
+    return (
+        "<h2>What are we going to do about it?</h2><p>To achieve our priorities, we will:</p><ul>"
+        + "".join(f"<li>{_e(t)}</li>" for t in _DURHAM_DO)
+        + "</ul><h2>How will we know that we have made a difference?</h2><ul>"
+        + "".join(f"<li>{_e(t)}</li>" for t in _DURHAM_KNOW)
+        + "</ul><h2>More information</h2><p>The objectives, goals, initiatives and metrics document is on the "
+        "council\u2019s committee pages.</p>"
+    )
+
+
+def _durham_txt(case: Case) -> str:
+    lines = [case.title, "", "What are we going to do about it?", "To achieve our priorities, we will:"]
+    lines += ["- " + t for t in _DURHAM_DO]
+    lines += ["How will we know that we have made a difference?"]
+    lines += ["- " + t for t in _DURHAM_KNOW]
+    lines += [
+        "More information",
+        "The objectives, goals, initiatives and metrics document is on the council\u2019s committee pages.",
+    ]
+    return "\n".join(lines) + "\n"
+
+
+_add(
+    Case(
+        slug="real_durham_sexual_health_delivery_plan",
+        title="Living well: sexual health",
+        headers=[],
+        groups=[],
+        site="generic",
+        breadcrumbs=["Home", "Health and Wellbeing Board", "Place-based commissioning and delivery plan"],
+        html_body=_durham_html,
+        txt_body=_durham_txt,
+    )
+)
+
 
 # --------------------------------------------------------------------------------------
 # HTML
@@ -1790,11 +2053,18 @@ def _table_html(
 ) -> str:
     head = "<tr>" + "".join(f'<th scope="col">{_cell_html(h)}</th>' for h in case.headers) + "</tr>"
     body = []
+    spans = _down_spans(rows) if case.merge_down else {}
     for i, row in enumerate(rows):
         if repeat_at and i in repeat_at:
             body.append(head.replace("<th ", '<th class="repeat" '))
         cells = []
         for _j, c in enumerate(row):
+            if case.merge_down and _j == 0:
+                if i not in spans:
+                    continue  # covered by the cell above
+                if spans[i] > 1:
+                    cells.append(f'<td rowspan="{spans[i]}">{_cell_html(c)}</td>')
+                    continue
             cls = ""
             if case.rag_colours and c in case.rag_colours:
                 cls = f' class="rag" style="background:#{case.rag_colours[c]}"'
@@ -1802,6 +2072,19 @@ def _table_html(
         body.append("<tr>" + "".join(cells) + "</tr>")
     cap = f"<caption>{_e(caption)}</caption>" if caption else ""
     return f'<table class="action-plan">{cap}<thead>{head}</thead><tbody>' + "".join(body) + "</tbody></table>"
+
+
+def _down_spans(rows: list[list[str]]) -> dict[int, int]:
+    """Row index -> how many rows its first cell spans (rows whose first cell is empty continue it)."""
+    spans: dict[int, int] = {}
+    top = None
+    for i, row in enumerate(rows):
+        if row[0] or top is None:
+            top = i
+            spans[i] = 1
+        else:
+            spans[top] += 1
+    return spans
 
 
 def _grouped_table_html(case: Case) -> str:
@@ -2063,6 +2346,14 @@ def build_docx(case: Case, out: Path) -> None:
                 add_row(t, row)
     else:
         raise ValueError(case.docx_style)
+    if case.merge_down:
+        for t in doc.tables:
+            top = None
+            for r in t.rows[1:]:
+                if r.cells[0].text.strip():
+                    top = r.cells[0]
+                elif top is not None:
+                    top = top.merge(r.cells[0])
     if case.col_widths_cm:
         for t in doc.tables:
             t.autofit = False
