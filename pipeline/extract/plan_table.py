@@ -111,6 +111,9 @@ def find_header(block: Block, rules: Rules) -> _Header | None:
     return None
 
 
+_BULLET_MARKS = "•◦▪●○■□‣⁃∙"
+
+
 def _pad(a: list[str], b: list[str]) -> list[tuple[str, str]]:
     width = max(len(a), len(b))
     return list(zip(a + [""] * (width - len(a)), b + [""] * (width - len(b)), strict=True))
@@ -124,6 +127,8 @@ def _finishes_header(above: list[str], below: list[str], rules: Rules) -> bool:
         not filled
         or any(header_words(t) > HEADER_CELL_WORDS for t in filled)
         or any(whole_id(t, rules) for t in filled)
+        or opening_id(filled[0], rules) is not None  # "88. Recreation Action": a row's id and title
+        or any(t.lstrip()[:1] in _BULLET_MARKS for t in filled)  # a bulleted cell holds content
     ):
         return False
     if len(set(filled)) == 1 and (len(filled) >= max(2, len(below) - 1) or hierarchy(filled[0], rules)):

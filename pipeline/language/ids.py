@@ -70,6 +70,8 @@ def _grammar(rules: Rules) -> _Grammar:
         anywhere=re.compile(rf"(?<![\w.]){token}(?![\w])"),
         hierarchy=re.compile(
             rf"^\s*(?P<word>(?i:{level_words}))(?![A-Za-z])\s*(?:(?P<number>{token})\.?(?![\w]))?"
+            # a reference in brackets between the number and its separator ("Objective 2 (LECP / 149): ...")
+            rf"(?:\s*\([^()\n]{{1,40}}\)(?=\s*[:\-–—]))?"
             rf"(?P<sep>\s*[:.\-–—)]\s*|\s+|$)(?P<title>.*)$",
             re.DOTALL,
         ),

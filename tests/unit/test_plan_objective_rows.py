@@ -1,0 +1,47 @@
+"""Objective headings with a cross-reference, and a first row that holds a tag under its id.
+
+"Objective 2 (LECP / 149): Provide safe play spaces" is objective 2 whose words are "Provide safe
+play spaces": the bracketed reference points to another plan. And a table's first row whose id cell
+holds a tag under the number ("88." / "Recreation Action") is that action, never a second line of
+the header.
+"""
+
+from __future__ import annotations
+
+from pipeline.core.layout import Block, Cell, Layout, Row
+from pipeline.extract.plan import extract_plan
+from pipeline.language.ids import hierarchy
+from pipeline.normalise.plan import normalise_plan
+
+
+def test_a_bracketed_reference_after_the_number_is_not_the_title(rules) -> None:
+    label = hierarchy("Objective 2 (LECP / 149): Provide safe play spaces", rules)
+    assert label is not None
+    assert (label.level, label.number, label.title) == ("outcome", "2", "Provide safe play spaces")
+
+
+def test_brackets_that_are_words_of_the_title_stay(rules) -> None:
+    label = hierarchy("Theme 1 (see annex) shows the gaps", rules)
+    assert label is not None
+    assert label.title == "(see annex) shows the gaps"
+
+
+def test_a_first_row_with_a_tag_under_its_id_is_an_action(rules) -> None:
+    rows = [
+        ["No.", "Action", "Responsibility", "Timeline", "Local Measure / Indicator"],
+        [
+            "88.\nRecreation Action",
+            "NPAP: Build physical activity into the CYPSC plans",
+            "CYPSC",
+            "2018-2022",
+            "• CYPSC plan written, including physical activity",
+        ],
+        ["89", "Support anti-bullying programmes", "Youth Services", "2018-2022", "• Programmes run"],
+    ]
+    lay = Layout(format="html", blocks=[Block(kind="table", rows=[Row(cells=[Cell(text=t) for t in r]) for r in rows])])
+    _s, _o, acts = normalise_plan(extract_plan(lay, rules), rules)
+    assert [(a.id, a.title, a.lead) for a in acts] == [
+        ("88", "Recreation Action", "CYPSC"),
+        ("89", None, "Youth Services"),
+    ]
+    assert acts[0].extra == {"Local Measure / Indicator": "• CYPSC plan written, including physical activity"}
