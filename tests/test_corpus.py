@@ -66,11 +66,6 @@ KNOWN_GAPS: dict[str, tuple[int, str]] = {
         'the list\'s lead-in heading ("What will we prioritise in the next two years:") is taken for a '
         "section, so every id is generated under it",
     ),
-    "real_gao_health_care_open_recommendations/plan.html": (
-        0,
-        'the id printed at the end of each recommendation ("(Recommendation 1)") is not read: ids are '
-        "generated under the report's section",
-    ),
     "real_cdph_oral_health_work_plan/plan.html": (
         0,
         'the "Objective 1: ..." heading over the table is read as a section, not as the rows\' outcome',

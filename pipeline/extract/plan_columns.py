@@ -31,7 +31,7 @@ from pipeline.core.layout import Cell
 from pipeline.core.text import clean, fold
 from pipeline.extract.records import ColumnDecision as Decision
 from pipeline.language.headers import NAMES_FIELD, header_score
-from pipeline.language.ids import opening_id, whole_id
+from pipeline.language.ids import closing_id, opening_id, whole_id
 from pipeline.language.refs import starts_with_link_cue
 from pipeline.rules import Rules
 
@@ -60,6 +60,7 @@ class Columns:
     decisions: list[Decision] = field(default_factory=list)
     titled_ids: bool = False  # the id column's cells also hold a short title ("1 - Stop smoking")
     ids_in_text: bool = False  # no id column: ids open the text cells ("1.1 Maintain ...")
+    ids_at_end: bool = False  # no id column: ids close the text cells ("... as needed. (Recommendation 1)")
 
     @property
     def width(self) -> int:
@@ -296,6 +297,8 @@ def _settle_text(
         opened = [t for t in cells if opening_id(t, rules)]
         if cells and len(opened) >= max(1, (2 * len(cells) + 2) // 3):
             result.ids_in_text = True
+        elif cells and len([t for t in cells if closing_id(t, rules)]) >= max(1, (2 * len(cells) + 2) // 3):
+            result.ids_at_end = True
 
 
 def _runs(cells: Sequence[Cell | None]) -> tuple[float, str]:

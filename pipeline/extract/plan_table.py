@@ -33,7 +33,7 @@ from pipeline.extract.plan_recover import RECOVERED
 from pipeline.extract.plan_text import follows, section_heading
 from pipeline.extract.records import RawAction, RawOutcome, RawPlan, RawSection, RawTable
 from pipeline.language.headers import NAMES_FIELD, best_field, header_score
-from pipeline.language.ids import Label, hierarchy, numbered, opening_id, whole_id
+from pipeline.language.ids import Label, closing_id, hierarchy, numbered, opening_id, whole_id
 from pipeline.rules import Rules
 
 ACTION_FIELDS = ("title", "text", "status", "lead", "timescale", "update", "links", "age_group")
@@ -489,7 +489,7 @@ class _PlanReader:
         if self._hierarchy_row(row, columns, cells):
             return
         ident, title = self._ident(cells, columns)
-        has_ids = "id" in columns.fields or columns.ids_in_text
+        has_ids = "id" in columns.fields or columns.ids_in_text or columns.ids_at_end
         continuation = not clean(ident) and new_page and self.action is not None
         if continuation and not has_ids:
             continuation = self._only_words_go_on(cells)
@@ -597,6 +597,11 @@ class _PlanReader:
             return split.id, None
         if columns.ids_in_text:
             split = opening_id(cells.get("text", ""), self.rules)
+            if split is not None:
+                cells["text"] = split.rest
+                return split.id, None
+        if columns.ids_at_end:
+            split = closing_id(cells.get("text", ""), self.rules)
             if split is not None:
                 cells["text"] = split.rest
                 return split.id, None
