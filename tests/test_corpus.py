@@ -66,10 +66,6 @@ KNOWN_GAPS: dict[str, tuple[int, str]] = {
         'the list\'s lead-in heading ("What will we prioritise in the next two years:") is taken for a '
         "section, so every id is generated under it",
     ),
-    "real_cdph_oral_health_work_plan/plan.html": (
-        0,
-        'the "Objective 1: ..." heading over the table is read as a section, not as the rows\' outcome',
-    ),
     "real_cdph_oral_health_work_plan/plan-layout.txt": (
         0,
         'pdftotext -layout sets the objective row and the rows so that the "#" column is not found: the '

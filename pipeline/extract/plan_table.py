@@ -378,7 +378,8 @@ class _PlanReader:
         if block.kind == "title" and self.plan.title is None:
             return False
         flat = clean(block.text)
-        label = hierarchy(flat, self.rules) or numbered(flat) or _named_level(flat, self.rules)
+        vocab = hierarchy(flat, self.rules)
+        label = vocab or numbered(flat) or _named_level(flat, self.rules)
         deeper = self.section is not None and self.section_level is not None and block.level > self.section_level
         if deeper and self.outcome_level is not None and block.level > self.outcome_level:
             return True  # a third level of headings ("Healthier weight programmes:"): the plan keeps two
@@ -386,7 +387,8 @@ class _PlanReader:
             label = Label("outcome" if deeper else "section", None, flat)
         elif deeper and label.level == "section":
             label = Label("outcome", label.number, label.title)  # nested under a section: the level below
-        if label.level == "outcome" and (self.section is not None or deeper):
+        labelled = vocab is not None and vocab.level == "outcome"  # "Objective 1: ..." says its level
+        if label.level == "outcome" and (self.section is not None or deeper or labelled):
             self._new_outcome(label.number, label.title)
             self.outcome_level = block.level if deeper else None
             return True

@@ -45,3 +45,22 @@ def test_a_first_row_with_a_tag_under_its_id_is_an_action(rules) -> None:
         ("89", None, "Youth Services"),
     ]
     assert acts[0].extra == {"Local Measure / Indicator": "• CYPSC plan written, including physical activity"}
+
+
+def test_an_objective_heading_over_a_table_is_an_outcome_even_with_no_section(rules) -> None:
+    rows = [
+        ["#", "Activity Description", "Time Frame"],
+        ["1.1", "Find the staff support already in place", "01/01/18-12/31/18"],
+        ["1.2", "Create a coordinator post", "01/01/18-12/31/18"],
+    ]
+    lay = Layout(
+        format="html",
+        blocks=[
+            Block(kind="heading", level=2, text="Objective 1: By December 2018, build local capacity."),
+            Block(kind="table", rows=[Row(cells=[Cell(text=t) for t in r]) for r in rows]),
+        ],
+    )
+    sections, outcomes, acts = normalise_plan(extract_plan(lay, rules), rules)
+    assert sections == []
+    assert [(o.id, o.text) for o in outcomes] == [("1", "By December 2018, build local capacity.")]
+    assert [(a.id, a.outcome, a.section) for a in acts] == [("1.1", "1", None), ("1.2", "1", None)]
