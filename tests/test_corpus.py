@@ -104,10 +104,6 @@ KNOWN_GAPS: dict[str, tuple[int, str]] = {
         "the annex headings are taken for a section and an outcome, and the OUTCOME column is not read "
         "as the outcome of each row",
     ),
-    "real_scotland_smoking_prevention_actions/plan.html": (
-        3,
-        'the page\'s "SUMMARY OF ACTIONS" heading is taken for an extra section',
-    ),
     "real_scotland_tobacco_actions_progress/plan.txt": (
         12,
         'range ids ("RA10-11", "RA14-15") are cut to their first number',

@@ -332,6 +332,7 @@ class _PlanReader:
         self.table_follows = False  # the text block being read stands just above a table
         self._styled_title = False
         self._tables_seen = 0
+        self._by_position: set[int] = set()  # sections numbered by their place, not by the plan
         self._action_line = re.compile(  # a line opening with an id, or an action id after a column gap
             rf"(?:^\s*(?:{rules.action_id}|{rules.outcome_id})|(?<=\S {{2}}){rules.action_id})\.?(?=\s|$)", re.MULTILINE
         )
@@ -443,6 +444,7 @@ class _PlanReader:
 
     def _new_section(self, number: str | None, title: str) -> None:
         if number is None:
+            self._by_position.add(len(self.plan.sections))
             number = str(len(self.plan.sections) + 1)
             while any(normalise_id(s.number) == number for s in self.plan.sections):
                 number = str(int(number) + 1)
@@ -748,6 +750,7 @@ class _PlanReader:
 
     def finish(self) -> None:
         """Ids for plans that print none: `{outcome or section}.{k}`, counting within the parent."""
+        self._drop_empty_page_headings()
         counts: dict[str | None, int] = {}
         for action in self.plan.actions:
             if not action.id_generated:
@@ -765,6 +768,20 @@ class _PlanReader:
                     "(section or outcome, then order), shown as generated.",
                 )
             )
+
+    def _drop_empty_page_headings(self) -> None:
+        """A heading the plan does not number, holding no action or outcome of its own and
+        followed by the plan's own levels ("SUMMARY OF ACTIONS" over "Chapter 3: ..."), is the
+        page's heading over the plan, not a section of it."""
+        used = {a.section for a in self.plan.actions} | {o.section for o in self.plan.outcomes}
+        keep = []
+        for index, section in enumerate(self.plan.sections):
+            later = index + 1 < len(self.plan.sections)
+            number = normalise_id(section.number) or tidy_id(section.number)
+            if index in self._by_position and later and number not in used:
+                continue
+            keep.append(section)
+        self.plan.sections = keep
 
 
 _OUTCOME_ID = re.compile(r"^\s*(?P<id>\d{1,3}(?:\.\d{1,3}){0,2}\.?)(?=\s|$)(?P<rest>.*)$", re.DOTALL)

@@ -64,3 +64,23 @@ def test_an_objective_heading_over_a_table_is_an_outcome_even_with_no_section(ru
     assert sections == []
     assert [(o.id, o.text) for o in outcomes] == [("1", "By December 2018, build local capacity.")]
     assert [(a.id, a.outcome, a.section) for a in acts] == [("1.1", "1", None), ("1.2", "1", None)]
+
+
+def test_a_page_heading_over_the_plans_own_chapters_is_not_a_section(rules) -> None:
+    rows = [
+        Row(cells=[Cell(text=t) for t in ("Action", "Delivery Lead", "Timescale")]),
+        Row(cells=[Cell(text="Chapter 3: Health Education", span=3)]),
+        Row(cells=[Cell(text=t) for t in ("1. Run a smoke-free campaign in every school.", "Education", "Ongoing")]),
+        Row(cells=[Cell(text=t) for t in ("2. Train school nurses in brief advice.", "NHS Board", "2008/09")]),
+    ]
+    lay = Layout(
+        format="html",
+        blocks=[
+            Block(kind="title", level=1, text="Smoking prevention action plan"),
+            Block(kind="heading", level=2, text="SUMMARY OF ACTIONS"),
+            Block(kind="table", rows=rows),
+        ],
+    )
+    sections, _o, acts = normalise_plan(extract_plan(lay, rules), rules)
+    assert [(s.number, s.title) for s in sections] == [("3", "Health Education")]
+    assert [(a.id, a.section) for a in acts] == [("1", "3"), ("2", "3")]
