@@ -28,16 +28,16 @@ KNOWN_GAPS: dict[str, tuple[int, str]] = {
     ),
     "real_blackburn_eat_well_action_plan/plan.html": (
         0,
-        "the key action merged down over its deliverables is read as the action (id 1a); the "
-        "deliverable rows under it get no id",
+        'the "Progress Indicators" column is read as a progress update (the header\'s word "Progress"), '
+        "not kept under its own name",
     ),
     "real_blackburn_eat_well_action_plan/plan.docx": (
         0,
-        "as plan.html: the merged-down key action is read as the action, not as the outcome of the deliverables",
+        'as plan.html: "Progress Indicators" is read as a progress update',
     ),
     "real_blackburn_eat_well_action_plan/plan.pdf": (
         0,
-        "as plan.docx: the merged-down key action is read as the action",
+        'as plan.html: "Progress Indicators" is read as a progress update',
     ),
     "real_blackburn_eat_well_action_plan/plan-layout.txt": (
         0,

@@ -49,6 +49,7 @@ STRONG_HEADER = 0.75
 # over "1 - Stop smoking support in pregnancy").
 IDS_IN_CELLS = 0.8
 TITLE_WORDS = 10  # a title is a few words; a longer second column of text is a column of its own
+MIN_ROW_TEXT_WORDS = 5  # words on average a column needs to hold each row's action under a merged one
 
 
 @dataclass
@@ -274,6 +275,7 @@ def _settle_text(
             text_at = best
     if text_at is None:
         return
+    text_at = _merged_text_is_outcome(result, columns, means, text_at)
     # a second long column named like text: the shorter is a title
     title_at = result.column_of("title")
     if title_at is None:
@@ -299,6 +301,36 @@ def _settle_text(
             result.ids_in_text = True
         elif cells and len([t for t in cells if closing_id(t, rules)]) >= max(1, (2 * len(cells) + 2) // 3):
             result.ids_at_end = True
+
+
+def _merged_text_is_outcome(result: Columns, columns: list[list[Cell | None]], means: list[float], text_at: int) -> int:
+    """The text column merged down (or left blank below) over rows whose other long column has
+    words of its own on every row ("1a Encourage settings ..." over two deliverables): the merged
+    column is what those rows share, their outcome, and the other column is each row's action.
+    Returns the text column."""
+    fields = result.fields
+    if result.column_of("outcome") is not None or _runs(columns[text_at])[0] <= 0:
+        return text_at
+    for i, named in enumerate(fields):
+        if i == text_at or named is not None or means[i] < MIN_ROW_TEXT_WORDS:
+            continue
+        if any(cell is None or cell.merged or not clean(cell.text) for cell in columns[i]):
+            continue
+        if _runs(columns[i])[1] != "a different value on every row":
+            continue
+        fields[text_at], fields[i] = "outcome", "text"
+        result.decisions[text_at] = Decision(
+            text_at, result.headers[text_at], "outcome", 0.6, "merged down over rows that each have words of their own"
+        )
+        result.decisions[i] = Decision(
+            i,
+            result.headers[i],
+            "text",
+            0.6,
+            f"words of its own on every row under a merged column ({means[i]:.0f} words)",
+        )
+        return i
+    return text_at
 
 
 def _runs(cells: Sequence[Cell | None]) -> tuple[float, str]:

@@ -703,10 +703,13 @@ class _PlanReader:
             return
         label = hierarchy(clean(text), self.rules)
         found = _OUTCOME_ID.match(text) if label is None else None
+        lettered = opening_id(text, self.rules) if label is None and found is None else None
         if label is not None and label.level == "outcome":
             ident, rest = label.number, label.title
         elif found and normalise_id(found.group("id")):
             ident, rest = found.group("id"), found.group("rest").strip(" \t")
+        elif lettered is not None and lettered.id[-1:].isalpha() and lettered.id[:1].isdigit():
+            ident, rest = lettered.id, lettered.rest.strip(" \t")  # "1a Encourage ...": a lettered outcome
         else:
             ident, rest = None, text
         current = normalise_id(self.outcome.id) or self.outcome.id if self.outcome else None
