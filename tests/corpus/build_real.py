@@ -9,8 +9,11 @@ licence is unclear (see each case's SOURCE.md). From those rows this script writ
   plan.pdf          LibreOffice's PDF of plan.docx, or Chromium's print of plan.html
   plan-layout.txt   `pdftotext -layout plan.pdf`, for the cases that have one
   plan.txt          ONLY for the modelled cases: the page text in the form the document
-                    host gives it (cells joined by " / ").  For the real cases plan.txt is
-                    the stored page text kept as found and is never rewritten here.
+                    host gives it (cells joined by " / ", one cell a paragraph, bullets, or
+                    cells ending in " |").  For the real cases plan.txt is the stored page
+                    text kept as found and is never rewritten here.
+  plan.xlsx         a tracker workbook built from the rows (RAG cells filled), for the cases
+                    marked `xlsx`; a stored plan.xlsx is kept as found
   plan.csv          the first sheet of a stored plan.xlsx, for the cases that have one
 
 Files a case lists under `stored` (a real Word document or workbook, a stored page text) are
