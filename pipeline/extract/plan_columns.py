@@ -31,7 +31,7 @@ from pipeline.core.layout import Cell
 from pipeline.core.text import clean, fold
 from pipeline.extract.records import ColumnDecision as Decision
 from pipeline.language.headers import NAMES_FIELD, header_score
-from pipeline.language.ids import opening_id, whole_id
+from pipeline.language.ids import closing_id, opening_id, whole_id
 from pipeline.language.refs import starts_with_link_cue
 from pipeline.rules import Rules
 
@@ -53,6 +53,7 @@ NOTES_SAY_STATUS = 0.5  # ... unless this share of its cells open with a status 
 # over "1 - Stop smoking support in pregnancy").
 IDS_IN_CELLS = 0.8
 TITLE_WORDS = 10  # a title is a few words; a longer second column of text is a column of its own
+MIN_ROW_TEXT_WORDS = 5  # words on average a column needs to hold each row's action under a merged one
 
 
 @dataclass
@@ -64,6 +65,7 @@ class Columns:
     decisions: list[Decision] = field(default_factory=list)
     titled_ids: bool = False  # the id column's cells also hold a short title ("1 - Stop smoking")
     ids_in_text: bool = False  # no id column: ids open the text cells ("1.1 Maintain ...")
+    ids_at_end: bool = False  # no id column: ids close the text cells ("... as needed. (Recommendation 1)")
 
     @property
     def width(self) -> int:
@@ -303,6 +305,7 @@ def _settle_text(
             text_at = best
     if text_at is None:
         return
+    text_at = _merged_text_is_outcome(result, columns, means, text_at)
     # a second long column named like text: the shorter is a title
     title_at = result.column_of("title")
     if title_at is None:
@@ -326,6 +329,38 @@ def _settle_text(
         opened = [t for t in cells if opening_id(t, rules)]
         if cells and len(opened) >= max(1, (2 * len(cells) + 2) // 3):
             result.ids_in_text = True
+        elif cells and len([t for t in cells if closing_id(t, rules)]) >= max(1, (2 * len(cells) + 2) // 3):
+            result.ids_at_end = True
+
+
+def _merged_text_is_outcome(result: Columns, columns: list[list[Cell | None]], means: list[float], text_at: int) -> int:
+    """The text column merged down (or left blank below) over rows whose other long column has
+    words of its own on every row ("1a Encourage settings ..." over two deliverables): the merged
+    column is what those rows share, their outcome, and the other column is each row's action.
+    Returns the text column."""
+    fields = result.fields
+    if result.column_of("outcome") is not None or _runs(columns[text_at])[0] <= 0:
+        return text_at
+    for i, named in enumerate(fields):
+        if i == text_at or named is not None or means[i] < MIN_ROW_TEXT_WORDS:
+            continue
+        if any(cell is None or cell.merged or not clean(cell.text) for cell in columns[i]):
+            continue
+        if _runs(columns[i])[1] != "a different value on every row":
+            continue
+        fields[text_at], fields[i] = "outcome", "text"
+        result.decisions[text_at] = Decision(
+            text_at, result.headers[text_at], "outcome", 0.6, "merged down over rows that each have words of their own"
+        )
+        result.decisions[i] = Decision(
+            i,
+            result.headers[i],
+            "text",
+            0.6,
+            f"words of its own on every row under a merged column ({means[i]:.0f} words)",
+        )
+        return i
+    return text_at
 
 
 def _runs(cells: Sequence[Cell | None]) -> tuple[float, str]:

@@ -26,7 +26,7 @@ from pipeline.core.layout import Block, Cell, Layout, Row
 from pipeline.core.model import PLAN, Note
 from pipeline.core.text import clean
 from pipeline.language.headers import NAMES_FIELD, best_field
-from pipeline.language.ids import hierarchy, ids_in, opening_id
+from pipeline.language.ids import hierarchy, ids_in, opening_id, whole_id
 from pipeline.rules import Rules
 
 HEADER_WORDS = 8  # a column name is a few words
@@ -38,6 +38,7 @@ _LABELLED = re.compile(r"^\s*(?P<label>[A-Z][\w /&()'’-]{0,40}?)\s*:\s*(?P<val
 _SEPARATOR = " / "
 THEME = "\x00theme"  # marks a theme row among flattened rows
 RECOVERED = "recovered heading"  # the style of a line of plain text taken for the heading over a table
+MIN_HEADERLESS_ROWS = 3  # rows a table with no header needs before its columns are named from its cells
 BULLETS = "•◦▪▫●○■□‣⁃∙·*-–"
 
 COLUMNS_LOST = (
@@ -108,7 +109,9 @@ def _segment(words: list[str], rules: Rules) -> list[str]:
 
 def recover(layout: Layout, rules: Rules) -> Recovered:
     """The layout with every flattened table it holds recovered (unchanged when it holds none)."""
-    listed = _list_tables(layout, rules)
+    listed = layout
+    for shaped in (_list_tables, _headed_records, _noted_lists, _piped_cells, _headerless_tables):
+        listed = shaped(listed, rules)
     if listed is not layout:
         return Recovered(listed)
     lines = _lines(layout)
@@ -449,3 +452,211 @@ def _list_header(items: list[list[str]], rules: Rules) -> list[str] | None:
             field = "lead" if all(len(t.split()) <= 6 for t in columns[k]) else "update"
             names[k] = rules.headers["plan"][field][0]
     return names
+
+
+# ----------------------------------------------------------------------------- records without a table
+
+# a note's date after its label: "UPDATE March 2019 ...", "Update 3 May 2024: ...", "Progress 12/03/24 - ..."
+_NOTE_DATE = re.compile(
+    r"^(?:\d{1,2}\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?(?:\s+(?:19|20)\d\d)?\b"
+    r"|^\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}\b|^(?:19|20)\d\d\b",
+    re.IGNORECASE,
+)
+_NOTE_LEAD = re.compile(r"^(?P<label>[A-Za-z][A-Za-z ]{1,30}?)\s*(?::|\s-\s|\s–\s|\s(?=\S))")
+
+
+def _field_label(block: Block, rules: Rules) -> tuple[str, str] | None:
+    """("Status", "✔ Complete") for a one-line "Status: ✔ Complete" paragraph whose label names
+    a column other than the action's words; None otherwise."""
+    text = block.text.strip()
+    if block.kind not in ("paragraph", "list_item") or "\n" in text:
+        return None
+    match = _LABELLED.match(text)
+    if not match:
+        return None
+    label = match.group("label").strip()
+    field_name, score = best_field(label, rules)
+    if score < NAMES_FIELD or field_name in ("text", "id"):
+        return None
+    return label, match.group("value").strip()
+
+
+def _note(text: str, rules: Rules) -> str | None:
+    """The words of a progress note that opens with an update label ("UPDATE March 2019 Safe
+    Space carries on" -> "Safe Space carries on"), or None when the text opens with no such label."""
+    match = _NOTE_LEAD.match(text.strip())
+    if not match:
+        return None
+    field_name, score = best_field(match.group("label"), rules)
+    if field_name != "update" or score < NAMES_FIELD:
+        return None
+    rest = text.strip()[match.end() :].strip()
+    dated = _NOTE_DATE.match(rest)
+    if dated:
+        rest = rest[dated.end() :].lstrip(" :-–").strip()
+    return rest or None
+
+
+def _record_table(rows: list[dict[str, str]], line: int | None, rules: Rules) -> Block:
+    labels: list[str] = []
+    for row in rows:
+        labels += [label for label in row if label not in labels]
+    table = [Row(cells=[Cell(text=label) for label in labels], line=line)]
+    table += [Row(cells=[Cell(text=row.get(label, "")) for label in labels]) for row in rows]
+    return Block(kind="table", rows=table, line=line)
+
+
+def _rebuilt(layout: Layout, blocks: list[Block]) -> Layout:
+    rebuilt = Layout(format=layout.format, blocks=blocks, pages=layout.pages, notes=list(layout.notes))
+    rebuilt.word_report = layout.word_report
+    rebuilt.columns = dict(layout.columns)
+    return rebuilt
+
+
+def _headed_records(layout: Layout, rules: Rules) -> Layout:
+    """Numbered items with no table, each followed by labelled lines and paragraphs of progress
+    ("1. Adopt open government principles" / "Status: ✔ Complete" / "The Bank opened ..."): each
+    item a row, its numbered line the action, each label a column, the paragraphs its update.
+    Two such items at least; anything else is left as it was."""
+    blocks = layout.blocks
+    action = rules.headers["plan"]["text"][0]
+    update = rules.headers["plan"]["update"][0]
+
+    def opens(k: int) -> bool:
+        b = blocks[k]
+        one_line = b.kind in ("paragraph", "heading", "list_item") and "\n" not in b.text.strip()
+        return (
+            one_line
+            and opening_id(b.text, rules) is not None
+            and k + 1 < len(blocks)
+            and _field_label(blocks[k + 1], rules) is not None
+        )
+
+    out: list[Block] = []
+    i = 0
+    changed = False
+    while i < len(blocks):
+        rows: list[dict[str, str]] = []
+        j = i
+        while j < len(blocks) and opens(j):
+            row = {action: blocks[j].text.strip()}
+            j += 1
+            while j < len(blocks) and (found := _field_label(blocks[j], rules)) is not None:
+                row.setdefault(found[0], found[1])
+                j += 1
+            notes = []
+            while j < len(blocks) and blocks[j].kind == "paragraph" and not opens(j):
+                notes.append(blocks[j].text.strip())
+                j += 1
+            if notes:
+                row[update] = "\n".join(notes)
+            rows.append(row)
+        if len(rows) >= 2:
+            out.append(_record_table(rows, blocks[i].line, rules))
+            changed = True
+            i = j
+        else:
+            out.append(blocks[i])
+            i += 1
+    return _rebuilt(layout, out) if changed else layout
+
+
+def _noted_lists(layout: Layout, rules: Rules) -> Layout:
+    """A list whose items alternate between an action and a progress note that opens with an
+    update label ("Refresh our alcohol needs assessment." / "UPDATE March 2019 Work began ..."):
+    each action a row, the note after it its update. Two pairs at least."""
+    blocks = layout.blocks
+    action = rules.headers["plan"]["text"][0]
+    update = rules.headers["plan"]["update"][0]
+    out: list[Block] = []
+    i = 0
+    changed = False
+    while i < len(blocks):
+        rows: list[dict[str, str]] = []
+        j = i
+        while j < len(blocks) and blocks[j].kind == "list_item" and _note(blocks[j].text, rules) is None:
+            row = {action: blocks[j].text.strip()}
+            j += 1
+            if j < len(blocks) and blocks[j].kind == "list_item" and (note := _note(blocks[j].text, rules)):
+                row[update] = note
+                j += 1
+            rows.append(row)
+        if sum(1 for row in rows if update in row) >= 2:
+            out.append(_record_table(rows, blocks[i].line, rules))
+            changed = True
+            i = j
+        else:
+            out.append(blocks[i])
+            i += 1
+    return _rebuilt(layout, out) if changed else layout
+
+
+def _names_a_field(text: str, rules: Rules) -> bool:
+    return len(text.split()) <= HEADER_WORDS and best_field(text, rules)[1] >= NAMES_FIELD
+
+
+def _headerless_tables(layout: Layout, rules: Rules) -> Layout:
+    """A table with no header row whose first column holds only ids and another the action's
+    words ("1" | "Set up a national feeding alliance ..."): a header is put over it, its columns
+    named by what their cells hold (ids; a status; the longest words the action; short names a
+    lead; other words an update)."""
+    out: list[Block] = []
+    changed = False
+    for block in layout.blocks:
+        rows = block.rows if block.kind == "table" else []
+        texts = [[clean(c.text) for c in row.cells] for row in rows]
+        widths = {len(t) for t in texts}
+        fits = (
+            len(rows) >= MIN_HEADERLESS_ROWS
+            and len(widths) == 1
+            and 2 <= next(iter(widths)) <= 6
+            and not any(sum(1 for t in row if t and _names_a_field(t, rules)) >= 2 for row in texts[:3])
+            and all(whole_id(row[0], rules) for row in texts)
+        )
+        if not fits:
+            out.append(block)
+            continue
+        width = len(texts[0])
+        columns = [[row[k] for row in texts] for k in range(1, width)]
+        plan = rules.headers["plan"]
+        lengths = [sum(len(t.split()) for t in col) / len(col) for col in columns]
+        text_at = max(range(len(columns)), key=lambda k: (lengths[k], -k))
+        names = [plan["id"][0]]
+        for k, col in enumerate(columns):
+            if k == text_at:
+                names.append(plan["text"][0])
+            elif sum(1 for t in col if rules.status_for(t)) >= 0.7 * len(col):
+                names.append(plan["status"][0])
+            else:
+                names.append(plan["lead" if all(len(t.split()) <= 6 for t in col) else "update"][0])
+        header = Row(cells=[Cell(text=n) for n in names], line=rows[0].line)
+        out.append(Block(kind="table", rows=[header, *rows], line=block.line))
+        changed = True
+    return _rebuilt(layout, out) if changed else layout
+
+
+def _piped_cells(layout: Layout, rules: Rules) -> Layout:
+    """Text where a table's cells were copied one per line, each ending in " |" ("1 |" /
+    "Set up a national feeding alliance. |"): a table again, a new row at each cell that is an
+    id alone."""
+    out: list[Block] = []
+    changed = False
+    for block in layout.blocks:
+        lines = [line.strip() for line in block.text.split("\n") if line.strip()] if block.kind == "paragraph" else []
+        piped = [line for line in lines if line.endswith("|")]
+        if len(lines) < 4 or len(piped) < 0.8 * len(lines):
+            out.append(block)
+            continue
+        rows: list[list[str]] = []
+        for line in lines:
+            cell = line.rstrip("|").strip()
+            if whole_id(cell, rules) or not rows:
+                rows.append([cell])
+            else:
+                rows[-1].append(cell)
+        if len(rows) < MIN_HEADERLESS_ROWS or len({len(r) for r in rows}) != 1:
+            out.append(block)
+            continue
+        out.append(Block(kind="table", rows=[Row(cells=[Cell(text=t) for t in r]) for r in rows], line=block.line))
+        changed = True
+    return _rebuilt(layout, out) if changed else layout

@@ -33,7 +33,7 @@ from pipeline.extract.plan_recover import RECOVERED
 from pipeline.extract.plan_text import follows, section_heading
 from pipeline.extract.records import RawAction, RawOutcome, RawPlan, RawSection, RawTable
 from pipeline.language.headers import NAMES_FIELD, best_field, header_score
-from pipeline.language.ids import Label, hierarchy, numbered, opening_id, whole_id
+from pipeline.language.ids import Label, closing_id, hierarchy, numbered, opening_id, whole_id
 from pipeline.rules import Rules
 
 ACTION_FIELDS = ("title", "text", "status", "lead", "timescale", "update", "links", "age_group")
@@ -111,6 +111,9 @@ def find_header(block: Block, rules: Rules) -> _Header | None:
     return None
 
 
+_BULLET_MARKS = "•◦▪●○■□‣⁃∙"
+
+
 def _pad(a: list[str], b: list[str]) -> list[tuple[str, str]]:
     width = max(len(a), len(b))
     return list(zip(a + [""] * (width - len(a)), b + [""] * (width - len(b)), strict=True))
@@ -124,6 +127,8 @@ def _finishes_header(above: list[str], below: list[str], rules: Rules) -> bool:
         not filled
         or any(header_words(t) > HEADER_CELL_WORDS for t in filled)
         or any(whole_id(t, rules) for t in filled)
+        or opening_id(filled[0], rules) is not None  # "88. Recreation Action": a row's id and title
+        or any(t.lstrip()[:1] in _BULLET_MARKS for t in filled)  # a bulleted cell holds content
     ):
         return False
     if len(set(filled)) == 1 and (len(filled) >= max(2, len(below) - 1) or hierarchy(filled[0], rules)):
@@ -334,6 +339,7 @@ class _PlanReader:
         self.table_follows = False  # the text block being read stands just above a table
         self._styled_title = False
         self._tables_seen = 0
+        self._by_position: set[int] = set()  # sections numbered by their place, not by the plan
         self._action_line = re.compile(  # a line opening with an id, or an action id after a column gap
             rf"(?:^\s*(?:{rules.action_id}|{rules.outcome_id})|(?<=\S {{2}}){rules.action_id})\.?(?=\s|$)", re.MULTILINE
         )
@@ -380,7 +386,8 @@ class _PlanReader:
         if block.kind == "title" and self.plan.title is None:
             return False
         flat = clean(block.text)
-        label = hierarchy(flat, self.rules) or numbered(flat) or _named_level(flat, self.rules)
+        vocab = hierarchy(flat, self.rules)
+        label = vocab or numbered(flat) or _named_level(flat, self.rules)
         deeper = self.section is not None and self.section_level is not None and block.level > self.section_level
         if deeper and self.outcome_level is not None and block.level > self.outcome_level:
             return True  # a third level of headings ("Healthier weight programmes:"): the plan keeps two
@@ -388,7 +395,8 @@ class _PlanReader:
             label = Label("outcome" if deeper else "section", None, flat)
         elif deeper and label.level == "section":
             label = Label("outcome", label.number, label.title)  # nested under a section: the level below
-        if label.level == "outcome" and (self.section is not None or deeper):
+        labelled = vocab is not None and vocab.level == "outcome"  # "Objective 1: ..." says its level
+        if label.level == "outcome" and (self.section is not None or deeper or labelled):
             self._new_outcome(label.number, label.title)
             self.outcome_level = block.level if deeper else None
             return True
@@ -443,6 +451,7 @@ class _PlanReader:
 
     def _new_section(self, number: str | None, title: str) -> None:
         if number is None:
+            self._by_position.add(len(self.plan.sections))
             number = str(len(self.plan.sections) + 1)
             while any(normalise_id(s.number) == number for s in self.plan.sections):
                 number = str(int(number) + 1)
@@ -491,11 +500,14 @@ class _PlanReader:
         if self._hierarchy_row(row, columns, cells):
             return
         ident, title = self._ident(cells, columns)
-        has_ids = "id" in columns.fields or columns.ids_in_text
+        has_ids = "id" in columns.fields or columns.ids_in_text or columns.ids_at_end
         continuation = not clean(ident) and new_page and self.action is not None
         if continuation and not has_ids:
             continuation = self._only_words_go_on(cells)
+        opened = (len(self.plan.sections), len(self.plan.outcomes))
         self._label_columns(cells, ident, continuation)
+        if self._numbers_a_level(ident, cells, opened):
+            return
         if continuation and self.action is None:
             continuation = False  # a new section or outcome began on this row
         if continuation:
@@ -542,6 +554,21 @@ class _PlanReader:
         )
         self.plan.actions.append(self.action)
 
+    def _numbers_a_level(self, ident: str, cells: dict[str, str], opened: tuple[int, int]) -> bool:
+        """A row whose section or outcome column opened a new level and which holds nothing else
+        but an id ("1." | "Maternity" | | ): the id is that level's number, and the row no action."""
+        if not clean(ident) or any(clean(v) for k, v in cells.items() if not k.startswith("_")):
+            return False
+        number = normalise_id(ident) or tidy_id(ident)
+        if len(self.plan.outcomes) > opened[1]:
+            self.outcome.id = number  # type: ignore[union-attr]
+            return True
+        if len(self.plan.sections) > opened[0]:
+            self.plan.sections[-1].number = number
+            self.section = number
+            return True
+        return False
+
     def _only_words_go_on(self, cells: dict[str, str]) -> bool:
         """In a plan without ids, the first row on a new page goes on with the row above when
         it holds only words of its long columns (text, update, extra), no status, lead or date."""
@@ -581,6 +608,11 @@ class _PlanReader:
             return split.id, None
         if columns.ids_in_text:
             split = opening_id(cells.get("text", ""), self.rules)
+            if split is not None:
+                cells["text"] = split.rest
+                return split.id, None
+        if columns.ids_at_end:
+            split = closing_id(cells.get("text", ""), self.rules)
             if split is not None:
                 cells["text"] = split.rest
                 return split.id, None
@@ -678,10 +710,13 @@ class _PlanReader:
             return
         label = hierarchy(clean(text), self.rules)
         found = _OUTCOME_ID.match(text) if label is None else None
+        lettered = opening_id(text, self.rules) if label is None and found is None else None
         if label is not None and label.level == "outcome":
             ident, rest = label.number, label.title
         elif found and normalise_id(found.group("id")):
             ident, rest = found.group("id"), found.group("rest").strip(" \t")
+        elif lettered is not None and lettered.id[-1:].isalpha() and lettered.id[:1].isdigit():
+            ident, rest = lettered.id, lettered.rest.strip(" \t")  # "1a Encourage ...": a lettered outcome
         else:
             ident, rest = None, text
         current = normalise_id(self.outcome.id) or self.outcome.id if self.outcome else None
@@ -725,6 +760,7 @@ class _PlanReader:
 
     def finish(self) -> None:
         """Ids for plans that print none: `{outcome or section}.{k}`, counting within the parent."""
+        self._drop_empty_page_headings()
         counts: dict[str | None, int] = {}
         for action in self.plan.actions:
             if not action.id_generated:
@@ -742,6 +778,20 @@ class _PlanReader:
                     "(section or outcome, then order), shown as generated.",
                 )
             )
+
+    def _drop_empty_page_headings(self) -> None:
+        """A heading the plan does not number, holding no action or outcome of its own and
+        followed by the plan's own levels ("SUMMARY OF ACTIONS" over "Chapter 3: ..."), is the
+        page's heading over the plan, not a section of it."""
+        used = {a.section for a in self.plan.actions} | {o.section for o in self.plan.outcomes}
+        keep = []
+        for index, section in enumerate(self.plan.sections):
+            later = index + 1 < len(self.plan.sections)
+            number = normalise_id(section.number) or tidy_id(section.number)
+            if index in self._by_position and later and number not in used:
+                continue
+            keep.append(section)
+        self.plan.sections = keep
 
 
 _OUTCOME_ID = re.compile(r"^\s*(?P<id>\d{1,3}(?:\.\d{1,3}){0,2}\.?)(?=\s|$)(?P<rest>.*)$", re.DOTALL)

@@ -50,6 +50,7 @@ class Label:
 @dataclass(frozen=True)
 class _Grammar:
     opening: re.Pattern[str]
+    closing: re.Pattern[str]
     whole: re.Pattern[str]
     anywhere: re.Pattern[str]
     hierarchy: re.Pattern[str]
@@ -66,15 +67,33 @@ def _grammar(rules: Rules) -> _Grammar:
     level_words = "|".join(phrase(w) for w in sorted(levels, key=len, reverse=True)) or r"(?!x)x"
     return _Grammar(
         opening=re.compile(rf"^\s*{label}{ident}{_SEPARATOR}(?P<rest>.*)$", re.DOTALL),
+        closing=re.compile(
+            rf"^(?P<rest>.*?\S)\s*\(\s*(?P<label>(?i:{labels})(?![A-Za-z])\.?\s*[:#]?\s*)(?P<id>{token})\s*\)\s*$",
+            re.DOTALL,
+        ),
         whole=re.compile(rf"^\s*{label}{ident}\s*$"),
         anywhere=re.compile(rf"(?<![\w.]){token}(?![\w])"),
         hierarchy=re.compile(
             rf"^\s*(?P<word>(?i:{level_words}))(?![A-Za-z])\s*(?:(?P<number>{token})\.?(?![\w]))?"
+            # a reference in brackets between the number and its separator ("Objective 2 (LECP / 149): ...")
+            rf"(?:\s*\([^()\n]{{1,40}}\)(?=\s*[:\-–—]))?"
             rf"(?P<sep>\s*[:.\-–—)]\s*|\s+|$)(?P<title>.*)$",
             re.DOTALL,
         ),
         levels=levels,
     )
+
+
+def closing_id(text: str | None, rules: Rules) -> IdSplit | None:
+    """The id a cell closes with, printed in brackets after a label word ("... as needed.
+    (Recommendation 1)"), and the words before it; None otherwise. The label word is required: a
+    bare "(2)" closing a sentence is a footnote or a count, not an id."""
+    if not text:
+        return None
+    match = _grammar(rules).closing.match(text.strip())
+    if not match:
+        return None
+    return IdSplit(tidy_id(match.group("id")), match.group("rest"), True)
 
 
 def opening_id(text: str | None, rules: Rules) -> IdSplit | None:

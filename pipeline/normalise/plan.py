@@ -8,6 +8,8 @@ the plan's own numbering, once every id of the plan is known: in a plan numbered
 
 from __future__ import annotations
 
+import re
+
 from pipeline.core.ids import normalise_id, parent_id, tidy_id
 from pipeline.core.model import Action, Outcome, Section
 from pipeline.core.text import clean, clean_or_none
@@ -88,7 +90,7 @@ def _action(
         section = ident.split(".")[0]
 
     text = clean(raw.text)
-    status_raw = clean_or_none(raw.status)
+    status_raw = unmarked(clean_or_none(raw.status))
     links_raw = clean_or_none(raw.links)
     age_raw = clean_or_none(raw.age_group)
     status_rule = rules.status_for(status_raw)
@@ -154,6 +156,18 @@ def _action(
         extra={clean(k): clean(v) for k, v in raw.extra.items() if clean(v)},
         source=raw.where,
     )
+
+
+# a tick, cross, dot or emoji printed before a status word ("✔ Complete", "🙂 On track", "● Red")
+_STATUS_MARK = re.compile(r"^[^\w\s(\[£$€#%&@'\"‘“]+\s*(?=\w)")
+
+
+def unmarked(status_raw: str | None) -> str | None:
+    """A status cell without the symbol printed before its words: the symbol decorates the
+    status, the words say it ("✔ Complete" -> "Complete"). A cell of symbols only is kept."""
+    if not status_raw:
+        return status_raw
+    return _STATUS_MARK.sub("", status_raw) or status_raw
 
 
 def waits_on(status_raw: str | None, rule: StatusRule | None) -> str | None:

@@ -9,8 +9,11 @@ licence is unclear (see each case's SOURCE.md). From those rows this script writ
   plan.pdf          LibreOffice's PDF of plan.docx, or Chromium's print of plan.html
   plan-layout.txt   `pdftotext -layout plan.pdf`, for the cases that have one
   plan.txt          ONLY for the modelled cases: the page text in the form the document
-                    host gives it (cells joined by " / ").  For the real cases plan.txt is
-                    the stored page text kept as found and is never rewritten here.
+                    host gives it (cells joined by " / ", one cell a paragraph, bullets, or
+                    cells ending in " |").  For the real cases plan.txt is the stored page
+                    text kept as found and is never rewritten here.
+  plan.xlsx         a tracker workbook built from the rows (RAG cells filled), for the cases
+                    marked `xlsx`; a stored plan.xlsx is kept as found
   plan.csv          the first sheet of a stored plan.xlsx, for the cases that have one
 
 Files a case lists under `stored` (a real Word document or workbook, a stored page text) are
@@ -49,6 +52,7 @@ class Group:
     subheading: str | None = None  # a second-level heading (Torbay: "Domain: Weaning")
     note_before: list[str] = field(default_factory=list)  # paragraphs before the table
     lists_after: list[tuple[str, list]] = field(default_factory=list)  # (label, items)
+    heading_side: str | None = None  # text in a second merged cell on the heading's row (Louth)
 
 
 @dataclass
@@ -74,6 +78,10 @@ class Case:
     group_rows: bool = False  # plan.html: one table, each group's heading a spanning row in it
     stored: list[str] = field(default_factory=list)  # renderings kept as found, never rewritten here
     csv_from_xlsx: bool = False  # plan.csv: the stored plan.xlsx's first sheet, cell by cell
+    merge_down: bool = False  # an empty first cell continues the one above (a cell merged down)
+    xlsx: bool = False  # plan.xlsx: a tracker workbook built from the rows (RAG cells filled)
+    html_body: object = None  # a function(case) -> the page's main HTML, for pages without a table
+    txt_body: object = None  # a function(case) -> plan.txt, for modelled pages without a table
 
 
 # --------------------------------------------------------------------------------------
@@ -1145,6 +1153,750 @@ _add(
     )
 )
 
+# 17. Modelled on Louth Local Community Development Committee's Healthy Ireland for Louth Plan
+#     2018-2022 (a flip-book's page text; licence not stated): goal rows and objective rows of
+#     merged cells, flat action numbers ("12", "19."), a source code before each action
+#     ("LECP 214:", "TFI & RHSR:"), a category tag in the number cell and a measures column of
+#     bullets. Every action, objective and measure reworded.
+_add(
+    Case(
+        slug="real_louth_healthy_ireland_plan",
+        title="Healthy Ireland for Louth Plan 2018-2022",
+        intro=["Action plan (extract): Goal 1, objectives 2 and 3; Goal 4, objective 9"],
+        headers=["No.", "Action", "Responsibility", "Timeline", "Local Measure / Indicator"],
+        groups=[
+            Group(
+                subheading="Goal 1: Create an environment where every person and every sector of society can "
+                "play their part in a healthy Louth",
+                heading="Objective 2 (LECP / 149): Provide safe recreational facilities and shared spaces where "
+                "children and young people can meet in an inclusive, confident way",
+                heading_side="HI Outcome: Local authorities work with communities, schools and other "
+                "stakeholders to plan active-friendly places that suit the community",
+                rows=[
+                    [
+                        "12",
+                        "RHSR: Open school buildings, where practical, for after-school care and out-of-hours use "
+                        "by local communities",
+                        "LMETB",
+                        "2018-2022",
+                        "\u2022 Wider use of school buildings for after-school care, where practical",
+                    ],
+                    [
+                        "13",
+                        "TFI & RHSR: Encourage tobacco-free campuses across health, public and sports facilities, "
+                        "working with stakeholders",
+                        "LCDC",
+                        "2018-2022",
+                        "\u2022 Number of tobacco-free campuses among LCDC members",
+                    ],
+                    [
+                        "14",
+                        "TFI & RHSR: Promote tobacco-free parks and beaches and extend the tobacco-free "
+                        "playgrounds scheme, by voluntary means or by bye-laws",
+                        "LCC: Supported by Pre-school Inspectorate",
+                        "2018-2022",
+                        "\u2022 Signs put up at parks and beaches\n\u2022 Tobacco-free playgrounds scheme extended",
+                    ],
+                ],
+            ),
+            Group(
+                heading="Objective 3 (LECP / 151): Support community hubs and shared learning centres in "
+                "Drogheda, Dundalk and Ardee for groups that involve volunteers",
+                heading_side="HI Outcome: Local authorities work with communities, schools and other "
+                "stakeholders to plan active-friendly places that suit the community",
+                rows=[
+                    [
+                        "18",
+                        "LECP 214: Provide more shared spaces and services and reduce the physical barriers "
+                        "between communities",
+                        "LCC: Supported by Louth LEADER / Community Groups / PEACE 4",
+                        "2016-2022",
+                        "\u2022 Number of shared spaces available\n\u2022 More community use of shared spaces",
+                    ],
+                    [
+                        "19.\nRecreation Action",
+                        "LECP 261: Offer safe places where young people can meet and socialise in a positive way",
+                        "LCC: Supported by LMETB / CYPSC / Community & Youth Groups / Foróige",
+                        "2016-2018",
+                        "\u2022 Number of youth cafés and hang-outs across the county\n\u2022 Number of young people "
+                        "using them",
+                    ],
+                    [
+                        "20",
+                        "LECP 280: Help older people get out and about with safe, accessible, affordable and "
+                        "flexible transport linking rural and urban areas\nLECP 198: Extend the rural transport "
+                        "scheme so that people with disabilities in isolated areas can reach work",
+                        "Flexibus / LCDC",
+                        "2016-2022",
+                        "\u2022 Number of rural transport schemes and routes",
+                    ],
+                    [
+                        "21",
+                        "Consultation: Extend the rural transport programme to evening services for leisure, "
+                        "recreation and social trips",
+                        "Flexibus / LCDC",
+                        "2018 - Ongoing",
+                        "\u2022 Evening pilot service run\n\u2022 Lessons from the pilot written up",
+                    ],
+                ],
+            ),
+            Group(
+                subheading="Goal 4: Increase the proportion of people who are healthy at every stage of life",
+                heading="Objective 9 (LECP / 247): Work across agencies so that universal services and supports "
+                "reach every child and young person, above all those most excluded or at risk",
+                heading_side="HI Outcome: Agree how and when to explore what CYPSC can add to the health and "
+                "wellbeing of families and communities",
+                rows=[
+                    [
+                        "88.\nRecreation Action",
+                        "NPAP: Build physical activity into the CYPSC plans",
+                        "CYPSC",
+                        "2018-2022",
+                        "\u2022 CYPSC plan written, including physical activity",
+                    ],
+                    [
+                        "89",
+                        "NCFLP: Support anti-bullying programmes, including on online homophobic bullying",
+                        "Youth Services and Genesis Programme: Supported by HIF",
+                        "2018-2022",
+                        "\u2022 Number of programmes run\n\u2022 KiVa in place",
+                    ],
+                    [
+                        "90",
+                        "RHSR: Widen the range, availability and reach of drug and alcohol services for people "
+                        "under 18",
+                        "Youth Services: Supported by HSE Drug and Addiction Services / LDAF",
+                        "2018-2022",
+                        "\u2022 Targeted work with under-18s through addiction services",
+                    ],
+                    [
+                        "91",
+                        "NSHP & LECP 267: Support young people\u2019s right to decide for themselves and to express "
+                        "their sexual orientation and gender identity",
+                        "HSE & TUSLA: Supported by CNN / Schools / Dundalk Outcomers / Youth Services",
+                        "Ongoing",
+                        "\u2022 Fewer mental health problems among young people\n\u2022 Number of LGBT awareness "
+                        "sessions\n\u2022 Number of young people using LGBT services",
+                    ],
+                    [
+                        "92",
+                        "RHSR: Build the life skills of young people leaving care to lower their risk of substance use",
+                        "CYPSC: Supported by PPN",
+                        "2018-2022",
+                        "\u2022 Number of programmes funded by Healthy Ireland",
+                    ],
+                ],
+            ),
+        ],
+        site="generic",
+        breadcrumbs=["Home", "Community", "Healthy Ireland"],
+        docx_style="merged_rows",
+        pdf_from="docx",
+        layout=True,
+        landscape=True,
+        col_widths_cm=[2.2, 9.0, 5.6, 2.6, 6.6],
+    )
+)
+
+# 18. Modelled on a Covid Recovery Strategy assurance report (August 2022), Appendix B: the
+#     Scottish Government internal review's RAG status and comments for its priority actions (a
+#     document-host copy; licence not stated). No ids; Policy / Comments / RAG Status, the RAG word
+#     in a filled cell. Comments reworded. Rendered as a landscape Word tracker, its PDF and a
+#     workbook.
+_add(
+    Case(
+        slug="real_covid_recovery_priority_actions_rag",
+        title="Appendix B: Scottish Government internal review RAG Status and Comments for 16 Priority Actions",
+        pre_title=["Covid Recovery Strategy Assurance Report August 2022 v1.4"],
+        headers=["Policy", "Comments", "RAG Status"],
+        groups=[
+            Group(
+                heading=None,
+                rows=[
+                    [
+                        "Free school lunches, breakfast and holiday food provisions",
+                        "Universal free school meals now reach pupils in primary 4 and 5 and in special schools. "
+                        "Extending them to primary 6 and 7 has slipped: how it will be resourced is still being "
+                        "discussed and is not settled.",
+                        "Red",
+                    ],
+                    [
+                        "110k affordable, energy efficient homes by 2032",
+                        "Shortages of materials and workers and rising prices keep slowing building and raising "
+                        "its cost. More capital grant is still needed for a delivery path that reaches 110k by "
+                        "2032.",
+                        "Amber",
+                    ],
+                    [
+                        "Local mental health and wellbeing support",
+                        "The savings exercise delayed the \u00a315m for 22/23 to local authorities; it is now being "
+                        "prioritised. Plans to double the fund by the end of the parliament are not yet drawn up.",
+                        "Amber",
+                    ],
+                    [
+                        "Whole Family Wellbeing Funding",
+                        "\u00a350 million committed for 2022 to 2023, in three parts: \u00a332million for Children\u2019s "
+                        "Services Planning Partnerships; \u00a36million for a national improvement team supporting "
+                        "them; \u00a312m for national policy work behind the fund\u2019s outcomes.",
+                        "Amber",
+                    ],
+                    [
+                        "Increase and automate the School clothing grant for children from low-income households",
+                        "Sharing data with DWP needs a legal basis and a UK Government ministerial steer. The grant "
+                        "rose to \u00a3120 in primary and \u00a3150 in secondary schools in August 2021 and has stayed "
+                        "there.",
+                        "Green",
+                    ],
+                ],
+            )
+        ],
+        site="generic",
+        breadcrumbs=["Home", "Publications"],
+        docx_style="headings",
+        pdf_from="docx",
+        layout=True,
+        landscape=True,
+        rag_colours={"Red": "FF0000", "Amber": "FFC000", "Green": "00B050"},
+        col_widths_cm=[7.0, 15.0, 3.0],
+        xlsx=True,
+    )
+)
+
+# 19. Modelled on Safer Portsmouth Partnership's "Substance Misuse Plan and updates March 2019"
+#     (a partnership web page; licence not stated): no table and no ids, the priorities a bullet
+#     list with an "UPDATE March 2019" bullet after each. Every priority and update reworded.
+_PORTSMOUTH = [
+    (
+        "Work more closely with Southampton and the rest of Hampshire to share learning and good practice.",
+        "UPDATE March 2019 Public health teams from Southampton, Hampshire and the Isle of Wight now meet "
+        "every quarter, building shared arrangements such as one drug alert system for the whole area. Good "
+        "practice on preventing drug-related deaths, treatment and harm reduction is shared there.",
+    ),
+    (
+        "Refresh our alcohol needs assessment.",
+        "UPDATE March 2019 Public health found the staff time but could not finish it; more talks are needed to "
+        "take it on within current resources. We have, though, set up an alcohol team within the treatment "
+        "system, apart from drugs provision, and won about \u00a3500k from Public Health England for a team "
+        "supporting families where a parent is alcohol dependent.",
+    ),
+    (
+        "Keep recovery at the centre while giving more weight to evidence-based harm reduction that improves "
+        "outcomes and saves lives.",
+        "UPDATE March 2019 Low threshold prescribing began in April 2018 and a harm reduction outreach worker was "
+        "recruited, both aimed at the drug users at most risk. 16 people at high risk are on it now. Public "
+        "health and partners are writing guidance on reducing drug harm at festivals and in the night-time "
+        "economy.",
+    ),
+    (
+        "Keep supporting Safe Space in Guildhall Walk.",
+        "UPDATE March 2019 Safe Space carries on, funded by the CCG and the University of Portsmouth.",
+    ),
+]
+
+
+def _portsmouth_html(case: Case) -> str:
+    items = []
+    for priority, update in _PORTSMOUTH:
+        items.append(f"<li>{_e(priority)}</li>")
+        items.append(f"<li>{_e(update)}</li>")
+    return "<h2>What will we prioritise in the next two years:</h2><ul>" + "".join(items) + "</ul>"
+
+
+def _portsmouth_txt(case: Case) -> str:
+    lines = [case.title, "", "What will we prioritise in the next two years:", ""]
+    for priority, update in _PORTSMOUTH:
+        lines.append("  \u2022 " + priority)
+        lines.append("  \u2022 " + update)
+    return "\n".join(lines) + "\n"
+
+
+_add(
+    Case(
+        slug="real_portsmouth_substance_misuse_updates",
+        title="Substance Misuse Plan and updates March 2019",
+        headers=[],
+        groups=[],
+        site="generic",
+        breadcrumbs=["Home", "Safer Portsmouth Partnership", "Substance misuse"],
+        html_body=_portsmouth_html,
+        txt_body=_portsmouth_txt,
+    )
+)
+
+# 20. Scottish Government, Open Government Action Plan commitment 1, final progress report
+#     (February 2021; real, OGL v3.0). No table: each action a numbered heading, then
+#     "Status: <symbol> <word>" and paragraphs of progress. plan.txt is the stored page text.
+_OGOV = [
+    (
+        "1. Adopt open government principles and culture",
+        "Status: \u2714 Complete",
+        [
+            "The Scottish National Investment Bank opened for business in November 2020. The Bank has been "
+            "established and will operate following the spirit and practice of Open Government.",
+            "In the Open Government Act Plan 2018-20 we committed to develop the Bank \u201copenly and "
+            "transparently, listening to the views of the public about how to make Scotland\u2019s public "
+            "finances more transparent and accessible\u201d. We consulted publically twice on our proposals "
+            "for the Bank.",
+            "The Bank will hold to the principles of equality; transparency; diversity; and inclusion and will "
+            "be subject to the Freedom of Information (Scotland) Act 2003",
+            "The Bank is expected to produce an annual report on investment performance for Ministers. The "
+            "report will be made publically available in line with our commitments for the Bank to be "
+            "established and run according to the principles of Open Government.",
+            "An Advisory Group will be established with membership drawn from a cross\u2011section of external "
+            "stakeholders and civic society.",
+        ],
+    ),
+    (
+        "2. Explore setting up a Citizen Advisory Group",
+        "Status: \U0001f642 On track",
+        [
+            "The Scottish National Investment Bank Act 2020 places a duty on Scottish Ministers to establish and "
+            "maintain an Advisory Group to provide them with advice on the Bank\u2019s objects, conduct and "
+            "performance.",
+            "The Advisory Group membership will be drawn from a cross\u2011section of external stakeholders and "
+            "civic society and as provided for in the Act must include at least 1 member appointed to represent "
+            "the interests of trade unions.",
+        ],
+    ),
+    ("3. Develop an Ethical Statement with public participation and input", "Status: \U0001f642 On track", []),
+]
+
+
+def _ogov_html(case: Case) -> str:
+    parts = ["<p>Final Progress Report</p>", "<p>February 2021</p>", "<h2>Scottish National Investment Bank</h2>"]
+    for heading, status, paras in _OGOV:
+        parts.append(f"<h3>{_e(heading)}</h3>")
+        parts.append(f"<p><strong>{_e(status)}</strong></p>")
+        parts.extend(f"<p>{_e(p)}</p>" for p in paras)
+    return "".join(parts)
+
+
+_add(
+    Case(
+        slug="real_scotland_open_government_progress",
+        title="Open Government Action Plan commitment 1: provide financial and performance transparency",
+        intro=[
+            "Progress reports on our commitment to provide financial and performance transparency as part of "
+            "our open government action plan."
+        ],
+        headers=[],
+        groups=[],
+        site="govscot",
+        breadcrumbs=["Home", "Publications"],
+        html_body=_ogov_html,
+        stored=["plan.txt"],
+    )
+)
+
+# 21. US Government Accountability Office, open recommendations on health care (real; a work of
+#     the US federal government, public domain). Each report a block with a three-column table
+#     (Agency Affected / Recommendation / Status); the id printed at the end of the recommendation
+#     ("(Recommendation 1)"); the status cell a word and a sentence. plan.txt is the stored page text.
+_add(
+    Case(
+        slug="real_gao_health_care_open_recommendations",
+        title="Open Recommendations",
+        headers=["Agency Affected", "Recommendation", "Status"],
+        groups=[
+            Group(
+                heading="Maternal Mortality and Morbidity: Additional Efforts Needed to Assess Program Data for "
+                "Rural and Underserved Areas",
+                note_before=["GAO-21-283", "May 10, 2021", "3 Open Recommendations"],
+                rows=[
+                    [
+                        "Centers for Disease Control and Prevention",
+                        "The Director of CDC should take steps to systematically disaggregate and analyze maternal "
+                        "health program data by rural and underserved areas, and make adjustments to program "
+                        "efforts, as needed. (Recommendation 1)",
+                        "Open\nWhen we confirm what actions the agency has taken in response to this "
+                        "recommendation, we will provide updated information.",
+                    ],
+                    [
+                        "Health Resources and Services Administration",
+                        "The Administrator of HRSA should take steps to systematically disaggregate and analyze "
+                        "maternal health program data by rural and underserved areas and make adjustments to "
+                        "program efforts, as needed. (Recommendation 2)",
+                        "Open\nWhen we confirm what actions the agency has taken in response to this "
+                        "recommendation, we will provide updated information.",
+                    ],
+                    [
+                        "Department of Health and Human Services",
+                        "The Secretary of Health and Human Services should direct the Healthy People Maternal, "
+                        "Infant, and Child Health Workgroup and the Maternal Health Working Group to establish a "
+                        "formal coordinated approach for monitoring maternal health efforts across HHS, including "
+                        "in rural and underserved areas. Such an approach could include establishing a process "
+                        "for exchanging information and discussing relevant program efforts and outcomes across "
+                        "HHS during regular standing meetings on a routine basis. (Recommendation 3)",
+                        "Open\nWhen we confirm what actions the agency has taken in response to this "
+                        "recommendation, we will provide updated information.",
+                    ],
+                ],
+            )
+        ],
+        site="generic",
+        breadcrumbs=["Home", "Topics", "Health Care"],
+        heading_level=3,
+        stored=["plan.txt"],
+    )
+)
+
+# 22. Modelled on a California Department of Public Health local oral health program work plan
+#     ("Document G"; licence not stated): an objective row over a table whose first column is "#"
+#     ("1.1" ... "1.8"), a date-range time frame, an empty Responsible Party column and an
+#     evaluation / deliverable column. Every activity and deliverable reworded.
+_add(
+    Case(
+        slug="real_cdph_oral_health_work_plan",
+        title="Local Oral Health Program: Work Plan",
+        intro=[
+            "DELIVERABLES/OUTCOME MEASURES: Local Health Jurisdictions (LHJs) shall carry out strategies chosen "
+            "from the California Oral Health Plan and make progress towards its goals and objectives."
+        ],
+        headers=[
+            "#",
+            "Activity Description",
+            "Time Frame",
+            "Responsible Party",
+            "Evaluation/Deliverable/Performance Measure",
+        ],
+        groups=[
+            Group(
+                heading="Objective 1: By December 31, 2018, build capacity and engage community stakeholders to "
+                "provide qualified dental public health expertise for program direction, coordination, and "
+                "collaboration.",
+                rows=[
+                    [
+                        "1.1",
+                        "Find the staff support and structure already in place",
+                        "01/01/18-12/31/18",
+                        "",
+                        "Program structure in place",
+                    ],
+                    [
+                        "1.2",
+                        "Create a coordinator post and any other posts needed",
+                        "01/01/18-12/31/18",
+                        "",
+                        "Posts created; vacancies filled",
+                    ],
+                    [
+                        "1.3",
+                        "Write job descriptions and duty statements",
+                        "01/01/18-12/31/18",
+                        "",
+                        "Job descriptions and duty statements written",
+                    ],
+                    [
+                        "1.4",
+                        "Recruit staff to the vacant posts",
+                        "01/01/18-12/31/18",
+                        "",
+                        "Staff hired; number of vacancies left",
+                    ],
+                    [
+                        "1.5",
+                        "Take part in training offered through meetings, webinars, workshops and conferences",
+                        "01/01/18-12/31/18",
+                        "",
+                        "Trainings, meetings and conferences attended",
+                    ],
+                    [
+                        "1.6",
+                        "Form an Advisory Committee (AC) and recruit organisations and members representing a "
+                        "wide range of stakeholders",
+                        "01/01/18-12/31/18",
+                        "",
+                        "Membership list",
+                    ],
+                    [
+                        "1.7",
+                        "Hold the first AC meeting; set the meeting schedule and how meetings are evaluated",
+                        "01/01/18-12/31/18",
+                        "",
+                        "First agenda; meeting schedule; meetings held; participant evaluations",
+                    ],
+                    [
+                        "1.8",
+                        "Agree the AC\u2019s mission, vision, shared values and structure",
+                        "01/01/18-12/31/18",
+                        "",
+                        "Mission, vision, values and AC structure agreed",
+                    ],
+                ],
+            )
+        ],
+        site="generic",
+        breadcrumbs=["Home", "Programs", "Oral Health"],
+        docx_style="merged_rows",
+        pdf_from="docx",
+        layout=True,
+        landscape=True,
+        col_widths_cm=[1.4, 9.5, 3.4, 3.4, 7.5],
+    )
+)
+
+# 23. Modelled on Leicester City Council's Oral Health Promotion Action Plan 2014-2017: pre-school
+#     children (a document host's copy; licence not stated): "No. / Area of work / Action /
+#     Timeframe", the area of work a numbered row of its own ("1." / "Maternity") over actions
+#     numbered "1.1" whose Area of work cell is empty; month-year timeframes ("Jan-2015").
+_LEICESTER = [
+    (
+        "1.",
+        "Maternity",
+        [
+            (
+                "1.1",
+                "Make sure midwives give every pregnant woman oral health information and tell her where to get help.",
+                "Jan-2015",
+            ),
+            ("1.2", "Raise the share of pregnant women who use NHS dental services.", "Ongoing"),
+            ("1.3", "Put oral health leaflets into the packs given to new parents.", "Sept-2014"),
+            ("1.4", "Write an oral health pathway for the Family Nurse Partnership.", "Jan-2015"),
+        ],
+    ),
+    (
+        "2.",
+        "Parenting",
+        [
+            ("2.1", "Include oral health in antenatal and parenting classes, weaning sessions among them.", "Aug-2015"),
+            ("2.2", "Hand out oral health resource packs at antenatal classes in Children\u2019s Centres.", "Jan-2015"),
+            ("2.3", "Develop oral health teaching sessions for parenting classes.", "Aug-2015"),
+        ],
+    ),
+    (
+        "3.",
+        "Infancy",
+        [
+            ("3.1", "Make sure the infant feeding guidelines cover oral health.", "Ongoing"),
+            ("3.2", "Commission oral health resources.", "Aug-2014"),
+        ],
+    ),
+]
+
+
+def _leicester_rows() -> list[list[str]]:
+    rows = []
+    for number, area, actions in _LEICESTER:
+        rows.append([number, area, "", ""])
+        rows += [[ident, "", text, when] for ident, text, when in actions]
+    return rows
+
+
+def _leicester_txt(case: Case) -> str:
+    """The host's page text: every cell a paragraph, empty cells as empty lines."""
+    lines = ["Oral Health Promotion Action Plan", "", "2014-2017:", "", "Pre-school children", "", "", "Introduction"]
+    lines += [
+        *case.intro[:1],
+        "",
+        "Dr. Jasmine Murphy",
+        "",
+        "Consultant in Public Health",
+        "",
+        "Leicester City Council",
+        "",
+        "",
+        "Oral Health Promotion Action Plan",
+        "",
+        "",
+    ]
+    lines += [h + "\n" for h in case.headers]
+    for row in _leicester_rows():
+        for cell in row:
+            lines.append(cell)
+            lines.append("" if cell else "\n")
+    return "\n".join(lines) + "\n"
+
+
+_add(
+    Case(
+        slug="real_leicester_oral_health_action_plan",
+        title="Oral Health Promotion Action Plan 2014-2017: Pre-school children",
+        intro=[
+            "In December 2013 the Oral Health Promotion Partnership Board agreed Leicester\u2019s Oral Health "
+            "Promotion Strategy, which starts with pre-school children. This action plan sets out the work "
+            "that will put the strategy into practice over the next few years."
+        ],
+        headers=["No.", "Area of work", "Action", "Timeframe"],
+        groups=[Group(heading=None, rows=_leicester_rows())],
+        site="generic",
+        breadcrumbs=["Home", "Health", "Oral health"],
+        txt_body=_leicester_txt,
+    )
+)
+
+# 24. Modelled on Blackburn with Darwen's "Eat Well Move More Shape Up Action Plan 2017-2020" (a
+#     document host's copy; licence not stated): a numbered aim above the table, then "Key Actions /
+#     Key Deliverables / Progress Indicators / Organisation / Lead / Timescale", each key action
+#     ("1a", "1b") a cell merged down over its deliverables, each deliverable with its own
+#     indicator, lead and timescale. Every cell reworded.
+_add(
+    Case(
+        slug="real_blackburn_eat_well_action_plan",
+        title="Eat Well Move More Shape Up Action Plan 2017-2020",
+        intro=[
+            ("h2", "Eat Well"),
+            "For Blackburn with Darwen to be a place where everyone can get healthy, affordable, good food and "
+            "enjoy a healthy diet.",
+        ],
+        headers=["Key Actions", "Key Deliverables", "Progress Indicators", "Organisation / Lead", "Timescale"],
+        groups=[
+            Group(
+                heading="1. Promote healthy and sustainable food choices for all including individuals, "
+                "communities, businesses, voluntary sector and statutory agencies",
+                rows=[
+                    [
+                        "1a Encourage nurseries, schools, colleges and care settings, hospitals and care homes "
+                        "among them, to adopt a whole-setting healthy and sustainable food policy",
+                        "Work with nurseries, schools, colleges and care settings to write and adopt a food "
+                        "policy covering food provision, food education and food culture",
+                        "Number of settings with food policies",
+                        "BwD PH with BwD Services to Schools",
+                        "Ongoing",
+                    ],
+                    [
+                        "",
+                        "Raise the number of schools and care settings holding the Recipe 4 Health award",
+                        "More Recipe 4 Health awards in schools than at baseline",
+                        "BwD Public Protection",
+                        "Ongoing",
+                    ],
+                    [
+                        "1b Help the most vulnerable people in our community to eat a healthy diet",
+                        "Embed the Food in Care (FiC) resource for Looked After Children",
+                        "Number of children benefitting from the FiC resource",
+                        "BwD PH\nBwD Children\u2019s Services\nCCG, BYZ Nightsafe",
+                        "April 2017",
+                    ],
+                    [
+                        "",
+                        "Support vulnerable adults, including people who are isolated or live in houses in "
+                        "multiple occupation, to eat well",
+                        "Number of vulnerable adults supported",
+                        "BwD Adult Services",
+                        "March 2018",
+                    ],
+                    [
+                        "1c Make healthy, affordable food the easy choice for everyone",
+                        "Work with food businesses to offer healthier options through the Healthier Choices award",
+                        "Number of businesses holding the award",
+                        "BwD Public Protection",
+                        "March 2019",
+                    ],
+                ],
+            )
+        ],
+        site="generic",
+        breadcrumbs=["Home", "Health and wellbeing", "Healthy weight"],
+        docx_style="headings",
+        pdf_from="docx",
+        layout=True,
+        landscape=True,
+        col_widths_cm=[6.0, 7.5, 5.0, 4.2, 2.6],
+        merge_down=True,
+    )
+)
+
+# 25. Modelled on a journal article's table of recommendations for a national breastfeeding plan
+#     (PubMed Central; the article's licence is not restated on the table page): a bare two-column
+#     table, a number and a recommendation, no header, as the page text gives it ("1 |" then the
+#     recommendation and " |"). Every recommendation reworded.
+_PMC = [
+    "Set up a national infant and young child feeding alliance with a clear, workable plan.",
+    "Build a national network of advocates to write and carry out an advocacy strategy.",
+    "Collect and use more breastfeeding data, from national to township level, through routine "
+    "monitoring and regular household surveys.",
+    "Strengthen breastfeeding promotion: revise the communication strategy, set standards for promotion "
+    "and support, and reach more people through accessible media.",
+    "Update pre-service and in-service breastfeeding training for health workers and volunteers, with a "
+    "focus on counselling skills.",
+    "Put more staff into breastfeeding support and certified lactation support.",
+    "Extend the Baby Friendly Hospital Initiative by making the Ten Steps part of hospital accreditation.",
+    "Adopt the whole International Code of Marketing of Breast-milk Substitutes and enforce the marketing "
+    "rules more firmly.",
+    "Extend paid maternity leave to at least 6 months in every sector and protect pregnant and "
+    "breastfeeding women from discrimination at work.",
+]
+
+
+def _pmc_txt(case: Case) -> str:
+    lines = []
+    for k, text in enumerate(_PMC, 1):
+        lines += [f"{k} |", f"{text} |"]
+    return "\n".join(lines) + "\n"
+
+
+_add(
+    Case(
+        slug="real_pmc_breastfeeding_recommendations",
+        title="Recommendations for scaling up breastfeeding",
+        headers=["", ""],
+        groups=[],
+        site="generic",
+        html_body=lambda case: (
+            '<table class="recommendations">'
+            + "".join(f"<tr><td>{k}</td><td>{_e(t)}</td></tr>" for k, t in enumerate(_PMC, 1))
+            + "</table>"
+        ),
+        txt_body=_pmc_txt,
+    )
+)
+
+# 26. Modelled on County Durham Partnership's place-based commissioning and delivery plan 2020-25,
+#     "Living well: sexual health" (a partnership web page; licence not stated): no table, two
+#     questions as headings, the actions a "we will" bullet list, the measures a second list.
+#     Every bullet reworded.
+_DURHAM_DO = [
+    "Write and put in place a sexual health strategy for County Durham.",
+    "Work with partners so that everyone can use services, in the community and online.",
+    "Agree a plan across agencies for age-appropriate relationship and sex education, with targeted "
+    "support for young people with SEND, learning disabilities and other vulnerable groups.",
+    "Train health and care staff in the sexual health needs of LGBTQ+ people and support a change of "
+    "culture so that everyone has a good experience.",
+]
+_DURHAM_KNOW = [
+    "A clear picture of sexual health needs in County Durham.",
+    "Easier access to sexual health services, advice and guidance.",
+    "Fewer unplanned conceptions under 18.",
+    "Young people\u2019s views on the quality of relationship and sex education in schools.",
+]
+
+
+def _durham_html(case: Case) -> str:
+    return (
+        "<h2>What are we going to do about it?</h2><p>To achieve our priorities, we will:</p><ul>"
+        + "".join(f"<li>{_e(t)}</li>" for t in _DURHAM_DO)
+        + "</ul><h2>How will we know that we have made a difference?</h2><ul>"
+        + "".join(f"<li>{_e(t)}</li>" for t in _DURHAM_KNOW)
+        + "</ul><h2>More information</h2><p>The objectives, goals, initiatives and metrics document is on the "
+        "council\u2019s committee pages.</p>"
+    )
+
+
+def _durham_txt(case: Case) -> str:
+    lines = [case.title, "", "What are we going to do about it?", "To achieve our priorities, we will:"]
+    lines += ["- " + t for t in _DURHAM_DO]
+    lines += ["How will we know that we have made a difference?"]
+    lines += ["- " + t for t in _DURHAM_KNOW]
+    lines += [
+        "More information",
+        "The objectives, goals, initiatives and metrics document is on the council\u2019s committee pages.",
+    ]
+    return "\n".join(lines) + "\n"
+
+
+_add(
+    Case(
+        slug="real_durham_sexual_health_delivery_plan",
+        title="Living well: sexual health",
+        headers=[],
+        groups=[],
+        site="generic",
+        breadcrumbs=["Home", "Health and Wellbeing Board", "Place-based commissioning and delivery plan"],
+        html_body=_durham_html,
+        txt_body=_durham_txt,
+    )
+)
+
 
 # --------------------------------------------------------------------------------------
 # HTML
@@ -1304,11 +2056,18 @@ def _table_html(
 ) -> str:
     head = "<tr>" + "".join(f'<th scope="col">{_cell_html(h)}</th>' for h in case.headers) + "</tr>"
     body = []
+    spans = _down_spans(rows) if case.merge_down else {}
     for i, row in enumerate(rows):
         if repeat_at and i in repeat_at:
             body.append(head.replace("<th ", '<th class="repeat" '))
         cells = []
         for _j, c in enumerate(row):
+            if case.merge_down and _j == 0:
+                if i not in spans:
+                    continue  # covered by the cell above
+                if spans[i] > 1:
+                    cells.append(f'<td rowspan="{spans[i]}">{_cell_html(c)}</td>')
+                    continue
             cls = ""
             if case.rag_colours and c in case.rag_colours:
                 cls = f' class="rag" style="background:#{case.rag_colours[c]}"'
@@ -1316,6 +2075,19 @@ def _table_html(
         body.append("<tr>" + "".join(cells) + "</tr>")
     cap = f"<caption>{_e(caption)}</caption>" if caption else ""
     return f'<table class="action-plan">{cap}<thead>{head}</thead><tbody>' + "".join(body) + "</tbody></table>"
+
+
+def _down_spans(rows: list[list[str]]) -> dict[int, int]:
+    """Row index -> how many rows its first cell spans (rows whose first cell is empty continue it)."""
+    spans: dict[int, int] = {}
+    top = None
+    for i, row in enumerate(rows):
+        if row[0] or top is None:
+            top = i
+            spans[i] = 1
+        else:
+            spans[top] += 1
+    return spans
 
 
 def _grouped_table_html(case: Case) -> str:
@@ -1383,6 +2155,8 @@ def build_html(case: Case) -> str:
             for row in g.rows:
                 body.append("<tr>" + "".join(f"<td>{_cell_html(c)}</td>" for c in row) + "</tr>")
         parts.append(f'<table class="action-plan"><thead>{head}</thead><tbody>' + "".join(body) + "</tbody></table>")
+    elif case.html_body:
+        parts.append(case.html_body(case))
     elif case.group_rows:
         parts.append(_grouped_table_html(case))
     elif case.slug == "real_rochdale_physical_activity":
@@ -1401,6 +2175,8 @@ def build_html(case: Case) -> str:
                 parts.append(f"<h{h - 1}>{_e(g.subheading)}</h{h - 1}>")
             if g.heading:
                 parts.append(f"<h{h}>{_e(g.heading)}</h{h}>")
+            if g.heading_side:
+                parts.append(f'<p class="aside">{_e(g.heading_side)}</p>')
             for p in g.note_before:
                 parts.append(f"<p>{_e(p)}</p>")
             parts.append(_table_html(case, g.rows))
@@ -1545,8 +2321,20 @@ def build_docx(case: Case, out: Path) -> None:
         # One table; each group's heading is a row whose cells are merged across the table.
         t = new_table()
         for g in case.groups:
+            if g.subheading:
+                r = t.add_row()
+                merged = r.cells[0].merge(r.cells[-1])
+                set_cell(merged, g.subheading, bold=True)
+                shade(merged, "C6E0B4")
             r = t.add_row()
-            merged = r.cells[0].merge(r.cells[-1])
+            if g.heading_side:
+                # The heading in the first cells merged, a side note in the last two merged.
+                merged = r.cells[0].merge(r.cells[-3])
+                side = r.cells[-2].merge(r.cells[-1])
+                set_cell(side, g.heading_side)
+                shade(side, "EEEEEE")
+            else:
+                merged = r.cells[0].merge(r.cells[-1])
             set_cell(merged, g.heading, bold=True)
             shade(merged, "EEEEEE")
             for row in g.rows:
@@ -1561,6 +2349,14 @@ def build_docx(case: Case, out: Path) -> None:
                 add_row(t, row)
     else:
         raise ValueError(case.docx_style)
+    if case.merge_down:
+        for t in doc.tables:
+            top = None
+            for r in t.rows[1:]:
+                if r.cells[0].text.strip():
+                    top = r.cells[0]
+                elif top is not None:
+                    top = top.merge(r.cells[0])
     if case.col_widths_cm:
         for t in doc.tables:
             t.autofit = False
@@ -1668,6 +2464,36 @@ def layout_text(pdf_path: Path, txt_path: Path) -> None:
 # --------------------------------------------------------------------------------------
 
 
+def build_xlsx(case: Case, out: Path) -> None:
+    """A tracker workbook: the title row, the header row, then the rows; RAG cells filled."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment, Font, PatternFill
+
+    wb = Workbook()
+    fixed = _dt.datetime(2024, 1, 1, 12, 0, 0)
+    wb.properties.creator = "tests/corpus/build_real.py"
+    wb.properties.created = fixed
+    wb.properties.modified = fixed
+    ws = wb.active
+    ws.title = "Tracker"
+    ws.append([case.title])
+    ws.cell(row=1, column=1).font = Font(bold=True, size=12)
+    ws.append(list(case.headers))
+    for c in ws[2]:
+        c.font = Font(bold=True)
+        c.fill = PatternFill("solid", fgColor="D9E2F3")
+    for g in case.groups:
+        for row in g.rows:
+            ws.append(list(row))
+            for cell in ws[ws.max_row]:
+                cell.alignment = Alignment(wrap_text=True, vertical="top")
+                if case.rag_colours and cell.value in case.rag_colours:
+                    cell.fill = PatternFill("solid", fgColor=case.rag_colours[cell.value])
+    for i, w in enumerate(case.col_widths_cm):
+        ws.column_dimensions[chr(ord("A") + i)].width = w * 4.5
+    wb.save(str(out))
+
+
 def csv_from_xlsx(xlsx_path: Path, csv_path: Path) -> None:
     """The workbook's first sheet as CSV, every cell as its text (no formulas, no dates rewritten)."""
     import csv
@@ -1689,9 +2515,13 @@ def build(case: Case) -> list[Path]:
             raise SystemExit(f"{folder / name} is kept as found and is missing")
     written = []
     html_path = folder / "plan.html"
-    if case.headers:
+    if case.headers or case.html_body:
         html_path.write_text(build_html(case), encoding="utf-8")
         written.append(html_path)
+    if case.txt_body:
+        p = folder / "plan.txt"
+        p.write_text(case.txt_body(case), encoding="utf-8")
+        written.append(p)
     if case.modelled_txt == "docsbay":
         p = folder / "plan.txt"
         p.write_text(build_docsbay_txt(case), encoding="utf-8")
@@ -1699,6 +2529,10 @@ def build(case: Case) -> list[Path]:
     if case.docx_style:
         p = folder / "plan.docx"
         build_docx(case, p)
+        written.append(p)
+    if case.xlsx:
+        p = folder / "plan.xlsx"
+        build_xlsx(case, p)
         written.append(p)
     if case.csv_from_xlsx:
         p = folder / "plan.csv"
