@@ -78,4 +78,4 @@ def tidy_id(text: str) -> str:
     """
     flat = _WRAP.sub("", text.strip()) if "\n" in text.strip() else text.strip()
     flat = re.sub(r"\s+", " ", flat)
-    return flat[:-1] if flat.endswith(".") else flat
+    return flat.rstrip(". ")  # "2..", "PA 1 .": every full stop the layout left, and its spaces

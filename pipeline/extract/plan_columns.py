@@ -205,8 +205,11 @@ def decide(
         """Another column is named as the text at least as clearly as this one."""
         return any(text_named[j] >= max(text_named[i], NAMES_FIELD) for j in range(width) if j != i)
 
+    summaries: set[int] = set()  # columns whose cells tell statuses ("40% Delivered, 60% On Track")
     for i in range(width):
         cells = cell_scores(columns[i], rules)
+        if cells.get("_summary") and not cells.get("_sentences"):
+            summaries.add(i)  # short cells naming statuses; a row run together names one too
         col: dict[str, tuple[float, str]] = {}
         named = max(header_score(headers[i], name, rules)[0] for name in FIELDS)
         for name in FIELDS:
@@ -268,19 +271,24 @@ def decide(
         decisions[i] = Decision(i, headers[i], name, round(score, 2), why)
 
     result = Columns(fields=fields, headers=headers, decisions=decisions)
-    _settle_text(result, columns, scores, rules)
+    _settle_text(result, columns, scores, rules, summaries)
     return result
 
 
 def _settle_text(
-    result: Columns, columns: list[list[Cell | None]], scores: list[dict[str, tuple[float, str]]], rules: Rules
+    result: Columns,
+    columns: list[list[Cell | None]],
+    scores: list[dict[str, tuple[float, str]]],
+    rules: Rules,
+    summaries: frozenset[int] | set[int] = frozenset(),
 ) -> None:
     """Every plan table has its actions' words somewhere: make sure one column is the text.
 
     - two columns scored for text: the shorter one, beside a much longer one, is a title;
     - an id column whose cells carry a short title ("1 - Stop smoking") gives that title when
       another column holds the text, and the text itself when none does;
-    - no column scored for text: the longest unclaimed column is it;
+    - no column scored for text: the longest unclaimed column is it (never one of status
+      summaries, `summaries`: an overview of progress is no list of actions);
     - no id column: the text cells may open with ids ("1.1 Maintain ...").
     """
     fields = result.fields
@@ -293,7 +301,7 @@ def _settle_text(
         if cells and len(titled) >= max(1, len(cells) // 2):
             result.titled_ids = True
     if text_at is None:
-        free = [i for i, f in enumerate(fields) if f is None and means[i] >= 3]
+        free = [i for i, f in enumerate(fields) if f is None and means[i] >= 3 and i not in summaries]
         if result.titled_ids:
             return  # the id column's titles are the text
         if free:

@@ -80,6 +80,7 @@ def _compiled(rules: Rules) -> _Compiled:
     cues = "|".join(phrase(c) for c in sorted(rules.dependency_cues, key=len, reverse=True))
     labels = "|".join(phrase(w) for w in sorted(rules.id_labels, key=len, reverse=True) if w[0].isalpha()) or "(?!x)x"
     links = "|".join(phrase(c) for c in sorted(rules.link_cues, key=len, reverse=True))
+    citing = "|".join(phrase(w) for w in sorted(rules.citation_words, key=len, reverse=True)) or NEVER
     return _Compiled(
         programme=programme,
         programme_start=re.compile(rf"^(?:{name_alt})\b", re.IGNORECASE),
@@ -93,7 +94,7 @@ def _compiled(rules: Rules) -> _Compiled:
         outcome=re.compile(rf"^{rules.outcome_id}$"),
         token=re.compile(rf"(?<![\w.]){rules.id_token}(?![\w])"),
         labelled=re.compile(
-            rf"\b(?:{links or NEVER}|{labels}|see|with|to|on)\s*:?\s*"
+            rf"\b(?:{links or NEVER}|{labels}|{cues or NEVER}|{citing})\s*:?\s*"
             r"(?P<list>\d{1,3}(?:\s*(?:,|&|and|or)\s*\d{1,3})*)(?![\w.])",
             re.IGNORECASE,
         ),
@@ -162,6 +163,9 @@ def expand_numbers(text: str) -> list[int]:
         else:
             out.extend(numbers)
     return out
+
+
+_NUMBERS_ONLY = re.compile(r"^\s*\d{1,3}(?:\s*(?:,|;|&|and|or|\n)\s*\d{1,3})*\s*\.?\s*$", re.IGNORECASE)
 
 
 def _mask(text: str, spans: list[tuple[int, int]]) -> str:
@@ -248,7 +252,11 @@ def cite(text: str | None, rules: Rules, own: frozenset[str] = frozenset(), whol
                 # the plan's own prefixed id ("PA 3.1"): its number is not cited a second time
                 found = [(at, i) for at, i in found if not match.start() <= at < match.end()]
                 found.append((match.start(), ident))
-        if scheme.flat:  # a plan numbered 1, 2, 3
+        if scheme.flat and whole_cell and _NUMBERS_ONLY.match(masked):
+            # a links cell of a plan numbered 1, 2, 3 holding only numbers ("3, 5"): its actions
+            for number in re.finditer(r"\d{1,3}", masked):
+                found.append((number.start(), str(int(number.group(0)))))
+        elif scheme.flat:  # a plan numbered 1, 2, 3
             for match in c.labelled.finditer(masked):
                 for number in re.finditer(r"\d{1,3}", match.group("list")):
                     found.append((match.start("list") + number.start(), str(int(number.group(0)))))

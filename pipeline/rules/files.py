@@ -201,6 +201,7 @@ def load_references(f: RuleFile) -> ReferenceRules:
             "section_headings",
             "document_parts",
             "link_cues",
+            "citation_words",
             "dependency_cues",
             "quality_statements",
         },
@@ -242,6 +243,7 @@ def load_references(f: RuleFile) -> ReferenceRules:
         section_headings=tuple(headings),
         document_parts=parts,
         link_cues=tuple(w for w, _ in f.strings(data, "link_cues")),
+        citation_words=tuple(w for w, _ in f.strings(data, "citation_words", required=False)),
         dependency_cues=tuple(w for w, _ in f.strings(data, "dependency_cues")),
         quality_statements=qs_re,
     )
@@ -339,8 +341,9 @@ def load_documents(f: RuleFile) -> DocumentRules:
             raise f.fail(line, f"columns of '{name}' should be `\"Header as printed\": field` entries")
         for header, name_ in mapping.items():
             if name_ not in (*PLAN_FIELDS, "extra"):
+                at = getattr(mapping, "key_lines", {}).get(header, line)  # the pin's own line
                 raise f.fail(
-                    line, f"'{header}' is pinned to {name_!r}, which should be one of: {', '.join(PLAN_FIELDS)}, extra"
+                    at, f"'{header}' is pinned to {name_!r}, which should be one of: {', '.join(PLAN_FIELDS)}, extra"
                 )
         columns[str(name)] = dict(mapping)
     revisions: dict[str, tuple[str, ...]] = {}

@@ -94,6 +94,7 @@ def _load_cached(path: Path, fingerprint: str) -> Rules:
         section_headings=refs.section_headings,
         document_parts=refs.document_parts,
         link_cues=refs.link_cues,
+        citation_words=refs.citation_words,
         dependency_cues=refs.dependency_cues,
         quality_statements=refs.quality_statements,
         programmes=programmes.programmes,

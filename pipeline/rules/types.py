@@ -157,6 +157,7 @@ class ReferenceRules:
     section_headings: tuple[RulePattern, ...]
     document_parts: tuple[RulePattern, ...]  # headings naming a part of the document, not a level
     link_cues: tuple[str, ...]
+    citation_words: tuple[str, ...]  # words before a plain number that cite an action ("see 4")
     dependency_cues: tuple[str, ...]
     quality_statements: RulePattern
 
@@ -214,6 +215,7 @@ class Rules:
     section_headings: tuple[RulePattern, ...]
     document_parts: tuple[RulePattern, ...]  # headings naming a part of the document, not a level
     link_cues: tuple[str, ...]
+    citation_words: tuple[str, ...]  # words before a plain number that cite an action ("see 4")
     dependency_cues: tuple[str, ...]
     quality_statements: RulePattern
     programmes: tuple[Programme, ...]
