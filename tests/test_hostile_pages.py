@@ -3,8 +3,9 @@
 Real files mix good pages with one broken content stream (an unknown filter name, a damaged
 LZW stream, an operator list that does not parse). The opener cannot see that in advance: it is
 met page by page while reading. The reader is expected to read around it: the other pages come
-out, and a warning names the page that could not be read. When no page at all can be read, the
-reason is one line for people, with no library class names in it.
+out, and an error finding names the page that could not be read (what was on it is missing).
+When no page at all can be read, the reason is one line for people, with no library class names
+in it.
 """
 
 from __future__ import annotations
@@ -47,7 +48,7 @@ def test_one_unreadable_page_does_not_sink_the_document(rules: Rules) -> None:
     layout = read(Path("plan.pdf"), rules, _three_pages_with_a_broken_middle())
     text = " ".join(b.text for b in layout.blocks)
     assert "Alpha outcome" in text and "Gamma outcome" in text
-    assert any("2" in n.message and n.severity == "warning" for n in layout.notes), layout.notes
+    assert any("Page 2" in n.message and n.severity == "error" for n in layout.notes), layout.notes
 
 
 @pytest.mark.parametrize("name", ["qpdf__broken-lzw.pdf", "pdf.js__poppler-395-0-fuzzed.pdf"])

@@ -86,6 +86,9 @@ class Layout:
     # The document this one is a revision of, when the file says so itself (a workbook this
     # pipeline wrote, edited by an officer): {"file": ..., "sha256": ...}.
     revision_of: dict[str, str] | None = None
+    # What the reading libraries said while reading it ("page 3: ..." for a PDF), for `extract
+    # --debug`; what they say that means lost text is a note (`read.pdf.losses`), this is the record.
+    library_warnings: list[str] = field(default_factory=list)
 
     def tables(self) -> list[Block]:
         return [b for b in self.blocks if b.kind == "table"]

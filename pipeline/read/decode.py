@@ -12,13 +12,19 @@ Order of trust:
    together from two sources) are still read as UTF-8, so neither half turns into mojibake.
 
 Never raises: undecodable bytes are dropped, and U+FFFD (the mark of text damaged before it
-reached us) is removed, so neither reaches the outputs.
+reached us) is removed, so neither reaches the outputs; how many characters went is counted
+(`Decoded.dropped`), and the reader says so in a finding (`undecodable_notes`). A file with a
+UTF-8 mark whose bytes are not all UTF-8 is read as such a mixed page is (step 5), so that a
+stray Windows-1252 "é" is kept rather than dropped.
 """
 
 from __future__ import annotations
 
 import codecs
 import re
+from typing import NamedTuple
+
+from pipeline.core.model import DOCUMENT, Note
 
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32-le"),
@@ -72,28 +78,58 @@ def declared_charset(data: bytes) -> str | None:
         return None
 
 
+class Decoded(NamedTuple):
+    """A file's text, the encoding it was read in, and how many characters could not be decoded."""
+
+    text: str
+    encoding: str
+    dropped: int
+
+
 def decode(data: bytes, declared: str | None = None) -> tuple[str, str]:
     """(text, encoding used). Never raises; never returns U+FFFD for bad bytes."""
+    text, encoding, _dropped = decode_counted(data, declared)
+    return text, encoding
+
+
+def decode_counted(data: bytes, declared: str | None = None) -> Decoded:
+    """The text, the encoding used and the characters dropped. Never raises; never returns U+FFFD."""
     bom = sniff_bom(data)
     if bom:
         name, size = bom
-        return _strip_replacement(data[size:].decode(name, errors="replace")), name
+        errors = "cp1252-fallback" if name == "utf-8" else "replace"
+        return _strip_replacement(data[size:].decode(name, errors=errors), name)
     utf16 = _utf16_without_mark(data)
     if utf16:
-        return _strip_replacement(data.decode(utf16, errors="replace")), utf16
+        return _strip_replacement(data.decode(utf16, errors="replace"), utf16)
     try:
-        return _strip_replacement(data.decode("utf-8")), "utf-8"
+        return _strip_replacement(data.decode("utf-8"), "utf-8")
     except UnicodeDecodeError:
         pass
     codec = _codec(declared) if declared else declared_charset(data)
     if codec and codec not in _REFUSED and codec not in _WINDOWS_1252_LABELS:
         try:
-            return _strip_replacement(data.decode(codec)), codec
+            return _strip_replacement(data.decode(codec), codec)
         except (UnicodeDecodeError, LookupError, ValueError, TypeError):
             pass
     if _UTF8_LEAD.search(data):
-        return _strip_replacement(data.decode("utf-8", errors="cp1252-fallback")), "utf-8+cp1252"
-    return _strip_replacement(data.decode("cp1252", errors="cp1252-fallback")), "cp1252"
+        return _strip_replacement(data.decode("utf-8", errors="cp1252-fallback"), "utf-8+cp1252")
+    return _strip_replacement(data.decode("cp1252", errors="cp1252-fallback"), "cp1252")
+
+
+def undecodable_notes(decoded: Decoded) -> list[Note]:
+    """A finding for the characters that could not be decoded, if any (none for a clean file)."""
+    if not decoded.dropped:
+        return []
+    return [
+        Note(
+            "warning",
+            "undecodable-characters",
+            DOCUMENT,
+            f"{decoded.dropped} character(s) that are not valid text in the file's encoding "
+            f"({decoded.encoding}) were left out — check the text against the original.",
+        )
+    ]
 
 
 def _codec(name: str) -> str | None:
@@ -103,17 +139,20 @@ def _codec(name: str) -> str | None:
         return None
 
 
-def _strip_replacement(text: str) -> str:
-    return text.replace("\ufffd", "")
+def _strip_replacement(text: str, encoding: str) -> Decoded:
+    """The text without U+FFFD (bad bytes, or text damaged before it reached us), counted."""
+    dropped = text.count("\ufffd")
+    return Decoded(text.replace("\ufffd", "") if dropped else text, encoding, dropped)
 
 
 def _cp1252_fallback(error: UnicodeError) -> tuple[str, int]:
     """Error handler: read each undecodable byte as Windows-1252; the five bytes that
-    Windows-1252 leaves undefined (0x81, 0x8D, 0x8F, 0x90, 0x9D) are dropped."""
+    Windows-1252 leaves undefined (0x81, 0x8D, 0x8F, 0x90, 0x9D) become U+FFFD, to be counted
+    and dropped."""
     if not isinstance(error, UnicodeDecodeError):
         raise error
     chunk = error.object[error.start : error.end]
-    return bytes(chunk).decode("cp1252", errors="ignore"), error.end
+    return bytes(chunk).decode("cp1252", errors="replace"), error.end
 
 
 codecs.register_error("cp1252-fallback", _cp1252_fallback)

@@ -31,7 +31,7 @@ from pipeline.core.errors import EmptyFile, RulesError
 from pipeline.core.layout import Block, Cell, Layout, Row
 from pipeline.core.text import safe_text
 from pipeline.read.colour import css_background, to_rrggbb
-from pipeline.read.decode import decode
+from pipeline.read.decode import decode_counted, undecodable_notes
 from pipeline.rules import Rules
 
 
@@ -53,14 +53,14 @@ _WHITE = re.compile(r"[ \t\n\r\f]+")
 
 def read(path: Path, data: bytes, rules: Rules, password: str | None = None) -> Layout:
     """The page's main content as blocks; a page with no visible text is an EmptyFile error."""
-    text, _encoding = decode(data)
-    blocks = blocks_from_html(safe_text(text), rules)
+    decoded = decode_counted(data)
+    blocks = blocks_from_html(safe_text(decoded.text), rules)
     if not any(b.text.strip() or b.rows for b in blocks):
         raise EmptyFile(
             "no visible text in the web page (only scripts, styles or images)",
             "open the page in a browser; if it shows text, save it again as 'Web page, HTML only' or print it to PDF",
         )
-    return Layout(format="html", blocks=blocks, pages=None)
+    return Layout(format="html", blocks=blocks, pages=None, notes=undecodable_notes(decoded))
 
 
 def blocks_from_html(markup: str, rules: Rules) -> list[Block]:

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from pipeline.read.decode import declared_charset, decode, sniff_bom
+from pipeline.read.decode import declared_charset, decode, decode_counted, sniff_bom
 from tests.helpers import SHARED
 
 HOSTILE = SHARED / "corpus" / "hostile"
@@ -112,3 +112,35 @@ def test_never_raises_and_never_emits_replacement_characters(data: bytes, declar
 
 def test_replacement_characters_already_in_the_text_are_removed() -> None:
     assert decode("a\ufffdb".encode())[0] == "ab"
+
+
+@pytest.mark.parametrize(
+    ("data", "text", "dropped"),
+    [
+        (WESTERN.encode(), WESTERN, 0),
+        (b"a\x81b\x8dc\x8fd\x90e\x9df\xff", "abcdefÿ", 5),  # Windows-1252 leaves five bytes undefined
+        ("plan".encode("utf-16") + b"\x00", "plan", 1),  # an odd byte at the end of UTF-16
+        ("a\ufffdb".encode(), "ab", 1),  # damaged before it reached us
+    ],
+)
+def test_what_cannot_be_decoded_is_counted(data: bytes, text: str, dropped: int) -> None:
+    assert decode_counted(data)[::2] == (text, dropped)
+
+
+def test_a_stray_windows_1252_byte_after_a_utf8_mark_is_read_not_dropped() -> None:
+    assert decode_counted(b"\xef\xbb\xbfCaf\xe9 \xe2\x80\x9cplan\xe2\x80\x9d") == ("Café “plan”", "utf-8", 0)
+
+
+@pytest.mark.parametrize("suffix", [".html", ".txt", ".csv"])
+def test_readers_say_when_characters_were_left_out(rules, suffix: str) -> None:
+    from pathlib import Path
+
+    from pipeline.read import read
+
+    body = "<p>1.1.1 Train staff</p>" if suffix == ".html" else "Id,Action\n1.1.1,Train staff\n"
+    clean = read(Path("plan" + suffix), rules, body.encode("utf-16"))
+    assert [n.code for n in clean.notes] == []
+    layout = read(Path("plan" + suffix), rules, body.encode("utf-16") + b"\x00")
+    notes = [(n.severity, n.code) for n in layout.notes]
+    assert notes == [("warning", "undecodable-characters")], notes
+    assert layout.notes[0].message.startswith("1 character(s) that are not valid text in the file's encoding")

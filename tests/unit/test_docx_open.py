@@ -13,7 +13,7 @@ import pytest
 
 from pipeline.core.errors import DamagedFile, EmptyFile, EncryptedFile, PipelineError, TooLarge, UnsupportedType
 from pipeline.read.docx.opener import open_docx
-from pipeline.read.guard import opening_notes
+from pipeline.read.guard import opening_notes, xml_as_utf8, xml_prolog
 from pipeline.rules import Rules
 from tests.helpers import SHARED
 
@@ -172,6 +172,74 @@ def test_external_entity_is_never_resolved(rules: Rules) -> None:
     text = _text(document)
     assert "secret follows:" in text and "root:" not in text
     assert _codes(document) == ["ignored-content"]
+
+
+XXE = b'<!DOCTYPE d [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>'
+
+
+@pytest.mark.parametrize(
+    "before",
+    [
+        b"<!-- a comment holding <a tag -->",
+        b"<?mso-application progid='Word.Document'?>\n",
+        b"<!--" + b"<x>" * 30_000 + b"-->",  # longer than the part's first 64 KiB
+        b"\n\t <!-- one --><?two?>\n<!-- three -->",
+    ],
+    ids=["comment", "instruction", "long-comment", "several"],
+)
+def test_a_doctype_behind_comments_and_instructions_is_found(rules: Rules, before: bytes) -> None:
+    """Once, a comment holding "<a" before the DOCTYPE hid it: the text after &xxe; was dropped."""
+    document = open_docx(_with_doctype(before + XXE, b"before &xxe; after"), rules)
+    assert "before  after" in _text(document)
+    assert _codes(document) == ["ignored-content"]
+    assert "text they stood for is missing" in opening_notes(document)[0].message
+
+
+@pytest.mark.parametrize("codec", ["utf-8-sig", "utf-16", "utf-16-le", "utf-16-be"])
+def test_a_doctype_in_any_encoding_the_parser_reads_is_found(rules: Rules, codec: str) -> None:
+    parts = _parts(_with_doctype(b"<!-- <a> -->" + XXE, b"before &xxe; after"))
+    xml = parts["word/document.xml"].replace(b'encoding="UTF-8"', b'encoding="UTF-16"' if "16" in codec else b"")
+    parts["word/document.xml"] = xml.decode("utf-8").encode(codec)
+    document = open_docx(_zip(parts), rules)
+    assert "before  after" in _text(document)
+    assert _codes(document) == ["ignored-content"]
+
+
+def test_quoted_brackets_do_not_end_a_doctype(rules: Rules) -> None:
+    doctype = b'<!DOCTYPE d SYSTEM "a>b" [<!-- ] > --><!ENTITY xxe SYSTEM "file:///x]>">]>'
+    document = open_docx(_with_doctype(doctype, b"before &xxe; after"), rules)
+    assert "before  after" in _text(document)
+
+
+def test_internal_entities_behind_a_comment_in_another_part_are_refused(rules: Rules) -> None:
+    parts = _parts(_docx())
+    xml = parts["word/styles.xml"]
+    end = xml.index(b"?>") + 2
+    parts["word/styles.xml"] = xml[:end] + b'<!-- <x --><!DOCTYPE d [<!ENTITY a "boom">]>' + xml[end:]
+    with pytest.raises(DamagedFile, match=r"unsafe Word file: word/styles.xml declares XML entities"):
+        open_docx(_zip(parts), rules)
+
+
+def test_a_doctype_in_a_part_the_guard_does_not_look_at_is_refused_once_parsed(rules: Rules) -> None:
+    """The document part may have any name: what python-docx parsed is checked again."""
+    parts = _parts(_with_doctype(XXE, b"before &xxe; after"))
+    parts["word/main.dat"] = parts.pop("word/document.xml")
+    parts["word/_rels/main.dat.rels"] = parts.pop("word/_rels/document.xml.rels")
+    parts["_rels/.rels"] = parts["_rels/.rels"].replace(b"word/document.xml", b"word/main.dat")
+    parts["[Content_Types].xml"] = parts["[Content_Types].xml"].replace(b"/word/document.xml", b"/word/main.dat")
+    with pytest.raises(DamagedFile, match=r"unsafe Word file: word/main.dat"):
+        open_docx(_zip(parts), rules)
+
+
+def test_the_prolog_is_read_as_the_parser_reads_it() -> None:
+    xml = b'\xef\xbb\xbf<?xml version="1.0"?>\n<!-- <a> --><?pi x?>\n<root/>'
+    assert xml_prolog(xml) == ("element", xml.index(b"<root"))
+    assert xml_prolog(b"<!-- c --><!doctype r>")[0] == "doctype"
+    assert xml_prolog(b"<!-- never closed <a>")[0] == "unknown"
+    assert xml_prolog(b"garbage")[0] == "unknown"
+    assert xml_as_utf8("<?xml version='1.0' encoding='UTF-16'?><r/>".encode("utf-16-le")) == (
+        b"<?xml version='1.0' encoding='UTF-8'?><r/>"
+    )
 
 
 def test_zip_bomb_is_refused_before_parsing(rules: Rules) -> None:

@@ -163,3 +163,48 @@ def test_content_controls_with_and_without_content(rules) -> None:
     layout = layout_of(d, rules)
     assert [b.text for b in layout.blocks if b.kind != "table"] == ["Before", "Inside", "After"]
     assert [[c.text for c in r.cells] for r in layout.tables()[0].rows] == [["A", "B"]]
+
+
+def _saved(document: Any) -> dict[str, bytes]:
+    import zipfile
+
+    buffer = io.BytesIO()
+    document.save(buffer)
+    with zipfile.ZipFile(buffer) as archive:
+        return {name: archive.read(name) for name in archive.namelist()}
+
+
+def _zipped(parts: dict[str, bytes]) -> bytes:
+    import zipfile
+
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as archive:
+        for name, data in parts.items():
+            archive.writestr(name, data)
+    return out.getvalue()
+
+
+def test_text_after_a_comment_inside_a_text_run_is_kept(rules) -> None:
+    """Word writes none, but an XML comment or instruction inside w:t must not end its text."""
+    d = docx.Document()
+    d.add_paragraph("Train staff")
+    parts = _saved(d)
+    parts["word/document.xml"] = parts["word/document.xml"].replace(
+        b"Train staff", b"Train <!-- a note --> all <?pi x?> staff"
+    )
+    layout = read(Path("test.docx"), _zipped(parts), rules)
+    assert [b.text for b in layout.blocks] == ["Train  all  staff"]
+
+
+def test_numbers_from_a_lost_numbering_part_are_a_finding(rules) -> None:
+    d = docx.Document()
+    d.add_paragraph("Train staff", style="List Number")
+    d.add_paragraph("Audit the data", style="List Number")
+    parts = _saved(d)
+    assert not [n.code for n in read(Path("test.docx"), _zipped(parts), rules).notes]
+    parts["word/numbering.xml"] = (
+        b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:numbering ' + nsdecls("w").encode() + b"/>"
+    )
+    layout = read(Path("test.docx"), _zipped(parts), rules)
+    assert [(n.severity, n.code) for n in layout.notes] == [("warning", "missing-numbering")]
+    assert layout.notes[0].message.startswith("2 numbered paragraph(s) use list numbering")

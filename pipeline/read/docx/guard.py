@@ -8,7 +8,10 @@ a bare KeyError when a part or the part list is missing. Here, before it sees th
   zipfile never returns more bytes than it declares, so the check holds when python-docx reads;
 - XML attacks: Word never writes a DOCTYPE. A part that declares internal entities (the "billion
   laughs" expansion) is refused; external entities (XXE: `SYSTEM "file:///etc/passwd"`) are
-  removed with the references to them, never resolved. Nothing is fetched from a network;
+  removed with the references to them, never resolved, and a finding says text is missing.
+  The DOCTYPE is found wherever the parser would find it (after comments, processing
+  instructions, byte-order marks, in UTF-16), and the parsed parts are checked again
+  (`check_parsed`). Nothing is fetched from a network;
 - kinds: an Excel or PowerPoint file, an OpenDocument file, or a plain zip renamed .docx is named
   as such; macro-enabled documents and templates are read as ordinary documents (no macro is
   ever run: only the XML is read);
@@ -30,7 +33,7 @@ from typing import Any
 
 from pipeline.core.errors import DamagedFile, TooLarge, UnsupportedType
 from pipeline.core.model import DOCUMENT, Note
-from pipeline.read.guard import megabytes
+from pipeline.read.guard import doctype_extent, megabytes, xml_as_utf8, xml_prolog
 
 PKG_RELS_NS = "http://schemas.openxmlformats.org/package/2006/relationships"
 CT_NS = "http://schemas.openxmlformats.org/package/2006/content-types"
@@ -81,9 +84,8 @@ _CT_BY_EXTENSION = {
 }
 _STRICT_NS = re.compile(rb"http://purl\.oclc\.org/ooxml/([A-Za-z]+)/([A-Za-z]+)")
 _STRICT_SPECIAL = {b"extendedProperties": b"extended-properties", b"customProperties": b"custom-properties"}
-_DOCTYPE = re.compile(rb"<!DOCTYPE\b(?:[^\[>]*)(?:\[(?P<subset>.*?)\]\s*)?>", re.DOTALL | re.IGNORECASE)
 _ENTITY = re.compile(rb"<!ENTITY\s+(?P<param>%\s+)?(?P<name>[^\s%]+)\s+(?P<kind>SYSTEM|PUBLIC|\"|')", re.IGNORECASE)
-_ELEMENT_START = re.compile(rb"<[A-Za-z_]")
+_DECLARATION = re.compile(rb"<!ENTITY", re.IGNORECASE)
 PROLOG_BYTES = 1 << 16
 
 
@@ -180,18 +182,22 @@ def _is_xml_name(name: str) -> bool:
 
 
 def _defuse_xml(package: _Package) -> None:
-    """Refuse entity expansion; remove external entities. Looks only at each part's prolog."""
+    """Refuse entity expansion; remove external entities. Looks first at each part's prolog.
+
+    The prolog is read as the parser reads it (`xml_prolog`: byte-order marks, blank space,
+    comments and processing instructions skipped, UTF-16 and UTF-32 read as such), so no
+    DOCTYPE can hide behind any of them; only a part whose prolog is not plainly followed by
+    its root element is read whole. What python-docx then parses is checked again
+    (`check_parsed`).
+    """
     external: list[str] = []
     for name in sorted(package.names):
         if not _is_xml_name(name):
             continue
-        head = _read_member(package.archive, name, package.cap, PROLOG_BYTES)
-        text_head = _as_utf8(head)
-        match = _ELEMENT_START.search(text_head)
-        prolog = text_head[: match.start()] if match else text_head
-        if b"<!doctype" not in prolog.lower() and (match or len(head) < PROLOG_BYTES):
+        head = xml_as_utf8(_read_member(package.archive, name, package.cap, PROLOG_BYTES))
+        if xml_prolog(head)[0] == "element":
             continue
-        whole = _as_utf8(package.read(name))
+        whole = xml_as_utf8(package.read(name))
         cleaned, removed = _strip_doctype(whole, name)
         if cleaned != whole:
             package.changed[name] = cleaned
@@ -204,7 +210,7 @@ def _defuse_xml(package: _Package) -> None:
                 "ignored-content",
                 DOCUMENT,
                 f"the Word file's XML refers to outside files ({', '.join(external[:3])}); "
-                "they were not read — Word never writes such references",
+                "they were not read, and the text they stood for is missing — Word never writes such references",
             )
         )
 
@@ -212,25 +218,45 @@ def _defuse_xml(package: _Package) -> None:
 def _strip_doctype(xml: bytes, name: str) -> tuple[bytes, bool]:
     """The XML without its DOCTYPE and without references to external entities.
 
-    Raises DamagedFile for internal or parameter entities (entity expansion attacks).
+    Raises DamagedFile for internal or parameter entities (entity expansion attacks), and for a
+    DOCTYPE that cannot be told apart from the rest (one that does not end, or one found where
+    a prolog of comments and instructions does not lead to it).
     """
-    match = _DOCTYPE.search(xml)
-    if not match:
-        if b"<!doctype" in xml[:PROLOG_BYTES].lower():
-            raise _unsafe(name)
+    kind, start = xml_prolog(xml)
+    if kind == "element":
         return xml, False
+    if kind == "unknown":
+        if b"<!doctype" in xml.lower():
+            raise _unsafe(name)
+        return xml, False  # not XML: the parser says so
+    extent = doctype_extent(xml, start)
+    if extent is None:
+        raise _unsafe(name)
+    end, subset = extent
     external: list[bytes] = []
-    for entity in _ENTITY.finditer(match.group("subset") or b""):
+    for entity in _ENTITY.finditer(subset):
         if entity.group("param") or entity.group("kind") in (b'"', b"'"):
             raise _unsafe(name)
         external.append(entity.group("name"))
-    subset = match.group("subset") or b""
-    if b"<!ENTITY" in subset.upper() and not external:
-        raise _unsafe(name)
-    body = xml[: match.start()] + xml[match.end() :]
+    if len(_DECLARATION.findall(subset)) != len(external) or b"%" in subset:
+        raise _unsafe(name)  # a declaration that is not one plain external entity
+    body = xml[:start] + xml[end:]
     for entity_name in external:
         body = body.replace(b"&" + entity_name + b";", b"")
     return body, bool(external)
+
+
+def check_parsed(document: Any) -> None:
+    """Refuse a Word file whose parsed parts still carry a DOCTYPE (`_defuse_xml` missed it: an
+    encoding or a part name it does not look at). The parser never resolves entities, but the
+    text after an unresolved one would be dropped without a word."""
+    for part in document.part.package.iter_parts():
+        element = getattr(part, "_element", None)
+        if element is None:
+            continue
+        info = element.getroottree().docinfo
+        if info.doctype or info.internalDTD is not None:
+            raise _unsafe(str(part.partname).lstrip("/"))
 
 
 def _unsafe(name: str) -> DamagedFile:
@@ -239,15 +265,6 @@ def _unsafe(name: str) -> DamagedFile:
         "(an entity-expansion or 'billion laughs' attack?); it was not read",
         "do not open it; ask the sender for a copy saved from Word",
     )
-
-
-def _as_utf8(xml: bytes) -> bytes:
-    """UTF-16 parts (allowed, rare) as UTF-8, so the byte patterns here apply."""
-    if xml.startswith((b"\xff\xfe", b"\xfe\xff")):
-        text = xml.decode("utf-16", errors="replace")
-        text = re.sub(r"""(<\?xml[^>]*encoding\s*=\s*["'])[^"']*""", r"\1UTF-8", text, count=1)
-        return text.encode("utf-8")
-    return xml
 
 
 # --- which part is the document ---------------------------------------------------------------

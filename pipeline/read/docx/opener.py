@@ -10,7 +10,8 @@ one place and the reader never sees a library exception. The caller copies
   memory, otherwise EncryptedFile says a password is needed. A legacy Word 97-2003 .doc (also
   OLE2, and it contains a zip, which fools `zipfile.is_zipfile`) is named as such.
 - The package is checked and, where needed, repaired before python-docx parses it
-  (guard_docx: size caps, DOCTYPE/entity attacks, Strict OOXML, missing part list).
+  (guard_docx: size caps, DOCTYPE/entity attacks, Strict OOXML, missing part list), and what
+  it parsed is checked again for a DOCTYPE (`check_parsed`).
 - python-docx parses XML with entity resolution off and no network access.
 """
 
@@ -29,7 +30,7 @@ def open_docx(data: bytes, rules: Rules, password: str | None = None) -> Any:
     """A python-docx `Document` over `data`."""
     from pathlib import Path
 
-    from pipeline.read.docx.guard import make_safe
+    from pipeline.read.docx.guard import check_parsed, make_safe
 
     limits = rules.limits
     if not data:
@@ -65,6 +66,7 @@ def open_docx(data: bytes, rules: Rules, password: str | None = None) -> Any:
         raise DamagedFile(f"damaged Word file ({_reason(exc)})") from None
     except Exception as exc:
         raise DamagedFile(f"damaged Word file ({_reason(exc)})") from None
+    check_parsed(document)
     attach_notes(document, notes)
     return document
 

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from pipeline.core.layout import Block, BlockKind, Cell, Layout, Row
-from pipeline.core.model import Note
+from pipeline.core.model import DOCUMENT, Note
 from pipeline.read.colour import to_rrggbb
 from pipeline.read.docx.opener import open_docx
 from pipeline.read.docx.text import MC, Numbering, Styles, attr, local, q, read_paragraph
@@ -39,7 +39,19 @@ def layout_from_document(document: Any, notes: list[Note] | None = None) -> Layo
     """The Layout of an open python-docx Document."""
     body = _Body(Styles(document), Numbering.of(document))
     body.walk(document.element.body)
-    return Layout(format="docx", blocks=body.blocks, pages=None, notes=list(notes or []))
+    notes = list(notes or [])
+    if body.numbering.unnumbered:
+        notes.append(
+            Note(
+                "warning",
+                "missing-numbering",
+                DOCUMENT,
+                f"{body.numbering.unnumbered} numbered paragraph(s) use list numbering that the Word file "
+                "does not define (its numbering part is missing or damaged), so their numbers could not "
+                "be read — check them in the original.",
+            )
+        )
+    return Layout(format="docx", blocks=body.blocks, pages=None, notes=notes)
 
 
 class _Body:

@@ -88,6 +88,8 @@ def _collect(element: Any, out: list[str]) -> None:
             continue
         if name == "t":
             out.append(child.text or "")
+            for inner in child:  # Word writes none; the text after a comment or entity in it is still text
+                out.append(inner.tail or "")
         elif name in ("tab", "ptab"):
             out.append("\t")
         elif name in ("br", "cr"):
@@ -205,6 +207,7 @@ class Numbering:
 
     levels: dict[str, dict[int, _Level]] = field(default_factory=dict)  # numId -> ilvl -> level
     counters: dict[str, list[int]] = field(default_factory=dict)
+    unnumbered: int = 0  # paragraphs numbered by a list the file does not define (numbering part lost)
 
     @classmethod
     def of(cls, document: Any) -> Numbering:
@@ -232,8 +235,11 @@ class Numbering:
 
     def marker(self, num_id: str, ilvl: int) -> str | None:
         """The next marker of list `num_id` at level `ilvl` ("1.", "b)", "•"), or None."""
+        if num_id == "0":
+            return None
         levels = self.levels.get(num_id)
-        if not levels or num_id == "0":
+        if not levels:
+            self.unnumbered += 1  # its number cannot be printed: the reader says so
             return None
         level = levels.get(ilvl) or levels.get(0)
         if level is None:

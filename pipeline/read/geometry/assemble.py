@@ -68,7 +68,8 @@ def check_text_layer(pages: list[PageContent], rules: Rules) -> list[Note]:
     notes: list[Note] = []
     glyphs = sum(p.glyphs for p in pages)
     garbled = sum(p.garbled for p in pages)
-    scanned = [p.number for p in pages if p.images and not p.words and not p.garbled]
+    # a page with images and text operators that gave no words is damaged, not scanned (`pdf.losses`)
+    scanned = [p.number for p in pages if p.images and not p.words and not p.garbled and not p.text_ops]
     with_text = [p.number for p in pages if p.words]
     if not with_text:
         if garbled:

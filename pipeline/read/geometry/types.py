@@ -133,6 +133,10 @@ class PageContent:
     images: int = 0
     sizes: Counter[float] = field(default_factory=Counter)  # characters per font size
     parser: str = ""  # which PDF parser read the page ("playa", or "pdfminer" where it fell back)
+    streams: int = 0  # content streams the page has (none: nothing was ever drawn on it, or they were lost)
+    text_ops: int = 0  # text-showing operators in the page's content streams (`pdf.losses`)
+    text_lost: int = 0  # of those, how many gave no characters (the page is damaged)
+    library_warnings: list[str] = field(default_factory=list)  # what the PDF libraries said reading it
 
     def __reduce__(self) -> tuple[object, tuple[object, ...]]:
         """Pickled compactly, for pages read in another process and sent back.
@@ -152,7 +156,19 @@ class PageContent:
                 items.append((positions, item.page, item.band, item.furniture))
             else:
                 items.append(item)
-        state = (self.width, self.height, self.glyphs, self.garbled, self.images, dict(self.sizes), self.parser)
+        state = (
+            self.width,
+            self.height,
+            self.glyphs,
+            self.garbled,
+            self.images,
+            dict(self.sizes),
+            self.parser,
+            self.streams,
+            self.text_ops,
+            self.text_lost,
+            self.library_warnings,
+        )
         return (_unpack_page, (self.number, words, items, state))
 
 
@@ -164,8 +180,10 @@ def _unpack_page(
     number: int, words: list[tuple[object, ...]], items: list[object], state: tuple[object, ...]
 ) -> PageContent:
     """A page as `PageContent.__reduce__` packed it."""
-    width, height, glyphs, garbled, images, sizes, parser = state
+    width, height, glyphs, garbled, images, sizes, parser, streams, text_ops, text_lost, heard = state
     page = PageContent(number, width, height, glyphs=glyphs, garbled=garbled, images=images, parser=parser)  # type: ignore[arg-type]
+    page.streams, page.text_ops, page.text_lost = streams, text_ops, text_lost  # type: ignore[assignment]
+    page.library_warnings = heard  # type: ignore[assignment]
     page.sizes = Counter(sizes)  # type: ignore[call-overload]
     page.words = [Word(*w) for w in words]  # type: ignore[arg-type]
     for item in items:

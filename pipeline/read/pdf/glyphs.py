@@ -54,6 +54,10 @@ class Parsed:
     chars: list[Char] = field(default_factory=list)
     objects: Objects = field(default_factory=lambda: {"line": [], "rect": [], "curve": []})
     images: int = 0
+    streams: int = 0  # content streams the page has
+    text_ops: int = 0  # text-showing operators in the page's content streams (`losses.text_operators`)
+    text_read: int | None = None  # those the parser turned into characters (None: not known)
+    remarks: list[str] = field(default_factory=list)  # what went wrong decoding the page, in the parser's words
 
 
 def pdfminer_ctm(mediabox: Any, rotate: int) -> tuple[float, float, float, float, float, float]:
@@ -186,19 +190,24 @@ def read(page: Any, frame: Frame) -> Parsed:
     from playa.content import ImageObject, PathObject, TextObject
 
     page.ctm = frame.ctm
-    parsed = Parsed()
+    parsed = Parsed(text_read=0)
+    shown = 0
     for obj in page.flatten():
         if isinstance(obj, TextObject):
-            _text(obj, frame, parsed.chars)
+            shown += _text(obj, frame, parsed.chars)
         elif isinstance(obj, PathObject):
             _path(obj, frame, parsed.objects)
         elif isinstance(obj, ImageObject):
             parsed.images += 1
+    parsed.text_read = shown
     return parsed
 
 
-def _text(obj: Any, frame: Frame, out: list[Char]) -> None:
+def _text(obj: Any, frame: Frame, out: list[Char]) -> bool:
     """The characters of one text object, computed as pdfminer's `render_string_horizontal` does.
+
+    False when the object could not be shown (no font is set: a damaged page), so that the
+    page's lost text is counted (`losses`).
 
     Every sum and product is pdfminer's, in pdfminer's order, so that positions agree to the last
     bit (words are cut at exactly 3 points' gap, and a tie must fall the same way). Where the next
@@ -206,8 +215,10 @@ def _text(obj: Any, frame: Frame, out: list[Char]) -> None:
     """
     gstate = obj.gstate
     font = gstate.font
-    if font is None or not obj.args:
-        return
+    if font is None:
+        return False
+    if not obj.args:
+        return True
     if font.vertical:
         raise Unsupported("vertical writing")
     info = font_of(font)
@@ -262,6 +273,7 @@ def _text(obj: Any, frame: Frame, out: list[Char]) -> None:
                 x += wordspace
             needcharspace = True
     obj._next_glyph_offset = (x, y)
+    return True
 
 
 _KIND = {"LTLine": "line", "LTRect": "rect", "LTCurve": "curve"}
@@ -310,13 +322,17 @@ _LITERAL = re.compile(rb"\((?:\\.|[^\\)])*\)", re.DOTALL)
 _HEX = re.compile(rb"<([0-9A-Fa-f\s]+)>")
 
 
-def glyph_estimate(page: Any, budget: int) -> int:
-    """About how many characters a playa page's content streams show (string operands, in bytes).
+def content(page: Any) -> list[bytes]:
+    """A playa page's content streams, decoded."""
+    return [stream.buffer for stream in page.streams]
+
+
+def glyph_estimate(streams: list[bytes], budget: int) -> int:
+    """About how many characters a page's decoded content `streams` show (string operands, in bytes).
 
     A stream cannot show more characters than it has bytes, so streams that fit in the `budget`
     whole are not searched (nearly every page): the estimate is then their length, an upper bound.
     """
-    streams = [stream.buffer for stream in page.streams]
     if sum(len(data) for data in streams) <= budget:
         return sum(len(data) for data in streams)
     return sum(shown_characters(data) for data in streams)

@@ -34,6 +34,11 @@ from pipeline.core.model import DOCUMENT, Note
 from pipeline.read.guard import attach_notes, check_file_size
 from pipeline.rules import Rules
 
+# What qpdf says when it leaves a page out of the page tree it repairs (its pages are what we read).
+_PAGE_DROPPED = re.compile(
+    r"pages tree includes non-dictionary object|has too many errors; ignoring page|invalid kid at index",
+    re.IGNORECASE,
+)
 _QPDF_PREFIX = re.compile(r"^stream <[^>]*>(?:, object \d+ \d+ at offset \d+| \([^)]*\))?:\s*")
 
 
@@ -166,10 +171,21 @@ def _finish(pdf: Any, checked: _Checked, notes: list[Note]) -> Any:
     if checked.pages is not None and pages < checked.pages:
         notes.append(
             Note(
-                "warning",
+                "error",
                 "pages-missing",
                 DOCUMENT,
                 f"only {pages} of the PDF's {checked.pages} pages could be read; the others are damaged",
+            )
+        )
+    dropped = sum(1 for warning in checked.warnings if _PAGE_DROPPED.search(warning))
+    if dropped:
+        notes.append(
+            Note(
+                "error",
+                "pages-missing",
+                DOCUMENT,
+                f"{dropped} page(s) of the PDF are damaged beyond reading and were left out, with "
+                "anything on them — re-export the PDF from the original",
             )
         )
     attach_notes(pdf, notes)

@@ -22,6 +22,7 @@ from pipeline.read.pdf.words import RawWord, words
 from pipeline.rules import Rules
 
 if TYPE_CHECKING:
+    from pipeline.read.pdf.glyphs import Parsed
     from pipeline.read.pdf.pages import PageSource
 
 _GARBLED = re.compile(r"\(cid:\d+\)|[\ufffd\uffff]")
@@ -35,6 +36,10 @@ def read_page(source: PageSource, rules: Rules) -> PageContent:
     content = PageContent(number=number, width=frame.width, height=frame.height, parser=source.parser)
     content.words = take_words(words(parsed.chars), number, content)
     content.images = parsed.images
+    content.streams = parsed.streams
+    content.text_ops = parsed.text_ops
+    content.text_lost = lost_operators(parsed)
+    content.library_warnings = list(parsed.remarks)
     if not content.words:
         return content
     bullets = drawn_bullets(bullet_shapes(parsed.objects), content.words)
@@ -44,6 +49,17 @@ def read_page(source: PageSource, rules: Rules) -> PageContent:
     content.items = borderless.find_tables(lines, fragments, rules, content)
     mark_fills(content.items, parsed.objects.get("rect", []), content.width, content.height)
     return content
+
+
+def lost_operators(parsed: Parsed) -> int:
+    """How many of the page's text-showing operators gave no characters (`pdf.losses`).
+
+    playa counts the operators it showed; pdfminer does not, so there only a page whose
+    operators gave no character at all is known to have lost them.
+    """
+    if parsed.text_read is not None:
+        return max(0, parsed.text_ops - parsed.text_read)
+    return parsed.text_ops if not parsed.chars else 0
 
 
 # What one character costs while a page is read (pdfminer's object, pdfplumber's dict, our word),

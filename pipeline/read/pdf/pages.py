@@ -23,6 +23,7 @@ from typing import Any
 from pipeline.core.errors import PipelineError
 from pipeline.read.pdf import glyphs
 from pipeline.read.pdf.glyphs import Frame, Parsed
+from pipeline.read.pdf.losses import text_operators
 
 log = logging.getLogger(__name__)
 
@@ -57,14 +58,21 @@ class Pages:
         if self.fast is not None:
             fast_page = self.fast.pages[index]
             try:
-                density(glyphs.glyph_estimate(fast_page, budget), frame.number)
-                return PageSource(frame, glyphs.read(fast_page, frame))
+                streams = glyphs.content(fast_page)
+                density(glyphs.glyph_estimate(streams, budget), frame.number)
+                parsed = glyphs.read(fast_page, frame)
+                parsed.streams, parsed.text_ops = len(streams), text_operators(streams)
+                return PageSource(frame, parsed)
             except (PipelineError, MemoryError):
                 raise
             except Exception as exc:  # playa could not parse it as pdfminer would: pdfminer reads it
                 log.info("page %d: read by pdfminer (%r)", frame.number, exc)
-        density(pdfminer_glyph_estimate(page), frame.number)
-        return PageSource(frame, parse_with_pdfminer(page), FALLBACK)
+        streams, remarks = pdfminer_content(page)
+        density(sum(glyphs.shown_characters(data) for data in streams), frame.number)
+        parsed = parse_with_pdfminer(page)
+        parsed.streams, parsed.text_ops = len(streams), text_operators(streams)
+        parsed.remarks = remarks
+        return PageSource(frame, parsed, FALLBACK)
 
     def release(self, index: int) -> None:
         """Let go of what reading page `index` decoded and cached (each page is read once)."""
@@ -117,17 +125,26 @@ def frame_of(page: Any) -> Frame:
     )
 
 
-def pdfminer_glyph_estimate(page: Any) -> int:
-    """About how many characters a pdfminer page's content streams show (`glyphs.shown_characters`)."""
+def pdfminer_content(page: Any) -> tuple[list[bytes], list[str]]:
+    """A pdfminer page's content streams, decoded, and what went wrong decoding them.
+
+    pdfminer decodes a stream that zlib rejects from its start as nothing, and says nothing:
+    that is said here, so that the page's loss is reported (`losses`).
+    """
     from pdfminer.pdftypes import resolve1
 
     contents = page.page_obj.contents
-    total = 0
+    out: list[bytes] = []
+    remarks: list[str] = []
     for stream in contents if isinstance(contents, list) else [contents]:
         stream = resolve1(stream)
         if hasattr(stream, "get_data"):
-            total += glyphs.shown_characters(stream.get_data())
-    return total
+            raw = len(stream.rawdata or b"") if stream.data is None else 0
+            data = stream.get_data()
+            if not data and raw:
+                remarks.append(f"Data loss: a content stream of {raw} bytes decompressed to nothing")
+            out.append(data)
+    return out, remarks
 
 
 def parse_with_pdfminer(page: Any) -> Parsed:

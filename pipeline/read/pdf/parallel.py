@@ -50,6 +50,7 @@ from typing import Any
 from pipeline.core.errors import PipelineError, TooLarge, raised_by_library
 from pipeline.core.lifetime import die_with_parent
 from pipeline.read.geometry.types import PageContent
+from pipeline.read.pdf.losses import LibraryWarnings
 from pipeline.read.pdf.page import check_density, glyph_budget, read_page
 from pipeline.read.pdf.pages import Pages, bytes_read
 from pipeline.rules import Rules
@@ -117,10 +118,11 @@ def read_range(pdf: Pages, indexes: Sequence[int], rules: Rules, name: str) -> t
 
     Each page is parsed (`pdf_pages`: playa, or pdfminer where playa cannot), read into words,
     lines and tables, and released, so memory does not grow with the page count beyond what the
-    pages hold (`share_coordinates`). A page whose content the PDF library cannot interpret is
-    replaced by an empty page (its number is returned); a PipelineError, running out of memory,
-    or an exception raised in our own code (`raised_by_library`: a bug, never "damaged") stops
-    the document.
+    pages hold (`share_coordinates`); what the PDF libraries said while reading it is kept on
+    the page (`losses.LibraryWarnings`), in this process or the helper reading it. A page whose
+    content the PDF library cannot interpret is replaced by an empty page (its number is
+    returned); a PipelineError, running out of memory, or an exception raised in our own code
+    (`raised_by_library`: a bug, never "damaged") stops the document.
     """
     pages: list[PageContent] = []
     unreadable: list[int] = []
@@ -129,24 +131,26 @@ def read_range(pdf: Pages, indexes: Sequence[int], rules: Rules, name: str) -> t
         check_density(glyphs, number, rules)
 
     budget = glyph_budget(rules)
-    for index in indexes:
-        number = index + 1
-        try:
-            content = read_page(pdf.source(index, density, budget), rules)
-            share_coordinates(content)
-            pages.append(content)
-        except PipelineError:
-            raise
-        except MemoryError:
-            raise TooLarge(f"page {number} needs more memory than allowed to read") from None
-        except Exception as exc:  # one damaged page costs that page, not the document; a bug of ours, the document
-            if not raised_by_library(exc):
+    with LibraryWarnings() as heard:
+        for index in indexes:
+            number = index + 1
+            try:
+                content = read_page(pdf.source(index, density, budget), rules)
+                share_coordinates(content)
+            except PipelineError:
                 raise
-            log.info("page %d of %s could not be read: %r", number, name, exc)
-            unreadable.append(number)
-            pages.append(PageContent(number=number, width=0.0, height=0.0))
-        finally:
-            pdf.release(index)
+            except MemoryError:
+                raise TooLarge(f"page {number} needs more memory than allowed to read") from None
+            except Exception as exc:  # one damaged page costs that page, not the document; a bug of ours, the document
+                if not raised_by_library(exc):
+                    raise
+                log.info("page %d of %s could not be read: %r", number, name, exc)
+                unreadable.append(number)
+                content = PageContent(number=number, width=0.0, height=0.0)
+            finally:
+                pdf.release(index)
+            content.library_warnings[:0] = heard.take()
+            pages.append(content)
     return pages, unreadable
 
 

@@ -7,11 +7,14 @@ Stages (each its own module, each result inspectable with `extract --debug`):
 2. `pdf_page.read_page` turns one page into words, lines and table fragments (ruled tables in
    `pdf_ruled`, borderless ones in `pdf_borderless`), then the page is closed so its cached
    objects are released and memory does not grow with the page count; a page whose content
-   cannot be interpreted costs that page only (a warning names it), not the document. The
+   cannot be interpreted costs that page only (an error finding names it), not the document. The
    page loop is `pdf_parallel.read_pages`: a long PDF's pages are split across processes
    there when the machine has cores to spare, merged back in page order;
 3. `pdf_assemble.assemble` settles what needs the whole document: running headers and footers,
-   tables that go on over page breaks, paragraphs, heading levels, the word report.
+   tables that go on over page breaks, paragraphs, heading levels, the word report;
+4. `pdf_losses` checks that no page gave less text than it holds: what the PDF libraries said
+   while reading it, its text operators against the characters they gave, and a page with
+   nothing on it between full ones; each shortfall is an error finding naming the page.
 """
 
 from __future__ import annotations
@@ -24,6 +27,7 @@ from pipeline.core.model import DOCUMENT, Note
 from pipeline.read.geometry.assemble import assemble
 from pipeline.read.geometry.types import PageContent
 from pipeline.read.guard import opening_notes
+from pipeline.read.pdf.losses import damaged_pages, lost_text_notes
 from pipeline.read.pdf.opener import open_pdf
 from pipeline.read.pdf.pages import FALLBACK, Pages
 from pipeline.read.pdf.parallel import page_jobs, read_pages
@@ -44,10 +48,15 @@ def read(path: Path, data: bytes | None, rules: Rules, password: str | None = No
         pdf.close()
     if unreadable and len(unreadable) == len(pages):
         raise DamagedFile(f"damaged PDF: none of its {len(pages)} page(s) could be read")
+    damaged = damaged_pages(pages)
+    if damaged and not any(page.words for page in pages):
+        raise DamagedFile(
+            f"damaged PDF: the text of page(s) {_ranges(damaged)} could not be read, and no other page has any"
+        )
     layout = assemble(pages, rules)
     notes += [
         Note(
-            "warning",
+            "error",
             "unreadable-page",
             DOCUMENT,
             f"Page {n} could not be read (its content is damaged); anything on it is missing - "
@@ -55,8 +64,10 @@ def read(path: Path, data: bytes | None, rules: Rules, password: str | None = No
         )
         for n in unreadable
     ]
+    notes += lost_text_notes(pages, unreadable)
     notes += fallback_notes(pages, unreadable, parsed.refused)
     layout.notes = notes + layout.notes
+    layout.library_warnings = [f"page {page.number}: {said}" for page in pages for said in page.library_warnings]
     return layout
 
 

@@ -21,7 +21,7 @@ from pathlib import Path
 
 from pipeline.core.layout import Layout
 from pipeline.core.text import safe_text
-from pipeline.read.decode import decode
+from pipeline.read.decode import decode_counted, undecodable_notes
 from pipeline.read.guard import check_file_size
 from pipeline.read.sheet.grid import Budget, Sheet, SheetCell, SheetTooLarge
 from pipeline.rules import Rules
@@ -37,8 +37,8 @@ def read(path: Path, data: bytes | None, rules: Rules, password: str | None = No
 
     raw = path.read_bytes() if data is None else data
     check_file_size(len(raw), rules.limits)
-    text, _encoding = decode(raw)
-    text = safe_text(text)
+    decoded = decode_counted(raw)
+    text = safe_text(decoded.text)
     delimiter = sniff_delimiter(text, path.suffix.lower())
     sheet = Sheet(name="")
     budget = Budget(rules.limits.max_sheet_rows, rules.limits.max_sheet_cells)
@@ -47,7 +47,7 @@ def read(path: Path, data: bytes | None, rules: Rules, password: str | None = No
     except SheetTooLarge as exc:
         sheet.cells.clear()
         sheet.too_large = str(exc)
-    return layout_from_sheets([sheet], "csv", rules, [])
+    return layout_from_sheets([sheet], "csv", rules, undecodable_notes(decoded))
 
 
 def sniff_delimiter(text: str, suffix: str) -> str:

@@ -8,8 +8,9 @@ reader opens:
   declares, so the check holds while the parts are streamed;
 - XML attacks: neither Excel nor LibreOffice writes a DOCTYPE. A part that declares entities
   (the "billion laughs" expansion, or external entities reaching for local files) is refused
-  before it is parsed, and every part is parsed with entity resolution, DTD loading and network
-  access off;
+  before it is parsed, wherever the parser would find the DOCTYPE (after comments, processing
+  instructions, byte-order marks, in UTF-16: `read.guard.xml_prolog`), and every part is
+  parsed with entity resolution, DTD loading and network access off;
 - damage: a file that is not a zip, a truncated one, or one whose zip is itself encrypted is
   named as such, in one line.
 """
@@ -17,18 +18,15 @@ reader opens:
 from __future__ import annotations
 
 import io
-import re
 import zipfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import IO, Any
 
 from pipeline.core.errors import DamagedFile, TooLarge
-from pipeline.read.guard import megabytes
+from pipeline.read.guard import megabytes, xml_as_utf8, xml_prolog
 
 PROLOG_BYTES = 1 << 16
-_DOCTYPE = re.compile(rb"<!DOCTYPE", re.IGNORECASE)
-_ELEMENT_START = re.compile(rb"<[A-Za-z_]")
 
 
 class Package:
@@ -86,11 +84,8 @@ class Package:
             raise DamagedFile(f"damaged {self.what}: the part {name} is missing") from None
         except Exception as exc:
             raise DamagedFile(f"damaged {self.what}: the part {name} cannot be unpacked ({_reason(exc)})") from None
-        if head.startswith((b"\xff\xfe", b"\xfe\xff")):
-            head = head.decode("utf-16", errors="replace").encode("utf-8")
-        match = _ELEMENT_START.search(head)
-        prolog = head[: match.start()] if match else head
-        if _DOCTYPE.search(prolog) or (match is None and len(head) >= PROLOG_BYTES):
+        kind, _ = xml_prolog(xml_as_utf8(head))  # comments, instructions and marks skipped as the parser does
+        if kind == "doctype" or (kind == "unknown" and len(head) >= PROLOG_BYTES):
             raise DamagedFile(
                 f"unsafe {self.what}: {name} declares a DOCTYPE (XML entities), which spreadsheet programs "
                 "never write (an entity-expansion or external-entity attack?); it was not read",

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from pipeline.core.layout import Layout
 from pipeline.core.text import safe_text
-from pipeline.read.decode import decode
+from pipeline.read.decode import decode_counted, undecodable_notes
 from pipeline.read.text.columns import read_columns
 from pipeline.read.text.delimited import read_delimited
 from pipeline.read.text.plain import layout_from_text
@@ -21,7 +21,13 @@ from pipeline.rules import Rules
 
 def read(path: Path, data: bytes | None = None, rules: Rules | None = None, password: str | None = None) -> Layout:
     raw = path.read_bytes() if data is None else data
-    text, _encoding = decode(raw)
+    decoded = decode_counted(raw)
+    layout = _layout(decoded.text, rules)
+    layout.notes[:0] = undecodable_notes(decoded)
+    return layout
+
+
+def _layout(text: str, rules: Rules | None) -> Layout:
     safe = safe_text(text)
     delimited = read_delimited(safe)  # tables in tab-separated cells
     if delimited is not None:
