@@ -349,7 +349,8 @@ class _PlanReader:
         ):
             self.plan.title, self._styled_title = block.text, True  # the first heading, over plain text above it
             return
-        if self._section(text, styled=styled) or self._heading(block, index) or self._label(text):
+        level = block.level if block.kind == "heading" else None
+        if self._section(text, styled=styled, level=level) or self._heading(block, index) or self._label(text):
             self._unplaced(text)  # a heading run together with rows below it
             return
         if self.plan.sections or self.plan.actions:
@@ -426,12 +427,15 @@ class _PlanReader:
             )
         )
 
-    def _section(self, text: str, styled: bool) -> bool:
+    def _section(self, text: str, styled: bool, level: int | None = None) -> bool:
+        """A numbered or labelled section ("1. Data", "Theme 2: Access"). A heading keeps its
+        level, so rows across the tables under it and deeper headings are its outcomes, as under
+        an unnumbered heading; a row across a table or a paragraph gives no level."""
         heading = section_heading(text, self.rules)
         if heading is None or not follows(heading[0], self.plan.sections, styled):
             return False
         self._new_section(heading[0], heading[1])
-        self.section_level = None
+        self.section_level = level
         return True
 
     def _new_section(self, number: str | None, title: str) -> None:

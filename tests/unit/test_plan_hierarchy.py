@@ -8,6 +8,8 @@ rows split by a page break, and tables printed with one header read with one set
 
 from __future__ import annotations
 
+import pytest
+
 from pipeline.core.layout import Block, Cell, Layout, Row
 from pipeline.core.model import Action, Outcome, Section
 from pipeline.extract.plan import extract_plan
@@ -163,12 +165,13 @@ def test_rows_across_a_table_under_an_unnumbered_heading_are_outcomes(rules: Rul
     ]
 
 
-def test_rows_across_a_table_under_a_numbered_heading_are_outcomes(rules: Rules) -> None:
-    # the same plan with its headings numbered: the rows across its tables are still outcomes
-    # under the heading's section, and the second heading is still section 2
+@pytest.mark.parametrize("first,second", [("1. ", "2. "), ("Theme 1: ", "Theme 2: ")])
+def test_rows_across_a_table_under_a_numbered_heading_are_outcomes(first: str, second: str, rules: Rules) -> None:
+    # the same plan with its headings numbered or labelled: the rows across its tables are still
+    # outcomes under the heading's section, and the second heading is still section 2
     _, sections, outcomes, actions = read(
         TITLE,
-        heading("1. Data and intelligence"),
+        heading(f"{first}Data and intelligence"),
         table(
             row(["No.", "Action", "Status"]),
             row([("Better data", 3)]),
@@ -176,7 +179,7 @@ def test_rows_across_a_table_under_a_numbered_heading_are_outcomes(rules: Rules)
             row([("Improve sharing", 3)]),
             row(["1.2.1", ALCOHOL, "On track"]),
         ),
-        heading("2. Crisis care"),
+        heading(f"{second}Crisis care"),
         table(row(["No.", "Action", "Status"]), row(["2.1.1", WEIGHT, "Complete"])),
         rules=rules,
     )
