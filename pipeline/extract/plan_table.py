@@ -621,6 +621,8 @@ class _PlanReader:
             has_id = ident is not None and whole_id(ident.text, self.rules) is not None
             if label is None or not label.number or has_id or (label.level != "outcome" and self.section is None):
                 return False
+            if self._label_column_value(filled[0], cells_, columns):
+                return False
             if label.level == "outcome":
                 self._new_outcome(label.number, label.title)
             else:
@@ -652,6 +654,16 @@ class _PlanReader:
             self._new_section(label.number, label.title)
             self.section_level = None
         return True
+
+    def _label_column_value(self, cell: Cell, cells: list[Cell | None], columns: Columns) -> bool:
+        """The first filled cell of a row is a whole label in a section or outcome column
+        ("Objective 1.1 - Fewer smokers" | action | status): that column's value over the action
+        beside it, not a label across the table cut at the columns."""
+        at = next((i for i, c in enumerate(cells) if c is cell), None)
+        if at is None or at >= columns.width or columns.fields[at] not in ("section", "outcome"):
+            return False
+        label = hierarchy(clean(cell.text), self.rules) or numbered(clean(cell.text))
+        return label is not None and bool(label.number) and bool(label.title)
 
     def _sections_from_headings(self) -> bool:
         """The current section came from a heading above this table (so rows across it are outcomes)."""
