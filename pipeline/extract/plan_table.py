@@ -195,7 +195,7 @@ def extract(layout: Layout, rules: Rules, name: str = "") -> RawPlan:
     pinned = {**layout.columns, **rules.columns_for(name)}  # the reader's certainties, then the officer's pins
     found = shared_columns(blocks, rules, pinned)
     blocks = _headings_over_tables(blocks, found, rules)
-    owners = _owners(blocks, rules)
+    owners = _owners(blocks, _plan_tables(blocks, found), rules)
     reader = _PlanReader(rules, pinned, owners)
     reader.found = found
     reader.siblings = _siblings(blocks, owners)
@@ -246,17 +246,35 @@ def _contents_entry(blocks: list[Block], index: int) -> bool:
     return any(b.kind == "list_item" and b.marker and b.marker[:1].isdigit() for b in neighbours)
 
 
-def _owners(blocks: list[Block], rules: Rules) -> set[int]:
-    """Headings that own a table: one follows before the next heading of the same or a higher
-    level. Only these are read as the plan's sections and outcomes when they carry no number.
-    A heading whose tables sit under numbered or labelled section headings of their own
-    ("Delivery Plan Progress Overview" over "Priority 1 - ...") is the document's, not a section."""
+def _plan_tables(blocks: list[Block], found: dict[int, tuple[Columns, int]]) -> set[int]:
+    """The tables read as the plan's: those with plan columns of their own, and those without a
+    header that go on with the columns of the plan table before them (as `_PlanReader.table`
+    reads them). A key, a sign-off box or a progress overview is none of them."""
+    tables: set[int] = set()
+    width: int | None = None
+    for block in blocks:
+        if block.kind != "table":
+            continue
+        if id(block) in found:
+            width = found[id(block)][0].width
+            tables.add(id(block))
+        elif width is not None and block.rows and len(grid(block.rows[0])) == width:
+            tables.add(id(block))
+    return tables
+
+
+def _owners(blocks: list[Block], tables: set[int], rules: Rules) -> set[int]:
+    """Headings that own a plan table: one follows before the next heading of the same or a
+    higher level. Only these are read as the plan's sections and outcomes when they carry no
+    number. A heading over only tables that are not the plan's (a progress overview), or whose
+    tables sit under numbered or labelled section headings of their own ("Delivery Plan Progress
+    Overview" over "Priority 1 - ..."), is the document's, not a section."""
     owners: set[int] = set()
     for index, block in enumerate(blocks):
         if block.kind not in ("heading", "title"):
             continue
         for later in blocks[index + 1 :]:
-            if later.kind == "table":
+            if later.kind == "table" and id(later) in tables:
                 owners.add(index)
                 break
             if later.kind in ("heading", "title") and (later.level <= block.level or block.kind == "title"):
