@@ -200,7 +200,7 @@ def extract(layout: Layout, rules: Rules, name: str = "") -> RawPlan:
     pinned = {**layout.columns, **rules.columns_for(name)}  # the reader's certainties, then the officer's pins
     found = shared_columns(blocks, rules, pinned)
     blocks = _headings_over_tables(blocks, found, rules)
-    owners = _owners(blocks, rules)
+    owners = _owners(blocks, _plan_tables(blocks, found), rules)
     reader = _PlanReader(rules, pinned, owners)
     reader.found = found
     reader.siblings = _siblings(blocks, owners)
@@ -251,17 +251,35 @@ def _contents_entry(blocks: list[Block], index: int) -> bool:
     return any(b.kind == "list_item" and b.marker and b.marker[:1].isdigit() for b in neighbours)
 
 
-def _owners(blocks: list[Block], rules: Rules) -> set[int]:
-    """Headings that own a table: one follows before the next heading of the same or a higher
-    level. Only these are read as the plan's sections and outcomes when they carry no number.
-    A heading whose tables sit under numbered or labelled section headings of their own
-    ("Delivery Plan Progress Overview" over "Priority 1 - ...") is the document's, not a section."""
+def _plan_tables(blocks: list[Block], found: dict[int, tuple[Columns, int]]) -> set[int]:
+    """The tables read as the plan's: those with plan columns of their own, and those without a
+    header that go on with the columns of the plan table before them (as `_PlanReader.table`
+    reads them). A key, a sign-off box or a progress overview is none of them."""
+    tables: set[int] = set()
+    width: int | None = None
+    for block in blocks:
+        if block.kind != "table":
+            continue
+        if id(block) in found:
+            width = found[id(block)][0].width
+            tables.add(id(block))
+        elif width is not None and block.rows and len(grid(block.rows[0])) == width:
+            tables.add(id(block))
+    return tables
+
+
+def _owners(blocks: list[Block], tables: set[int], rules: Rules) -> set[int]:
+    """Headings that own a plan table: one follows before the next heading of the same or a
+    higher level. Only these are read as the plan's sections and outcomes when they carry no
+    number. A heading over only tables that are not the plan's (a progress overview), or whose
+    tables sit under numbered or labelled section headings of their own ("Delivery Plan Progress
+    Overview" over "Priority 1 - ..."), is the document's, not a section."""
     owners: set[int] = set()
     for index, block in enumerate(blocks):
         if block.kind not in ("heading", "title") or document_part(block.text, rules):
             continue
         for later in blocks[index + 1 :]:
-            if later.kind == "table":
+            if later.kind == "table" and id(later) in tables:
                 owners.add(index)
                 break
             if later.kind in ("heading", "title") and (later.level <= block.level or block.kind == "title"):
@@ -362,7 +380,8 @@ class _PlanReader:
         ):
             self.plan.title, self._styled_title = block.text, True  # the first heading, over plain text above it
             return
-        if self._section(text, styled=styled) or self._heading(block, index) or self._label(text):
+        level = block.level if block.kind == "heading" else None
+        if self._section(text, styled=styled, level=level) or self._heading(block, index) or self._label(text):
             self._unplaced(text)  # a heading run together with rows below it
             return
         if self.plan.sections or self.plan.actions:
@@ -441,12 +460,15 @@ class _PlanReader:
             )
         )
 
-    def _section(self, text: str, styled: bool) -> bool:
+    def _section(self, text: str, styled: bool, level: int | None = None) -> bool:
+        """A numbered or labelled section ("1. Data", "Theme 2: Access"). A heading keeps its
+        level, so rows across the tables under it and deeper headings are its outcomes, as under
+        an unnumbered heading; a row across a table or a paragraph gives no level."""
         heading = section_heading(text, self.rules)
         if heading is None or not follows(heading[0], self.plan.sections, styled):
             return False
         self._new_section(heading[0], heading[1])
-        self.section_level = None
+        self.section_level = level
         return True
 
     def _new_section(self, number: str | None, title: str) -> None:
@@ -656,6 +678,8 @@ class _PlanReader:
             has_id = ident is not None and whole_id(ident.text, self.rules) is not None
             if label is None or not label.number or has_id or (label.level != "outcome" and self.section is None):
                 return False
+            if self._label_column_value(filled[0], cells_, columns):
+                return False
             if label.level == "outcome":
                 self._new_outcome(label.number, label.title)
             else:
@@ -687,6 +711,16 @@ class _PlanReader:
             self._new_section(label.number, label.title)
             self.section_level = None
         return True
+
+    def _label_column_value(self, cell: Cell, cells: list[Cell | None], columns: Columns) -> bool:
+        """The first filled cell of a row is a whole label in a section or outcome column
+        ("Objective 1.1 - Fewer smokers" | action | status): that column's value over the action
+        beside it, not a label across the table cut at the columns."""
+        at = next((i for i, c in enumerate(cells) if c is cell), None)
+        if at is None or at >= columns.width or columns.fields[at] not in ("section", "outcome"):
+            return False
+        label = hierarchy(clean(cell.text), self.rules) or numbered(clean(cell.text))
+        return label is not None and bool(label.number) and bool(label.title)
 
     def _sections_from_headings(self) -> bool:
         """The current section came from a heading above this table (so rows across it are outcomes)."""
