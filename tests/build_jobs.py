@@ -10,6 +10,7 @@ PDF) is really read, by the real job.
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import json
 import os
@@ -45,3 +46,8 @@ def reader_with_a_bug(source: str, stem: str, staging: str, rules_dir: str, fing
 
     text_reader.safe_text = lambda text: None  # type: ignore[assignment,return-value]
     return build_document(source, stem, staging, rules_dir, fingerprint)
+
+
+def disk_full(**_: object) -> BuildResult:
+    """A document's outputs meet a full disk as they are written."""
+    raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
