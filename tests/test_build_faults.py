@@ -231,6 +231,7 @@ def chaos(tmp_path_factory: pytest.TempPathFactory, sample_outputs: Path) -> Set
         Scenario("SIGKILL at diff-written", signal=signal.SIGKILL, pause="diff-written", inputs_changed_after=True),
         Scenario("SIGTERM at revisions-move", signal=signal.SIGTERM, pause="revisions-move", force=True),
         Scenario("outputs emptied at index", pause="index", clean_outputs=True, from_previous=True),
+        Scenario("outputs emptied at commit", pause="commit:2", clean_outputs=True, force=True),
         Scenario("disk full at the build's write 3", nospace="parent:3", from_previous=True),
         Scenario("disk full in the workers", nospace="worker:1"),
         Scenario("two builds at once", pause="commit", second_build=True),
