@@ -9,7 +9,7 @@ PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed-lock-and-command
 JOBS   ?=
 
-.PHONY: all build test test-fast lint format bench corpus fixtures clean lock help
+.PHONY: all build test test-fast lint format bench chaos corpus fixtures clean lock help
 
 all: build ## Set up (first run) and build outputs/ from inputs/ (the default)
 
@@ -44,6 +44,9 @@ format: $(STAMP) ## Apply ruff formatting
 
 bench: $(STAMP) ## Benchmark against the bare libraries (writes bench/results.json)
 	@if [ -f bench/run.py ]; then $(PY) bench/run.py; else echo "No benchmark yet (bench/run.py is not there)."; fi
+
+chaos: $(STAMP) ## Kill, interrupt and starve real builds; each must recover byte-identical (minutes; not in make test)
+	@$(PY) tests/chaos/run.py $(if $(QUICK),--quick)
 
 corpus: $(STAMP) ## Score the pipeline against the hand-written corpus of plans and guidance (tests/corpus/)
 	@$(PY) bench/corpus.py

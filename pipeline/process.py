@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from pipeline.check import check
-from pipeline.core.errors import DamagedFile, NotRecognised, PipelineError, TooLarge, blame
+from pipeline.core.errors import DamagedFile, NotRecognised, PipelineError, TooLarge, blame, machine_error
 from pipeline.core.kinds import KINDS
 from pipeline.core.layout import Layout
 from pipeline.core.model import ColumnReading, Compact, Document, Kind, Source, TableColumns
@@ -160,7 +160,9 @@ def _read_bytes(path: Path, rules: Rules) -> bytes:
         check_file_size(path.stat().st_size, rules.limits)
         return path.read_bytes()
     except OSError as exc:
-        raise PipelineError(f"cannot be read ({exc.strerror or exc})", "check the file is there and readable") from None
+        raise machine_error(exc, "read") or PipelineError(
+            f"cannot be read ({exc.strerror or exc})", "check the file is there and readable"
+        ) from None
 
 
 def _stage(work: Callable[[], T], doing: str, too_deep: str, too_large: str, damaged: PipelineError | None = None) -> T:

@@ -10,6 +10,7 @@ PDF) is really read, by the real job.
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import json
 import os
@@ -55,3 +56,8 @@ def extract_with_a_bug(source: str, stem: str, output: str, rules_dir: str, pass
 
     text_reader.safe_text = lambda text: None  # type: ignore[assignment,return-value]
     return extract_file(source, stem, output, rules_dir, password, debug)
+
+
+def disk_full(**_: object) -> BuildResult:
+    """A document's outputs meet a full disk as they are written."""
+    raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))

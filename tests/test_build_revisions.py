@@ -1,8 +1,10 @@
 """The revisions hook: called after a build that changed something, its files managed as outputs.
 
 A stand-in `pipeline.diff.revisions` module records its calls, so these tests hold whatever the
-real module writes to the same contract: `build_revisions(outputs, documents, rules, report) -> paths`,
-where `report` receives the lines the build shows and keeps in its log.
+real module writes to the same contract: `build_revisions(folder, documents, rules, report) -> paths`,
+where `report` receives the lines the build shows and keeps in its log. The folder is a staging
+folder inside outputs/: the build moves what was written there into place once it has recorded
+the names.
 """
 
 from __future__ import annotations
@@ -98,9 +100,11 @@ def test_never_manages_files_outside_outputs_or_a_documents_outputs(
     assert run_build(inputs, outputs, quiet=True) == 1
     err = capsys.readouterr().err
     assert "revision history: plan 2019.json has the name of a document's output" in err
+    # written aside first, the history never reaches the document's output
+    assert json.loads((outputs / "plan 2019.json").read_text())["source"]["file"] == "plan 2019.txt"
     fake.produce = []
     (inputs / "plan 2020.txt").write_text("changed\n" + PLAN.read_text(encoding="utf-8"), encoding="utf-8")
-    assert build_outputs(inputs, outputs, quiet=True).sent == 2  # plan 2019's overwritten output is written again
+    assert build_outputs(inputs, outputs, quiet=True).sent == 1
     assert json.loads((outputs / "plan 2019.json").read_text())["source"]["file"] == "plan 2019.txt"
     assert outside.exists()  # never recorded, so never removed
 

@@ -323,3 +323,53 @@ def test_diff_warns_when_the_two_are_not_revisions_of_one_plan_or_come_newest_fi
     other = _plan({"1.1.1": "Plant trees in every park", "1.1.2": "Repair the library roof"}, title="Parks plan")
     (unrelated,) = revision_warnings(Path(REV1), Path("parks.json"), old, other, rules)
     assert "do not look like revisions of one plan" in unrelated
+
+
+def test_a_long_plan_title_gives_a_bounded_history_name(built, tmp_path: Path, rules) -> None:
+    """A title of 300 bytes would make a file name no file system holds: the name is cut, tagged
+    with a hash of the whole title (the same on every build), and the history is written."""
+    from pipeline.diff.revisions import MAX_NAME_BYTES, history_name
+
+    _, documents = built
+    title = "Preventing Self-Harm — " + "a very long plan title " * 13
+    out = tmp_path / "long"
+    out.mkdir()
+    copies = {}
+    for name in (REV1, REV2):
+        record = json.loads(documents[name].read_text(encoding="utf-8"))
+        record["title"] = title
+        copies[name] = out / documents[name].name
+        copies[name].write_text(json.dumps(record), encoding="utf-8")
+    written = build_revisions(out, copies, rules)
+    history = written[-1].name
+    assert len(history.encode("utf-8")) <= MAX_NAME_BYTES and history.endswith(".history.xlsx")
+    assert history == history_name(title.strip()) and history.startswith("Preventing Self-Harm — a very long")
+    assert history_name(title.strip() + " 2") != history  # two long titles alike never share one
+    assert history_name("Short plan") == "Short plan.history.xlsx"
+
+
+def test_one_plan_s_failure_does_not_stop_the_others(built, tmp_path: Path, rules, monkeypatch) -> None:
+    import pipeline.diff.revisions as revisions
+
+    _, documents = built
+    groups = [
+        revisions.RevisionGroup("Broken plan", (REV1, REV2), "by date"),
+        revisions.RevisionGroup("Good plan", (REV1, REV2), "by date"),
+    ]
+    monkeypatch.setattr(revisions, "find_groups", lambda plans, rules: groups)
+    real = revisions.write_group
+
+    def write_group(outputs: Path, group, plans, rules) -> list[Path]:
+        if group.plan == "Broken plan":
+            raise OSError(28, "No space left on device")
+        return real(outputs, group, plans, rules)
+
+    monkeypatch.setattr(revisions, "write_group", write_group)
+    told: list[tuple[str, str]] = []
+    written = build_revisions(tmp_path, documents, rules, told)
+    assert written[-1].name == "Good plan.history.xlsx"
+    assert (
+        "error",
+        "revision history of Broken plan: could not be written: the disk is full (not a fault "
+        "of the document) — free some space on the disk and run `make` again",
+    ) in told

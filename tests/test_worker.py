@@ -47,6 +47,12 @@ def leave(code: int) -> None:
     os._exit(code)
 
 
+def killed(signum: int) -> None:
+    """The worker is killed from outside while it reads: the out-of-memory killer, a `kill`."""
+    os.kill(os.getpid(), signum)
+    time.sleep(30)
+
+
 def damaged() -> None:
     raise DamagedFile("damaged PDF (xref missing)")
 
@@ -154,6 +160,13 @@ def test_a_crash_is_one_damaged_line_and_a_new_worker_takes_over() -> None:
 def test_a_worker_that_exits_is_reported_with_its_status() -> None:
     failure = run("leave", [("a", {"code": 3})])["a"].failure
     assert failure.category == "damaged" and "exit status 3" in failure.reason
+
+
+@pytest.mark.parametrize("signum", [signal.SIGKILL, signal.SIGTERM])
+def test_a_worker_killed_from_outside_is_the_machine_s_failure_and_is_retried(signum: int) -> None:
+    failure = run("killed", [("a", {"signum": int(signum)})])["a"].failure
+    assert failure.category == "machine" and not failure.remembered
+    assert signal.Signals(signum).name in failure.reason and "not a fault of the document" in failure.reason
 
 
 def test_stopping_the_run_kills_every_worker() -> None:

@@ -42,6 +42,7 @@ from pipeline.core.errors import (
     TooLarge,
     blame,
     internal_error,
+    stopped_from_outside,
     traceback_text,
 )
 from pipeline.core.lifetime import die_with_parent
@@ -53,6 +54,9 @@ TASKS_PER_WORKER = 50  # then a fresh interpreter: no slow growth of one long-li
 RETIRE_SHARE = 0.6  # a worker whose address space has grown past this share of its cap retires
 POLL_SECONDS = 0.25
 IDLE = float("inf")  # the deadline of a worker waiting for a task
+# A worker ended by one of these was stopped by someone or something else (the system's
+# out-of-memory killer, a `kill`, the machine shutting down): the machine's failure, tried again.
+STOPPED_FROM_OUTSIDE = frozenset({"SIGKILL", "SIGTERM", "SIGINT", "SIGHUP", "SIGQUIT"})
 THREAD_ENV = ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS", "NUMEXPR_NUM_THREADS")
 
 
@@ -305,8 +309,8 @@ class Pool:
         seconds = time.monotonic() - worker.started
         if how in ("SIGALRM", "SIGXCPU"):  # the worker's own deadline backstop
             failure = timed_out(self.limits.seconds)
-        elif how == "SIGKILL":  # not by us: the system's out-of-memory killer
-            failure = too_large(self.limits.memory_mb)
+        elif how in STOPPED_FROM_OUTSIDE:  # not by us: the out-of-memory killer, a `kill`, a shutdown
+            failure = stopped_from_outside(how).failure()
         else:
             failure = crashed(how, self.limits.memory_mb)
         return Result(key, None, failure, seconds)

@@ -7,14 +7,20 @@ Steps, each safe to stop at any moment:
    and the manifest is rewritten (atomically) to say so, one document at a time;
 3. remove the outputs of inputs that are gone (only files the manifest says we wrote);
 4. rewrite `index.json` and `all-plans.xlsx` from the JSON outputs, and the revision histories
-   (`pipeline.diff.revisions`), only when a document's JSON or a failure changed.
+   (`pipeline.diff.revisions`), whenever what they were made from (the documents' JSON as it is
+   on disk at the end of the build) or the files themselves differ from what the manifest
+   recorded, and always with `--force`.
 
-A crash, a Ctrl-C or a killed worker at any point leaves every output either as it was or
-completely new, never half-written, and the manifest never claims a document built that was
-not. A failed document keeps its previous outputs, is named in the summary as out of date, and
-the build exits with status 1 after all the others are written. A failure that is a defect of
-ours (or a missing library) is not remembered: the file is tried again on the next build, and
-its line points to `outputs/.build.log`, where that build wrote the traceback.
+A crash, a Ctrl-C, a `kill` or a killed worker at any point leaves every output either as it
+was or completely new, never half-written, and the manifest never claims a document built that
+was not; the next build ends as a clean build would. Outputs removed while a build runs (a
+`make clean` in another terminal, a sync tool) are found by the next build and written again.
+A failed document keeps its previous outputs, is named in the summary as out of date, and the
+build exits with status 1 after all the others are written. A failure of the machine (a full
+disk, `core.errors.MachineError`), a defect of ours or a missing library is not remembered: the
+file is tried again on the next build; a defect's line points to `outputs/.build.log`, where
+that build wrote the traceback. On SIGINT or SIGTERM every process of the build stops, with one
+line, and the lock on the outputs folder goes with the last of them.
 """
 
 from __future__ import annotations
@@ -43,6 +49,7 @@ from pipeline.build.schedule import (
     ManifestEntry,
     Product,
     code_fingerprint,
+    file_sha256,
     is_plain_name,
     key_of,
     plan,
@@ -50,7 +57,17 @@ from pipeline.build.schedule import (
     skipped_inputs,
 )
 from pipeline.build.task import BuildResult
-from pipeline.core.errors import Failure, PipelineError, UsageError, traceback_text
+from pipeline.core.errors import (
+    Failure,
+    InternalError,
+    MachineError,
+    PipelineError,
+    UsageError,
+    blame,
+    machine_trouble,
+    traceback_text,
+)
+from pipeline.core.lifetime import die_with_parent
 from pipeline.emit.csv_out import CSV_NAMES
 from pipeline.emit.log import DetailLog
 from pipeline.rules import Rules, load_rules
@@ -93,6 +110,13 @@ def build_outputs(
     quiet: bool = False,
 ) -> BuildStats:
     """`run_build`, telling what it did."""
+    with _stop_on_signals():
+        return _build_outputs(inputs, outputs, rules_dir, jobs, force, quiet)
+
+
+def _build_outputs(
+    inputs: Path, outputs: Path, rules_dir: Path | None, jobs: int | None, force: bool, quiet: bool
+) -> BuildStats:
     started = time.monotonic()
     if not inputs.is_dir():
         raise UsageError(f"{inputs}: no such folder", "put the documents in a folder and give its name")
@@ -108,13 +132,15 @@ def build_outputs(
         ) from None
     if inputs.resolve() == outputs.resolve():
         raise UsageError("the inputs and outputs folders are the same", "give a separate folder for the results")
-    with _exclusive(outputs):
-        _remove_staging(outputs)
-        build = _Build(inputs, outputs, rules, quiet)
+    with _exclusive(outputs) as lock:
         try:
-            with _terminate_as_interrupt():
-                return build.run(jobs, force, started)
+            _remove_staging(outputs)
+            build = _Build(inputs, outputs, rules, quiet, lock)
+            return build.run(jobs, force, started)
         except OSError as exc:  # disk full, folder made read-only: one line; what was written is whole
+            trouble = machine_trouble(exc)
+            if trouble is not None:
+                raise MachineError(f"{outputs}: could not be written: {trouble[0]}", trouble[1]) from None
             raise PipelineError(
                 f"{outputs}: could not be written ({exc.strerror or exc})",
                 "check there is free space and the folder can be written, then run `make` again",
@@ -124,8 +150,9 @@ def build_outputs(
 class _Build:
     """One run of the build; holds the manifest and the reporter while documents finish."""
 
-    def __init__(self, inputs: Path, outputs: Path, rules: Rules, quiet: bool) -> None:
+    def __init__(self, inputs: Path, outputs: Path, rules: Rules, quiet: bool, lock: int | None = None) -> None:
         self.inputs, self.outputs, self.rules, self.quiet = inputs, outputs, rules, quiet
+        self.lock = lock  # the descriptor holding the outputs folder's lock (closed in forked children)
         self.manifest = Manifest.load(outputs)
         self.saved = self.manifest.to_bytes()
         self.code = code_fingerprint()
@@ -162,11 +189,14 @@ class _Build:
             self._save()
         self._remove_gone(todo.removed)
         self._save()
-        finish_index = self._index(items, background=cores > 1)  # beside the revisions, on a second core
+        keys = self._document_keys(items)  # the documents' JSON as it is on disk now
+        index = self._index(items, keys, force, background=cores > 1)  # beside the revisions, on a second core
         try:
-            self._revisions(items)
-        finally:
-            finish_index()
+            self._revisions(items, keys, force)
+            index.wait()
+        except BaseException:  # Ctrl-C, a kill: the index's process goes too, and says nothing
+            index.cancel()
+            raise
         self._save()
         current = {i.name for i in items}
         failed_names = sorted(n for n, e in self.manifest.files.items() if e.failed and n in current)
@@ -177,7 +207,8 @@ class _Build:
             summary = self.manifest.entry(item.name).summary
             for severity, n in summary.findings.items() if summary else ():
                 findings[severity] = findings.get(severity, 0) + n
-        index_names = [str(self.outputs / n) for n in self.manifest.index.files]
+        written = self.manifest.index.key is not None  # not when the index could not be written
+        index_names = [str(self.outputs / n) for n in self.manifest.index.files] if written else []
         for line in summary_lines(
             built,
             len(todo.unchanged),
@@ -235,14 +266,15 @@ class _Build:
                     tasks, on_start=lambda key: self.report.started(by_key[key].name), on_wait=self.report.tick
                 ):
                     item = by_key[result.key]
-                    if result.failure is None:
-                        self._commit(item, staging / result.key, result.value)
+                    failure = result.failure
+                    if failure is None:
+                        failure = self._commit(item, staging / result.key, result.value)
+                    if failure is None:
                         self.report.built(item.name, result.value.summary, result.seconds)
                         built += 1
                     else:
-                        failure = result.failure
                         if result.detail:  # a defect of ours: the traceback, where the line says
-                            failure = failure.with_details(self.log.add(item.name, result.detail))
+                            failure = self._with_details(failure, item.name, result.detail)
                         self._record_failure(item, failure)
                         self.report.failed_one(failure.line(item.name), item.name)
                     shutil.rmtree(staging / result.key, ignore_errors=True)
@@ -251,10 +283,22 @@ class _Build:
             shutil.rmtree(staging, ignore_errors=True)
         return built, pool.started_tasks
 
-    def _commit(self, item: Input, staged: Path, value: BuildResult) -> None:
-        """Move a document's new outputs into place, then record them (in that order)."""
+    def _with_details(self, failure: Failure, name: str, detail: str) -> Failure:
+        """`failure` pointing to the log, when the log could be written (a full disk may refuse it)."""
+        return failure.with_details(self.log.add(name, detail))
+
+    def _commit(self, item: Input, staged: Path, value: BuildResult) -> Failure | None:
+        """Move a document's new outputs into place, then record them (in that order). A staged
+        file that is gone (the outputs folder emptied by another program while the build ran)
+        is this document's failure, tried again next time: its previous outputs are kept."""
         names = [n for n in value.outputs if is_plain_name(n)]
-        _replace_all(staged, self.outputs, names)
+        try:
+            _replace_all(staged, self.outputs, names)
+        except FileNotFoundError:
+            return MachineError(
+                "could not be written: its new outputs were removed while the build ran (by another program?)",
+                "run `make` again",
+            ).failure()
         old = self.manifest.entry(item.name)
         for other_name, other in self.manifest.files.items():  # a name we now own is no longer theirs
             if other_name != item.name and set(other.outputs or []) & set(names):
@@ -273,6 +317,7 @@ class _Build:
         for name in old.outputs or []:
             if name not in owned:
                 (self.outputs / name).unlink(missing_ok=True)
+        return None
 
     def _record_failure(self, item: Input, failure: Failure) -> None:
         entry = self.manifest.files.setdefault(item.name, ManifestEntry())
@@ -305,44 +350,66 @@ class _Build:
         outputs = self.manifest.entry(item.name).outputs or []
         return next((o for o in outputs if o.endswith(suffix)), None)
 
-    def _index(self, items: list[Input], background: bool = False) -> Callable[[], None]:
-        """Write index.json and the combined workbook when they are out of date; returns the call
-        that waits for them. `background`: in a forked process, while this one goes on."""
+    def _index(self, items: list[Input], keys: list[list[Any]], force: bool, background: bool = False) -> _Pending:
+        """Write index.json, the combined workbook and the CSVs unless they were made from the
+        documents' JSON exactly as it is on disk (`keys`) and are still as written; returns the
+        call that waits for them. `background`: in a forked process, while this one goes on."""
         names = [INDEX_JSON, INDEX_XLSX, *CSV_NAMES]
-        key = key_of([self.code, self.rules.fingerprint, self._document_keys(items)])
-        if self.manifest.index.key == key and all((self.outputs / n).is_file() for n in names):
-            return lambda: None
+        key = key_of([self.code, self.rules.fingerprint, keys])
+        if not force and self.manifest.index.current(key, self.outputs):
+            return _Pending()
         from pipeline.emit.index import write_index
 
         entries = self._entries(items)
+        self.manifest.index = Product(None, names)  # not known to be whole until it is written
 
         def write() -> None:
             write_index(self.outputs, entries, self.rules, INDEX_JSON, INDEX_XLSX)
 
-        def finished(error: str | None) -> None:
+        def finished(error: Failure | None, detail: str) -> None:
             if error is not None:  # one line for the officer; the documents are written
-                self._internal_error(f"{INDEX_JSON}, {INDEX_XLSX}", error)
+                self._step_failed(f"{INDEX_JSON}, {INDEX_XLSX}", error, detail)
             else:
-                self.manifest.index = Product(key, names)
+                self.manifest.index = self._product(key, names, items)
 
         if background and "fork" in multiprocessing.get_all_start_methods():
-            return _forked(write, finished)
-        finished(_run(write))
-        return lambda: None
+            return _forked(write, finished, self.lock)
+        finished(*_run(write))
+        return _Pending()
+
+    def _product(self, key: str, names: list[str], items: list[Input]) -> Product:
+        """The record of a file set just written from the documents' JSON of `key`: with the
+        hash of each file; with no key (made again next time) if the JSON changed meanwhile."""
+        if key_of([self.code, self.rules.fingerprint, self._document_keys(items)]) != key:
+            return Product(None, names)
+        hashes = {}
+        for name in names:
+            with contextlib.suppress(OSError):
+                hashes[name] = file_sha256(self.outputs / name)
+        return Product(key, names, hashes)
 
     def _document_keys(self, items: list[Input]) -> list[list[Any]]:
+        """What the index and the histories are made from: each document's JSON as it is on
+        disk now (its hash; None when it is missing), output names and failure."""
         keys = []
         for item in items:
             entry = self.manifest.entry(item.name)
             reason = entry.failed.failure.reason if entry.failed else None
-            keys.append([item.name, entry.json_sha256, entry.outputs or [], reason])
+            json_name = self._output(item, ".json")
+            on_disk = None
+            if json_name:
+                with contextlib.suppress(OSError):
+                    on_disk = file_sha256(self.outputs / json_name)
+            keys.append([item.name, on_disk, entry.outputs or [], reason])
         return keys
 
-    def _revisions(self, items: list[Input]) -> None:
-        """Per-plan histories and diffs (`pipeline.diff.revisions`)."""
-        key = key_of([self.code, self.rules.fingerprint, self._document_keys(items)])
+    def _revisions(self, items: list[Input], keys: list[list[Any]], force: bool) -> None:
+        """Per-plan histories and diffs (`pipeline.diff.revisions`), written to a staging folder
+        and moved into place once their names are in the manifest: a build stopped half-way
+        leaves no file that no build knows of."""
+        key = key_of([self.code, self.rules.fingerprint, keys])
         previous = [n for n in self.manifest.revisions.files if is_plain_name(n)]
-        if self.manifest.revisions.key == key and all((self.outputs / n).is_file() for n in previous):
+        if not force and self.manifest.revisions.current(key, self.outputs):
             return
         documents = {}
         for item in items:
@@ -351,53 +418,97 @@ class _Build:
                 documents[item.name] = self.outputs / json_name
         from pipeline.diff.revisions import build_revisions
 
-        told: list[tuple[str, str]] = []
+        staging = Path(tempfile.mkdtemp(prefix=STAGING_PREFIX + "revisions-", dir=self.outputs))
         try:
-            written = list(build_revisions(self.outputs, documents, self.rules, told))
-            for kind, line in told:  # each plan's revisions in order and why; duplicates, gaps
-                if kind == "warning":
-                    self.report.line(f"warning: {line}", error=True)
-                else:
-                    self.report.note(line)
-        except PipelineError as exc:
-            self.problems += 1
-            self.report.failed_one(exc.line("revision history"))
-            return
-        except Exception as exc:  # one line; the documents themselves are written
-            self._internal_error("revision history", exc)
-            return
+            told: list[tuple[str, str]] = []
+            try:
+                written = list(build_revisions(staging, documents, self.rules, told))
+            except Exception as exc:  # one line; the documents themselves are written
+                self._step_failed("revision history", blame(exc, None, "written"), traceback_text(exc))
+                return
+            complete = self._tell(told)
+            names = self._staged_names(staging, written)
+            owned = self.manifest.owned()
+            # first the names (with those of the last build, to be removed), then the files
+            self.manifest.revisions = Product(None, sorted(set(previous) | set(names)))
+            self._save()
+            _replace_changed(staging, self.outputs, names)
+            for name in previous:
+                if name not in names and name not in owned:
+                    (self.outputs / name).unlink(missing_ok=True)
+            if force:
+                self._remove_strays(names)
+            done = self._product(key, sorted(set(names)), items)
+            self.manifest.revisions = done if complete else Product(None, done.files)
+        finally:
+            shutil.rmtree(staging, ignore_errors=True)
+
+    def _tell(self, told: list[tuple[str, str]]) -> bool:
+        """Show what the revision step reported; False when a plan's history could not be written."""
+        complete = True
+        detail = ""
+        for kind, line in told:  # each plan's revisions in order and why; duplicates, gaps
+            if kind == "warning":
+                self.report.line(f"warning: {line}", error=True)
+            elif kind == "detail":  # the traceback of a defect of ours, for the line that follows
+                detail = line
+            elif kind == "error":  # one plan's history failed; the others are written
+                complete = False
+                self.problems += 1
+                if detail:
+                    log = self.log.add(line.partition(":")[0], detail)
+                    line = f"{line} (details in {log})" if log is not None else line
+                    detail = ""
+                self.report.failed_one(line)
+            else:
+                self.report.note(line)
+        return complete
+
+    def _staged_names(self, staging: Path, written: list[Any]) -> list[str]:
+        """The names of the files the revision step wrote into `staging`; a name that is a
+        document's output is refused (one line), never moved over it."""
         owned = self.manifest.owned()
         names = []
         for path in written:
             path = Path(path) if Path(path).is_absolute() else Path.cwd() / path
-            if path.resolve().parent != self.outputs.resolve() or not is_plain_name(path.name):
+            if path.resolve().parent != staging.resolve() or not is_plain_name(path.name):
                 continue  # never manage a file outside outputs/
-            if path.name in owned:  # it has overwritten a document's output: that document is built again
+            if path.name in owned:
                 self.problems += 1
-                for entry in self.manifest.files.values():
-                    if path.name in (entry.outputs or []):
-                        entry.sha256 = None
                 self.report.failed_one(
                     f"revision history: {path.name} has the name of a document's output — "
                     "rename that document in inputs/ and run `make` again"
                 )
                 continue
             names.append(path.name)
-        for name in previous:
-            if name not in names and name not in owned:
-                (self.outputs / name).unlink(missing_ok=True)
-        self.manifest.revisions = Product(key, sorted(set(names)))
+        return names
 
-    def _internal_error(self, what: str, error: Exception | str) -> None:
-        """A bug of ours after the documents were written: one line here, the traceback in the log."""
+    def _remove_strays(self, names: list[str]) -> None:
+        """With --force: histories and diffs in outputs/ that no build records (left by a
+        build of an earlier version, stopped half-way) go, as a clean build would not have them."""
+        from pipeline.diff.revisions import HISTORY_SUFFIX
+        from pipeline.diff.write import SUFFIXES
+
+        owned = self.manifest.owned() | set(names)
+        for path in self.outputs.iterdir():
+            name = path.name
+            shaped = name.endswith(HISTORY_SUFFIX) or ("__" in name and name.endswith(SUFFIXES))
+            if shaped and is_plain_name(name) and name not in owned and path.is_file():
+                path.unlink(missing_ok=True)
+
+    def _step_failed(self, what: str, error: Failure | PipelineError, detail: str = "") -> None:
+        """The index or the histories could not be written, after the documents were: one line
+        here; a defect's traceback in the log; the machine's trouble named as such."""
         self.problems += 1
-        log = self.log.add(what, error if isinstance(error, str) else traceback_text(error))
-        failure = Failure(
-            "internal",
-            "could not be written because of an internal error in the pipeline",
-            "please report this to the pipeline's maintainers",
-        )
-        self.report.failed_one(failure.with_details(log).line(what))
+        failure = error.failure() if isinstance(error, PipelineError) else error
+        if failure.category == "internal":
+            failure = Failure(
+                "internal",
+                "could not be written because of an internal error in the pipeline",
+                "please report this to the pipeline's maintainers",
+            )
+            failure = self._with_details(failure, what, detail)
+        self.report.failed_one(failure.line(what))
 
     # ------------------------------------------------------------------- manifest
     def _save(self) -> None:
@@ -408,40 +519,86 @@ class _Build:
             self.saved = data
 
 
-def _run(write: Callable[[], None]) -> str | None:
-    """Call `write`; None when it worked, else the traceback of what went wrong."""
+def _run(write: Callable[[], None]) -> tuple[Failure | None, str]:
+    """Call `write`; (None, "") when it worked, else the failure (the machine's, ours) and its traceback."""
     try:
         write()
     except Exception as exc:
-        return traceback_text(exc)
-    return None
+        error = blame(exc, None, "written")
+        detail = (error.detail or traceback_text(exc)) if isinstance(error, InternalError) else ""
+        return error.failure(), detail
+    return None, ""
 
 
-def _forked(write: Callable[[], None], finished: Callable[[str | None], None]) -> Callable[[], None]:
-    """Run `write` in a forked process; the returned call waits for it and passes `finished`
-    None, or the traceback (or exit status) of what went wrong."""
+class _Pending:
+    """A step running in another process: `wait` for it and take its result; `cancel` on an interruption."""
+
+    def wait(self) -> None:
+        pass
+
+    def cancel(self) -> None:
+        pass
+
+
+def _forked(
+    write: Callable[[], None], finished: Callable[[Failure | None, str], None], lock: int | None = None
+) -> _Pending:
+    """Run `write` in a forked process; `wait()` waits for it and passes `finished` its result.
+
+    The child dies with this process (a `kill -9` of the build leaves nothing writing), does
+    not hold the outputs folder's lock (`lock`, closed in it), and ends without a word on
+    Ctrl-C or SIGTERM: this process says what happened, in one line.
+    """
     context = multiprocessing.get_context("fork")
     receive, send = context.Pipe(duplex=False)
+    parent = os.getpid()
 
     def child() -> None:
+        die_with_parent(parent)
+        for signum in (signal.SIGINT, signal.SIGTERM):
+            signal.signal(signum, signal.SIG_DFL)
+        if lock is not None:
+            with contextlib.suppress(OSError):
+                os.close(lock)
         send.send(_run(write))
 
     process = context.Process(target=child, daemon=True)
     process.start()
     send.close()
 
-    def wait() -> None:
-        try:
-            error = receive.recv()
-        except EOFError:  # it ended without a word: its exit status tells
-            error = None
-        process.join()
-        receive.close()
-        if error is None and process.exitcode != 0:
-            error = f"the process writing it ended with status {process.exitcode}"
-        finished(error)
+    class Forked(_Pending):
+        def wait(self) -> None:
+            try:
+                error, detail = receive.recv()
+            except EOFError:  # it ended without a word: its exit status tells
+                error, detail = None, ""
+            process.join()
+            receive.close()
+            code = process.exitcode or 0
+            if error is None and code != 0:
+                how = _signal_name(-code) if code < 0 else None
+                if how:
+                    error = MachineError(f"could not be written: the process writing it was stopped ({how})").failure()
+                else:
+                    error = Failure("internal", f"the process writing it ended with status {code}", "run `make` again")
+                    detail = error.reason
+            finished(error, detail)
 
-    return wait
+        def cancel(self) -> None:
+            with contextlib.suppress(OSError, ValueError, AttributeError):
+                process.kill()
+            with contextlib.suppress(Exception):
+                process.join()
+                receive.close()
+
+    return Forked()
+
+
+def _signal_name(signum: int) -> str:
+    try:
+        return signal.Signals(signum).name
+    except ValueError:
+        return f"signal {signum}"
 
 
 def default_jobs(memory_mb: float) -> int:
@@ -512,6 +669,20 @@ def _replace_all(staged: Path, outputs: Path, names: list[str]) -> None:
                 backup.unlink(missing_ok=True)
 
 
+def _replace_changed(staged: Path, outputs: Path, names: list[str]) -> None:
+    """Move staged files over their outputs, leaving alone each output that already holds the
+    same bytes (an officer who has it open in Excel is not disturbed, its date stays)."""
+    changed = []
+    for name in names:
+        try:
+            same = (outputs / name).read_bytes() == (staged / name).read_bytes()
+        except OSError:
+            same = False
+        if not same:
+            changed.append(name)
+    _replace_all(staged, outputs, changed)
+
+
 def _remove_staging(outputs: Path) -> None:
     """What a crashed or killed build left half-written (temp files and staging folders)."""
     for path in outputs.iterdir():
@@ -523,12 +694,13 @@ def _remove_staging(outputs: Path) -> None:
 
 
 @contextlib.contextmanager
-def _exclusive(outputs: Path) -> Iterator[None]:
-    """One build at a time per outputs folder (a lock on the folder itself; no lock file)."""
+def _exclusive(outputs: Path) -> Iterator[int | None]:
+    """One build at a time per outputs folder (a lock on the folder itself; no lock file).
+    Yields the descriptor that holds it (None where there is no lock)."""
     try:
         import fcntl
     except ImportError:  # not a Unix: no lock
-        yield
+        yield None
         return
     fd = os.open(outputs, os.O_RDONLY)
     try:
@@ -538,24 +710,29 @@ def _exclusive(outputs: Path) -> Iterator[None]:
             raise PipelineError(
                 f"another build is already writing to {outputs}", "wait for it to finish, then run `make` again"
             ) from None
-        yield
+        yield fd
     finally:
         os.close(fd)
 
 
 @contextlib.contextmanager
-def _terminate_as_interrupt() -> Iterator[None]:
-    """A `kill` (SIGTERM) stops the build as cleanly as Ctrl-C: workers killed, nothing half-written."""
+def _stop_on_signals() -> Iterator[None]:
+    """Ctrl-C (SIGINT) and `kill` (SIGTERM) stop the build the same way: a KeyboardInterrupt
+    (workers killed, nothing half-written, one line from the command). Once stopping, a second
+    signal is ignored, so the clean-up that keeps the outputs whole is not cut short."""
 
-    def interrupt(signum: int, frame: Any) -> None:
+    def stop(signum: int, frame: Any) -> None:
+        for each in (signal.SIGINT, signal.SIGTERM):
+            signal.signal(each, signal.SIG_IGN)
         raise KeyboardInterrupt
 
     try:
-        previous = signal.signal(signal.SIGTERM, interrupt)
+        previous = {each: signal.signal(each, stop) for each in (signal.SIGINT, signal.SIGTERM)}
     except ValueError:  # not the main thread
         yield
         return
     try:
         yield
     finally:
-        signal.signal(signal.SIGTERM, previous)
+        for each, handler in previous.items():
+            signal.signal(each, handler)

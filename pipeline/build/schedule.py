@@ -302,7 +302,7 @@ class ManifestEntry:
                 out[name] = getattr(self, name)
         if self.summary is not None:
             out["summary"] = asdict(self.summary)
-        if self.failed is not None:
+        if self.failed is not None and self.failed.failure.remembered:  # the machine's and ours are retried
             out["failed"] = self.failed.to_dict()
         return out
 
@@ -333,19 +333,48 @@ class Keys:
 @dataclass
 class Product:
     """A file set the whole build writes (the index; the revision histories): the key of what
-    it was made from, and the names it wrote."""
+    it was made from (the documents' JSON as it was on disk), the names it wrote, and the
+    content hash of each as written, so that a file removed or changed since is written again.
+    A key of None means the set is not known to be complete (a step stopped half-way, or
+    written from outputs that changed under it): it is made again on the next build."""
 
     key: str | None = None
     files: list[str] = field(default_factory=list)
+    sha256: dict[str, str] = field(default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        return {} if self.key is None else {"key": self.key, "files": self.files}
+        if self.key is None and not self.files:
+            return {}
+        out: dict[str, Any] = {"key": self.key, "files": self.files}
+        if self.sha256:
+            out["sha256"] = dict(sorted(self.sha256.items()))
+        return out
 
     @classmethod
     def from_dict(cls, data: Any) -> Product:
-        if not isinstance(data, dict) or not isinstance(data.get("key"), str):
+        if not isinstance(data, dict):
             return cls()
-        return cls(data["key"], [n for n in data.get("files", []) or [] if isinstance(n, str)])
+        key = data.get("key") if isinstance(data.get("key"), str) else None
+        files = [n for n in data.get("files", []) or [] if isinstance(n, str)]
+        hashes = data.get("sha256")
+        sha256 = (
+            {n: h for n, h in hashes.items() if isinstance(n, str) and isinstance(h, str)}
+            if isinstance(hashes, dict)
+            else {}
+        )
+        return cls(key, files, sha256)
+
+    def current(self, key: str, outputs: Path) -> bool:
+        """True when the set was made from `key` and every file is on disk as it was written."""
+        if self.key is None or self.key != key:
+            return False
+        for name in self.files:
+            try:
+                if self.sha256.get(name) != file_sha256(outputs / name):
+                    return False
+            except OSError:
+                return False
+        return True
 
 
 @dataclass

@@ -64,7 +64,7 @@ class BuildResult:
 def build_document(source: str, stem: str, staging: str, rules_dir: str, fingerprint: str) -> BuildResult:
     """Process `source` and write `<stem>.json` and `<stem>.xlsx` into `staging`; raises a
     PipelineError on bad input (any other exception is a bug, `pool.failure_of` says so)."""
-    from pipeline.core.errors import PipelineError
+    from pipeline.core.errors import PipelineError, machine_error
     from pipeline.core.model import json_bytes
     from pipeline.emit.atomic import write_bytes_atomic
     from pipeline.emit.summary import summarise
@@ -81,7 +81,9 @@ def build_document(source: str, stem: str, staging: str, rules_dir: str, fingerp
         check_file_size(path.stat().st_size, rules.limits)
         data = path.read_bytes()
     except OSError as exc:
-        raise PipelineError(f"cannot be read ({exc.strerror or exc})", "check the file is there and readable") from None
+        raise machine_error(exc, "read") or PipelineError(
+            f"cannot be read ({exc.strerror or exc})", "check the file is there and readable"
+        ) from None
     doc = process(path, rules, data=data)
     out = Path(staging)
     out.mkdir(parents=True, exist_ok=True)

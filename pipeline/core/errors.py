@@ -3,13 +3,20 @@
 A reader or stage that meets bad input raises one of these; the CLI prints
 `<file>: <reason> — <what to do>` and carries on with the next file. An exception that is not
 one of these is sorted by `blame` where a stage is called: a library that failed on the file
-(the input's fault: "damaged"), a library that is not installed ("missing-library": the
-machine's fault), or a defect in the pipeline's own code ("internal": ours, with the traceback
-kept for the maintainers). A bug of ours is never reported as a damaged file.
+(the input's fault: "damaged"), the machine the build runs on (`MachineError`: a full disk, a
+file size limit, memory the system would not give, a process stopped from outside; and
+"missing-library"), or a defect in the pipeline's own code ("internal": ours, with the
+traceback kept for the maintainers). A bug of ours is never reported as a damaged file, and a
+full disk never as a bug or a bad file.
+
+Only the input's failures are remembered (until the file, the rules or the code change); the
+machine's and ours are tried again on the next build, because they say nothing about the file.
 """
 
 from __future__ import annotations
 
+import errno
+import re
 import sys
 import sysconfig
 import traceback
@@ -18,7 +25,8 @@ from pathlib import Path
 
 # Failures of the machine or of the pipeline, not of the file: tried again on the next build
 # rather than remembered until the file changes.
-RETRIED = frozenset({"internal", "missing-library"})
+MACHINE = "machine"
+RETRIED = frozenset({"internal", "missing-library", MACHINE})
 
 
 def failure_line(name: str, reason: str, remedy: str) -> str:
@@ -37,14 +45,20 @@ class Failure:
     def line(self, name: str) -> str:
         return failure_line(name, self.reason, self.remedy)
 
-    def with_details(self, log: Path) -> Failure:
-        """The failure pointing the officer to the file that holds its details (an internal error's traceback)."""
-        return replace(self, remedy=f"{self.remedy} (details in {log})")
+    def with_details(self, log: Path | None) -> Failure:
+        """The failure pointing the officer to the file that holds its details (an internal
+        error's traceback); unchanged when the details could not be written there (None)."""
+        return replace(self, remedy=f"{self.remedy} (details in {log})") if log is not None else self
 
     @property
     def remembered(self) -> bool:
         """True for a failure of the file itself: not retried until the file, rules or code change."""
         return self.category not in RETRIED
+
+    @property
+    def machine(self) -> bool:
+        """True for a failure of the machine (disk, memory, a stop from outside), not of the file."""
+        return self.category == MACHINE
 
 
 class PipelineError(Exception):
@@ -148,6 +162,79 @@ class MissingLibrary(PipelineError):
     remedy = "run `make` to install the pinned libraries, then run the pipeline with .venv/bin/python"
 
 
+class MachineError(PipelineError):
+    """The machine the pipeline runs on failed it, not the file: a full disk, a file size limit,
+    memory the system would not give, a process stopped from outside. Never remembered: the
+    file is tried again on the next build, once the officer has done what `remedy` says."""
+
+    category = MACHINE
+    remedy = "run `make` again"
+
+
+# What each system error that is the machine's says, and what to do about it.
+_MACHINE_ERRNOS: dict[int, tuple[str, str]] = {
+    errno.ENOSPC: ("the disk is full", "free some space on the disk and run `make` again"),
+    errno.EDQUOT: ("the disk quota is used up", "free some space (or ask for a larger quota) and run `make` again"),
+    errno.EFBIG: (
+        "a file grew past the size this system allows (ulimit -f)",
+        "raise the file size limit or free some space, then run `make` again",
+    ),
+    errno.ENOMEM: ("the machine ran out of memory", "close other programs and run `make` again"),
+    errno.EMFILE: ("too many files are open on the machine", "close other programs and run `make` again"),
+    errno.ENFILE: ("too many files are open on the machine", "close other programs and run `make` again"),
+    errno.EIO: ("the disk reported an input/output error", "check the disk, then run `make` again"),
+    errno.EROFS: ("the disk is read-only", "check the disk can be written, then run `make` again"),
+}
+
+
+def machine_error(exc: BaseException, doing: str = "processed") -> MachineError | None:
+    """The `MachineError` an exception stands for when the machine caused it (an OSError whose
+    errno is the disk's, the memory's or the system's, anywhere in its chain of causes), else None.
+
+    A library that met a full disk often raises its own error from the OSError (zipfile, a
+    writer's close): the cause decides, not the type on top.
+    """
+    trouble = machine_trouble(exc)
+    if trouble is None:
+        return None
+    what, remedy = trouble
+    return MachineError(f"could not be {doing}: {what} (not a fault of the document)", remedy)
+
+
+def machine_trouble(exc: BaseException) -> tuple[str, str] | None:
+    """(what is wrong with the machine, what to do) when `exc` or one of its causes is the
+    machine's ("the disk is full", "free some space ..."), else None."""
+    seen: set[int] = set()
+    current: BaseException | None = exc
+    while current is not None and id(current) not in seen:
+        seen.add(id(current))
+        if isinstance(current, OSError) and current.errno in _MACHINE_ERRNOS:
+            return _MACHINE_ERRNOS[current.errno]
+        named = _LIBXML_IO.fullmatch(str(current)) if not isinstance(current, OSError) else None
+        if named and getattr(errno, named.group(1), None) in _MACHINE_ERRNOS:  # lxml writing a workbook
+            return _MACHINE_ERRNOS[getattr(errno, named.group(1))]
+        current = current.__cause__ or current.__context__
+    return None
+
+
+# libxml2 (lxml, which writes the workbooks' XML) names a failed write by its errno: "IO_ENOSPC".
+_LIBXML_IO = re.compile(r"IO_(E[A-Z]+)")
+
+
+def stopped_from_outside(how: str) -> MachineError:
+    """A process killed by a signal it did not send itself (`how`: "SIGKILL", "SIGTERM")."""
+    if how == "SIGKILL":
+        return MachineError(
+            "could not be processed: its reader was killed from outside (SIGKILL), most likely by the system "
+            "when the machine ran short of memory (not a fault of the document)",
+            "close other programs and run `make` again",
+        )
+    return MachineError(
+        f"could not be processed: its reader was stopped from outside ({how}) (not a fault of the document)",
+        "run `make` again",
+    )
+
+
 def internal_error(exc: BaseException, doing: str) -> InternalError:
     """One line for a bug of ours met while `doing` ("read", "extracted"), the traceback kept."""
     return InternalError(
@@ -162,13 +249,17 @@ def traceback_text(exc: BaseException) -> str:
 def blame(exc: Exception, damaged: PipelineError | None, doing: str) -> PipelineError:
     """The PipelineError an exception that escaped a stage stands for.
 
-    A PipelineError stands for itself; a library that is not installed is `MissingLibrary`;
-    an exception a library raised on the file (`raised_by_library`) is `damaged`, the stage's
-    own word for a file its libraries could not read (None where no library reads the file);
-    anything else is a bug of ours, met while the file was being `doing` ("read").
+    A PipelineError stands for itself; the machine's trouble (a full disk, `machine_error`) is
+    a `MachineError`; a library that is not installed is `MissingLibrary`; an exception a
+    library raised on the file (`raised_by_library`) is `damaged`, the stage's own word for a
+    file its libraries could not read (None where no library reads the file); anything else is
+    a bug of ours, met while the file was being `doing` ("read").
     """
     if isinstance(exc, PipelineError):
         return exc
+    machine = machine_error(exc, doing)
+    if machine is not None:
+        return machine
     if isinstance(exc, ImportError) and (exc.name or "").partition(".")[0] != _PACKAGE.name:
         what = exc.name or str(exc)
         return MissingLibrary(f"a required library is missing or is not the pinned version ({what})")

@@ -34,6 +34,7 @@ title of its own is named by what its file names share.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import logging
 import re
@@ -59,6 +60,9 @@ SAME_TITLE_SHARE = 0.25
 QUICK_NO_SHARE = 0.2  # fewer actions than this kept as they were: not revisions (unless the titles agree)
 PREFILTER_OVERLAP = 0.3  # plans sharing less than this of their numbers and of their words are not compared
 HISTORY_SUFFIX = ".history.xlsx"
+# A history's file name in bytes: what every file system holds (255) less room for the prefix and
+# the random part of the temporary name it is first written under (`emit.atomic`).
+MAX_NAME_BYTES = 200
 _UNSAFE_NAME = re.compile(r'[\\/:*?"<>|\x00-\x1f]+')
 
 
@@ -97,8 +101,30 @@ def build_revisions(
     for group in find_groups(plans, rules):
         if report is not None:
             report += [("order", group.describe()), *(("warning", note) for note in group.notes)]
-        written += write_group(outputs, group, plans, rules)
+        try:
+            written += write_group(outputs, group, plans, rules)
+        except Exception as exc:  # this plan's history is missing; every other plan's is written
+            if report is None:
+                raise
+            report += _failed(group, exc)
     return written
+
+
+def _failed(group: RevisionGroup, exc: Exception) -> list[tuple[str, str]]:
+    """What the build shows when one plan's history cannot be written: ("error", its one line),
+    after ("detail", the traceback) when the cause is a defect of ours (the build keeps that in
+    its log and the line then says where)."""
+    from pipeline.core.errors import InternalError, blame, traceback_text
+
+    error = blame(exc, None, "written")
+    what = f"revision history of {group.plan}"
+    if isinstance(error, InternalError):
+        line = (
+            f"{what}: could not be written because of an internal error in the pipeline — "
+            "please report this to the pipeline's maintainers"
+        )
+        return [("detail", error.detail or traceback_text(exc)), ("error", line)]
+    return [("error", error.line(what))]
 
 
 def load_plans(documents: dict[str, Path]) -> dict[str, Plan]:
@@ -390,5 +416,18 @@ def write_group(outputs: Path, group: RevisionGroup, plans: dict[str, Plan], rul
         written += write_diff(changes, outputs, older.stem, newer.stem, rules)
         revisions[k].diff_name = diff_stem(older.stem, newer.stem) + ".diff.xlsx"
     workbook = history_workbook(group.plan, revisions, steps, group.how, rules)
-    written.append(write_if_changed(outputs / f"{group.plan}{HISTORY_SUFFIX}", reproducible_bytes(workbook)))
+    written.append(write_if_changed(outputs / history_name(group.plan), reproducible_bytes(workbook)))
     return written
+
+
+def history_name(plan: str) -> str:
+    """`<plan>.history.xlsx`, short enough for every file system: a long plan title is cut (at
+    a character's edge) and tagged with a hash of the whole title, so the name is the same on
+    every build and two long titles that start alike never share one."""
+    name = f"{plan}{HISTORY_SUFFIX}"
+    if len(name.encode("utf-8", "surrogateescape")) <= MAX_NAME_BYTES:
+        return name
+    tag = "~" + hashlib.sha256(plan.encode("utf-8", "surrogateescape")).hexdigest()[:8]
+    room = MAX_NAME_BYTES - len(HISTORY_SUFFIX.encode()) - len(tag)
+    cut = plan.encode("utf-8", "surrogateescape")[:room].decode("utf-8", "ignore").rstrip(" .")
+    return f"{cut}{tag}{HISTORY_SUFFIX}"

@@ -27,12 +27,17 @@ class DetailLog:
         self.path.write_text(header, encoding="utf-8")
         self.begun = True
 
-    def add(self, name: str, detail: str) -> Path:
-        """Append `detail` under `name`; returns the log's path, for the line the officer sees."""
-        if not self.begun:
-            self.begin()
-        with contextlib.suppress(OSError), self.path.open("a", encoding="utf-8", errors="replace") as handle:
-            handle.write(f"{shown(name)}:\n{detail.rstrip()}\n\n")
+    def add(self, name: str, detail: str) -> Path | None:
+        """Append `detail` under `name`; returns the log's path, for the line the officer sees,
+        or None when it could not be written (a full disk): a line never points to a log that
+        does not hold what it promises."""
+        try:
+            if not self.begun:
+                self.begin()
+            with self.path.open("a", encoding="utf-8", errors="replace") as handle:
+                handle.write(f"{shown(name)}:\n{detail.rstrip()}\n\n")
+        except OSError:
+            return None
         return self.path
 
     def remove_if_empty(self) -> None:

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import errno
 import io
 import json
+import os
 import re
 import zipfile
 
@@ -13,8 +15,10 @@ from pipeline.core.errors import (
     DamagedFile,
     Failure,
     InternalError,
+    MachineError,
     MissingLibrary,
     blame,
+    machine_trouble,
     raised_by_library,
 )
 
@@ -65,7 +69,7 @@ def test_blame_names_the_fault_and_keeps_the_traceback_of_a_bug() -> None:
 
 
 @pytest.mark.parametrize(
-    ("category", "remembered"), [("damaged", True), ("internal", False), ("missing-library", False)]
+    ("category", "remembered"), [("damaged", True), ("internal", False), ("missing-library", False), ("machine", False)]
 )
 def test_only_the_file_s_own_failures_are_remembered(category: str, remembered: bool) -> None:
     failure = Failure(category, "r", "m")
@@ -73,3 +77,39 @@ def test_only_the_file_s_own_failures_are_remembered(category: str, remembered: 
     assert failure.with_details(__import__("pathlib").Path("out/.build.log")).line("a.pdf") == (
         "a.pdf: r — m (details in out/.build.log)"
     )
+
+
+def _raise(exc: BaseException) -> None:
+    raise exc
+
+
+@pytest.mark.parametrize(
+    ("number", "what"),
+    [
+        (errno.ENOSPC, "the disk is full"),
+        (errno.EDQUOT, "the disk quota is used up"),
+        (errno.EFBIG, "a file grew past the size this system allows (ulimit -f)"),
+        (errno.ENOMEM, "the machine ran out of memory"),
+    ],
+)
+def test_the_machine_s_trouble_is_the_machine_s_fault(number: int, what: str) -> None:
+    """A full disk met while writing a document's outputs is neither the file's fault nor a bug of
+    ours, wherever it was raised: it is said for what it is, and tried again next time."""
+    damaged = DamagedFile("damaged or unreadable file")
+    error = blame(OSError(number, os.strerror(number)), damaged, "processed")
+    assert isinstance(error, MachineError) and not error.failure().remembered
+    assert error.reason == f"could not be processed: {what} (not a fault of the document)"
+    assert "run `make` again" in error.remedy
+
+
+def test_a_library_s_error_caused_by_a_full_disk_is_the_machine_s() -> None:
+    def writer_closing() -> None:
+        try:
+            _raise(OSError(errno.ENOSPC, "No space left on device"))
+        except OSError:
+            _raise(ValueError("I/O operation on closed file"))
+
+    assert isinstance(blame(caught(writer_closing), None, "written"), MachineError)
+    assert machine_trouble(__import__("lxml.etree").etree.SerialisationError("IO_EFBIG")) is not None
+    assert machine_trouble(OSError(errno.EACCES, "Permission denied")) is None  # the file's, or the folder's
+    assert machine_trouble(ValueError("IO_EXTRA")) is None
