@@ -315,9 +315,10 @@ def test_an_unchanged_input_is_not_read_again_to_be_hashed(
     real = schedule.file_sha256
     monkeypatch.setattr(schedule, "file_sha256", lambda path: hashed.append(path) or real(path))
     assert run_build(inputs, outputs, quiet=True) == 0
+    hashed[:] = [p for p in hashed if p.parent == inputs]  # outputs are hashed to check the index
     assert hashed == []
     text = target.read_text(encoding="utf-8")
     target.write_text(text.replace("Awaiting", "Underway", 1), encoding="utf-8")  # same size, new content
     assert run_build(inputs, outputs, quiet=True) == 0
-    assert hashed == [inputs / "big plan.txt"]
+    assert [p for p in hashed if p.parent == inputs] == [inputs / "big plan.txt"]
     assert "1 built" in capsys.readouterr().out

@@ -34,6 +34,7 @@ from tests.chaos.hooks import MARKER_ENV, NOSPACE_ENV, PAUSE_ENV
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 RUN_ENV = "CHAOS_RUN"
+MACHINE_FILES = (".build.log", ".hashes.json")  # written for this machine: never compared
 CLEAN = (".json", ".xlsx", ".md", ".csv")  # what `make clean` removes, with the manifest, the log and temp files
 SECONDS = 180.0  # a build that has not ended by then has hung
 
@@ -106,7 +107,8 @@ def run_build(setup: Setup, outputs: Path, force: bool = False) -> subprocess.Co
 
 def contents(folder: Path) -> dict[str, bytes]:
     """Every file of an outputs folder but the log (it names the folder and the time it took)."""
-    return {p.name: p.read_bytes() for p in sorted(folder.iterdir()) if p.is_file() and p.name != ".build.log"}
+    # the log and the input hash cache (`.hashes.json`) are this machine's, not the build's outputs
+    return {p.name: p.read_bytes() for p in sorted(folder.iterdir()) if p.is_file() and p.name not in MACHINE_FILES}
 
 
 def prepare(inputs: Path, work: Path, env: dict[str, str], jobs: int = 2, previous_inputs: Path | None = None) -> Setup:
@@ -246,7 +248,7 @@ def _make_clean(outputs: Path) -> None:
     """What `make clean` removes from outputs/, while the build goes on."""
     for path in list(outputs.iterdir()) if outputs.is_dir() else []:
         name = path.name
-        if name.endswith(CLEAN) or name in (".manifest.json", ".build.log") or name.startswith(".tmp-"):
+        if name.endswith(CLEAN) or name in (".manifest.json", *MACHINE_FILES) or name.startswith(".tmp-"):
             if path.is_dir() and not path.is_symlink():
                 shutil.rmtree(path, ignore_errors=True)
             else:
