@@ -243,3 +243,27 @@ def test_after_a_fault_the_next_build_is_byte_identical_to_a_clean_build(chaos: 
     outcome = run_scenario(chaos, scenario)
     assert outcome.problems == []
     assert outcome.lost == []
+
+
+def test_a_file_size_limit_hit_while_a_workbook_is_written_is_one_line_without_a_traceback(tmp_path: Path) -> None:
+    import resource
+    import subprocess
+    import sys
+
+    inputs = tmp_path / "inputs"
+    shutil.copytree(ROOT / "inputs", inputs)
+
+    def capped() -> None:
+        resource.setrlimit(resource.RLIMIT_FSIZE, (39_936, 39_936))  # the sheets' temporary files outgrow it
+
+    run = subprocess.run(
+        [sys.executable, "-m", "pipeline", "build", str(inputs), str(tmp_path / "outputs"), "--jobs", "1"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        preexec_fn=capped,
+        timeout=120,
+    )
+    assert run.returncode == 1
+    assert "Traceback" not in run.stderr and "Exception ignored" not in run.stderr, run.stderr
+    assert "file size this system allows" in run.stderr or "file grew past" in run.stderr

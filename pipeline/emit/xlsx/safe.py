@@ -19,6 +19,7 @@ import datetime
 import io
 import math
 import re
+import sys
 import zipfile
 from decimal import Decimal
 from pathlib import Path
@@ -119,8 +120,30 @@ def reproducible_bytes(workbook: Any) -> bytes:
     workbook.properties.created = FIXED_DATETIME
     workbook.properties.lastPrinted = None
     buffer = io.BytesIO()
-    workbook.save(buffer)
+    try:
+        workbook.save(buffer)
+    except Exception:
+        # openpyxl writes each sheet through a temporary file; when the disk or the file size limit
+        # stops it, the failure is reported from here, and the sheet writer left open raises the same
+        # error again when it is collected: that echo is not printed as a second, raw traceback
+        _quiet_failed_sheet_writers()
+        raise
     return normalise_zip(buffer.getvalue())
+
+
+def _quiet_failed_sheet_writers() -> None:
+    previous = sys.unraisablehook
+    if getattr(previous, "quiet_sheet_writers", False):
+        return
+
+    def hook(unraisable: Any) -> None:
+        name = getattr(unraisable.object, "__qualname__", "")
+        if name.endswith("get_stream") and type(unraisable.exc_value).__name__ == "SerialisationError":
+            return
+        previous(unraisable)
+
+    hook.quiet_sheet_writers = True  # type: ignore[attr-defined]
+    sys.unraisablehook = hook
 
 
 def save_reproducible(workbook: Any, path: Path) -> None:
