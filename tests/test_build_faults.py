@@ -229,7 +229,7 @@ def chaos(tmp_path_factory: pytest.TempPathFactory, sample_outputs: Path) -> Set
         # kill -9 of the build: the forked writer dies with it and the lock is free at once
         Scenario("SIGKILL at index", signal=signal.SIGKILL, pause="index", from_previous=True, force=True),
         # diffs written, not yet recorded; then a revision is taken out of inputs/
-        Scenario("SIGKILL at diff-written", signal=signal.SIGKILL, pause="diff-written", inputs_changed_after=True),
+        Scenario("SIGKILL at diff-written", signal=signal.SIGKILL, pause="diff-written:2", inputs_changed_after=True),
         Scenario("SIGTERM at revisions-move", signal=signal.SIGTERM, pause="revisions-move", force=True),
         Scenario("outputs emptied at index", pause="index", clean_outputs=True, from_previous=True),
         Scenario("outputs emptied at commit", pause="commit:2", clean_outputs=True, force=True),

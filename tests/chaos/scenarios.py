@@ -184,11 +184,13 @@ def run_scenario(setup: Setup, scenario: Scenario) -> Outcome:
                 signalled = True
         try:  # a build told to stop must not wait for anything: not even a process still paused
             out, err = process.communicate(timeout=30 if signalled else SECONDS)
-        except subprocess.TimeoutExpired:
+        except subprocess.TimeoutExpired:  # it hung, or a process it left still holds its output
             process.kill()
-            out, err = process.communicate()
-            outcome.problems.append("the build hung")
-        _check_no_process_left(run_id, outcome)  # with the marker still there: nothing left paused either
+            outcome.problems.append("the build did not end, or left a process holding its output")
+            _check_no_process_left(run_id, outcome)  # (and stops them)
+            out, err = process.communicate(timeout=SECONDS)
+        else:
+            _check_no_process_left(run_id, outcome)  # with the marker still there: nothing left paused either
     finally:
         marker.unlink(missing_ok=True)
         if process.poll() is None:
