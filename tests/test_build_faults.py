@@ -198,6 +198,33 @@ def test_one_plan_s_failed_history_is_one_line_and_the_next_build_tries_it_again
     assert contents(outputs) == clean
 
 
+def test_a_history_whose_files_were_removed_meanwhile_is_the_folder_s_trouble_not_ours(
+    inputs: Path, tmp_path: Path, clean: dict[str, bytes], capsys: pytest.CaptureFixture[str], monkeypatch
+) -> None:
+    import pipeline.diff.revisions as revisions
+
+    outputs = tmp_path / "outputs"
+    real = revisions.write_group
+
+    def emptied(*args: object, **kwargs: object) -> list[Path]:
+        try:
+            (tmp_path / "gone" / "history.xlsx").open("rb")  # the staging folder taken away meanwhile
+        except FileNotFoundError as exc:
+            raise ValueError("could not write the workbook") from exc
+        return []
+
+    monkeypatch.setattr(revisions, "write_group", emptied)
+    code, _, err = build(inputs, outputs, capsys)
+    assert code == 1
+    assert err.strip().splitlines() == [
+        "revision history of Preventing Self-Harm Action Plan: could not be written: files in the output "
+        "folder were removed while the build ran (not a fault of the document) — run `make` again"
+    ]
+    monkeypatch.setattr(revisions, "write_group", real)
+    assert build(inputs, outputs, capsys)[0] == 0  # tried again: nothing was remembered as failed
+    assert contents(outputs) == clean
+
+
 # --------------------------------------------------------------------------- real builds, faults injected
 
 

@@ -116,8 +116,10 @@ def _failed(group: RevisionGroup, exc: Exception) -> list[tuple[str, str]]:
     its log and the line then says where)."""
     from pipeline.core.errors import InternalError, blame, traceback_text
 
-    error = blame(exc, None, "written")
     what = f"revision history of {group.plan}"
+    if _vanished(exc):
+        return [("error", f"{what}: could not be written: {OUTPUTS_REMOVED}")]
+    error = blame(exc, None, "written")
     if isinstance(error, InternalError):
         line = (
             f"{what}: could not be written because of an internal error in the pipeline — "
@@ -125,6 +127,24 @@ def _failed(group: RevisionGroup, exc: Exception) -> list[tuple[str, str]]:
         )
         return [("detail", error.detail or traceback_text(exc)), ("error", line)]
     return [("error", error.line(what))]
+
+
+OUTPUTS_REMOVED = (
+    "files in the output folder were removed while the build ran (not a fault of the document) — run `make` again"
+)
+
+
+def _vanished(exc: BaseException) -> bool:
+    """A file or folder the history was being written from or into was taken away meanwhile
+    (`make clean` in another terminal, a sync tool): the folder's trouble, tried again next build."""
+    seen: set[int] = set()
+    current: BaseException | None = exc
+    while current is not None and id(current) not in seen:
+        seen.add(id(current))
+        if isinstance(current, FileNotFoundError) or "IO_ENOENT" in str(current):
+            return True
+        current = current.__cause__ or current.__context__
+    return False
 
 
 def load_plans(documents: dict[str, Path]) -> dict[str, Plan]:
