@@ -20,6 +20,7 @@ import re
 import sys
 import sysconfig
 import traceback
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -204,17 +205,23 @@ def machine_error(exc: BaseException, doing: str = "processed") -> MachineError 
 def machine_trouble(exc: BaseException) -> tuple[str, str] | None:
     """(what is wrong with the machine, what to do) when `exc` or one of its causes is the
     machine's ("the disk is full", "free some space ..."), else None."""
-    seen: set[int] = set()
-    current: BaseException | None = exc
-    while current is not None and id(current) not in seen:
-        seen.add(id(current))
+    for current in causes(exc):
         if isinstance(current, OSError) and current.errno in _MACHINE_ERRNOS:
             return _MACHINE_ERRNOS[current.errno]
         named = _LIBXML_IO.fullmatch(str(current)) if not isinstance(current, OSError) else None
         if named and getattr(errno, named.group(1), None) in _MACHINE_ERRNOS:  # lxml writing a workbook
             return _MACHINE_ERRNOS[getattr(errno, named.group(1))]
-        current = current.__cause__ or current.__context__
     return None
+
+
+def causes(exc: BaseException) -> Iterator[BaseException]:
+    """`exc`, then what it was raised from or during, and so on (each once)."""
+    seen: set[int] = set()
+    current: BaseException | None = exc
+    while current is not None and id(current) not in seen:
+        seen.add(id(current))
+        yield current
+        current = current.__cause__ or current.__context__
 
 
 # libxml2 (lxml, which writes the workbooks' XML) names a failed write by its errno: "IO_ENOSPC".

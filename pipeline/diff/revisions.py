@@ -137,14 +137,9 @@ OUTPUTS_REMOVED = (
 def _vanished(exc: BaseException) -> bool:
     """A file or folder the history was being written from or into was taken away meanwhile
     (`make clean` in another terminal, a sync tool): the folder's trouble, tried again next build."""
-    seen: set[int] = set()
-    current: BaseException | None = exc
-    while current is not None and id(current) not in seen:
-        seen.add(id(current))
-        if isinstance(current, FileNotFoundError) or "IO_ENOENT" in str(current):
-            return True
-        current = current.__cause__ or current.__context__
-    return False
+    from pipeline.core.errors import causes
+
+    return any(isinstance(c, FileNotFoundError) or "IO_ENOENT" in str(c) for c in causes(exc))
 
 
 def load_plans(documents: dict[str, Path]) -> dict[str, Plan]:
