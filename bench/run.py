@@ -524,7 +524,7 @@ def main(argv: list[str]) -> int:
 
     import pdfplumber
 
-    from pipeline.read.pdf.parallel import usable_cores
+    from pipeline.core.processes import usable_cores
     from pipeline.rules import load_rules
 
     cores = usable_cores()

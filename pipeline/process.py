@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from pipeline.check import check
+from pipeline.core import collector
 from pipeline.core.errors import DamagedFile, NotRecognised, PipelineError, TooLarge, blame, machine_error
 from pipeline.core.kinds import KINDS
 from pipeline.core.layout import Layout
@@ -118,10 +119,12 @@ def trace(path: Path, rules: Rules, data: bytes | None = None, password: str | N
     """Every stage of one input file, as far as it got; never raises a PipelineError (it is in `error`)."""
     run = Trace(readable_name(path.name))  # the same name under any locale
     try:
-        if data is None:
-            data = _read_bytes(path, rules)
-        run.layout = read_layout(path, rules, data, password)
-        _extract_stage(run, run.layout, hashlib.sha256(data).hexdigest(), rules)
+        with collector.document_lifetime():
+            if data is None:
+                data = _read_bytes(path, rules)
+            run.layout = read_layout(path, rules, data, password)
+            collector.settle()  # the layout lives until the document is done
+            _extract_stage(run, run.layout, hashlib.sha256(data).hexdigest(), rules)
     except PipelineError as exc:
         run.error = exc
     return run

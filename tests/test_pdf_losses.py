@@ -20,6 +20,7 @@ import pikepdf
 import pytest
 
 from pipeline.cli import main
+from pipeline.core import processes
 from pipeline.core.errors import DamagedFile
 from pipeline.core.model import Document
 from pipeline.process import process
@@ -104,7 +105,7 @@ def test_pdfminer_reading_a_damaged_page_reports_it_too(rules: Rules, monkeypatc
 
 def test_pages_read_in_other_processes_carry_their_warnings(rules: Rules, monkeypatch: pytest.MonkeyPatch) -> None:
     """Each helper process catches its pages' warnings and sends them back with the page."""
-    if not pdf_parallel.can_start_processes():
+    if not processes.can_start_processes():
         pytest.skip("no processes can be started here")
     data = damaged(damaged(PLAN.read_bytes(), page=2), page=4)
     sequential = lost_text(process(Path("plan.pdf"), rules, data))
@@ -119,7 +120,7 @@ def test_pages_read_in_other_processes_carry_their_warnings(rules: Rules, monkey
     monkeypatch.setattr(pdf_parallel, "read_range", read_range)
     monkeypatch.setattr(pdf_parallel, "PAGE_THRESHOLD", 1)
     monkeypatch.setattr(pdf_parallel, "MIN_PAGES_PER_JOB", 1)
-    monkeypatch.setenv(pdf_parallel.ENV, "5")
+    monkeypatch.setenv(processes.ENV, "5")
     from pipeline.process import read_layout
 
     layout = read_layout(Path("plan.pdf"), rules, data)

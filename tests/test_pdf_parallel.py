@@ -8,6 +8,7 @@ page boundary a boundary between processes.
 
 from __future__ import annotations
 
+import itertools
 import logging
 import multiprocessing
 import os
@@ -15,6 +16,7 @@ from pathlib import Path
 
 import pytest
 
+from pipeline.core import processes
 from pipeline.core.errors import InternalError, TooLarge
 from pipeline.core.model import to_json
 from pipeline.process import document_from_layout, process
@@ -67,7 +69,7 @@ def any_size(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def extract_json(path: Path, rules, jobs: int, monkeypatch: pytest.MonkeyPatch) -> str:  # type: ignore[no-untyped-def]
-    monkeypatch.setenv(pdf_parallel.ENV, str(jobs))
+    monkeypatch.setenv(processes.ENV, str(jobs))
     return to_json(process(path, rules))
 
 
@@ -226,32 +228,32 @@ def test_a_bug_of_ours_on_a_page_is_an_internal_error_not_a_damaged_page(
 
 
 def test_short_documents_are_read_in_order(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.delenv(pdf_parallel.ENV, raising=False)
-    monkeypatch.setattr(pdf_parallel, "_granted", None)
-    monkeypatch.setattr(pdf_parallel, "usable_cores", lambda: 8)
+    monkeypatch.delenv(processes.ENV, raising=False)
+    monkeypatch.setattr(processes, "_granted", None)
+    monkeypatch.setattr(processes, "usable_cores", lambda: 8)
     assert page_jobs(pdf_parallel.PAGE_THRESHOLD - 1) == 1
     assert page_jobs(pdf_parallel.PAGE_THRESHOLD) == pdf_parallel.PAGE_THRESHOLD // pdf_parallel.MIN_PAGES_PER_JOB
     assert page_jobs(1000) == 8
 
 
 def test_the_environment_and_the_caller_decide(monkeypatch: pytest.MonkeyPatch, caplog) -> None:  # type: ignore[no-untyped-def]
-    monkeypatch.setattr(pdf_parallel, "usable_cores", lambda: 4)
-    monkeypatch.setattr(pdf_parallel, "_granted", None)
-    monkeypatch.delenv(pdf_parallel.ENV, raising=False)
+    monkeypatch.setattr(processes, "usable_cores", lambda: 4)
+    monkeypatch.setattr(processes, "_granted", None)
+    monkeypatch.delenv(processes.ENV, raising=False)
     assert page_jobs(400) == 4
-    pdf_parallel.allow(1)  # a build whose workers use every core
+    processes.allow(1)  # a build whose workers use every core
     assert page_jobs(400) == 1
-    pdf_parallel.allow(2)
+    processes.allow(2)
     assert page_jobs(400) == 2
-    monkeypatch.setenv(pdf_parallel.ENV, "3")  # the person running it has the last word
+    monkeypatch.setenv(processes.ENV, "3")  # the person running it has the last word
     assert page_jobs(400) == 3
-    monkeypatch.setenv(pdf_parallel.ENV, "1")
+    monkeypatch.setenv(processes.ENV, "1")
     assert page_jobs(400) == 1
-    monkeypatch.setenv(pdf_parallel.ENV, "lots")
+    monkeypatch.setenv(processes.ENV, "lots")
     with caplog.at_level(logging.WARNING):
         assert page_jobs(400) == 2
     assert "not a number" in caplog.text
-    pdf_parallel.allow(None)
+    processes.allow(None)
     assert page_jobs(400) == 4
 
 
@@ -261,7 +263,7 @@ def _jobs_in_daemon(queue) -> None:  # type: ignore[no-untyped-def]
 
 def test_a_daemonic_process_reads_in_order(monkeypatch: pytest.MonkeyPatch) -> None:
     """multiprocessing forbids a daemonic process children: it must not try."""
-    monkeypatch.setenv(pdf_parallel.ENV, "4")
+    monkeypatch.setenv(processes.ENV, "4")
     context = multiprocessing.get_context("fork")
     queue = context.Queue()
     child = context.Process(target=_jobs_in_daemon, args=(queue,), daemon=True)
@@ -278,6 +280,8 @@ def test_runs_are_contiguous_in_order_and_cover_every_page(count: int, jobs: int
     assert all(len(r) for r in runs)
     assert max(map(len, runs)) <= pdf_parallel.CHUNK_PAGES
     assert len(runs) >= min(count, 2 * jobs)  # enough runs for every process to take some
+    assert all(len(b) <= len(a) for a, b in itertools.pairwise(runs))  # shorter towards the end
+    assert len(runs[-1]) == 1  # the last run is one page: no process waits long for another's
 
 
 def test_a_slow_helper_takes_fewer_runs(

@@ -40,11 +40,11 @@ WARM_MODULES = (
 
 def prepare(rules_dir: str, page_jobs: int | None = None) -> None:
     """Import what reading needs and load the rules, once per worker; `page_jobs`: see build.page_jobs."""
+    from pipeline.core import processes
     from pipeline.read import READERS
-    from pipeline.read.pdf import parallel as pdf_parallel
     from pipeline.rules import load_rules
 
-    pdf_parallel.allow(page_jobs)
+    processes.allow(page_jobs)
     for name in (*WARM_MODULES, *READERS.values()):
         with contextlib.suppress(ImportError):  # a reader not installed or not written yet fails its own files
             importlib.import_module(name)

@@ -324,6 +324,8 @@ def plain(value: Any, coordinates: bool = False) -> Any:
     """Records to JSON values, recursively: a `Compact` record in its own form (`Where` with its
     line and box when `coordinates`), a Document with its schema version, any other dataclass
     field by field, tuples as lists."""
+    if value is None or type(value) in _SCALARS:
+        return value  # most values of a long plan: answered before any record check
     if isinstance(value, Where):
         return value.to_dict(coordinates)
     if isinstance(value, Compact):
@@ -341,8 +343,22 @@ def plain(value: Any, coordinates: bool = False) -> Any:
     return value
 
 
+_SCALARS = frozenset({str, int, float, bool})
+
+
 def _fields(record: Any, coordinates: bool = False) -> dict[str, Any]:
-    return {f.name: plain(getattr(record, f.name), coordinates) for f in dataclasses.fields(record)}
+    return {name: plain(getattr(record, name), coordinates) for name in _field_names(type(record))}
+
+
+def _field_names(kind: type) -> tuple[str, ...]:
+    """A record type's fields, in order (asked once per type, not once per record)."""
+    names = _FIELD_NAMES.get(kind)
+    if names is None:
+        names = _FIELD_NAMES[kind] = tuple(f.name for f in dataclasses.fields(kind))
+    return names
+
+
+_FIELD_NAMES: dict[type, tuple[str, ...]] = {}
 
 
 def to_json(value: Any, coordinates: bool = False) -> str:

@@ -82,10 +82,14 @@ def safe_text(text: str) -> str:
     return unicodedata.normalize("NFC", strip_controls(text))
 
 
+@lru_cache(maxsize=16384)
 def fold(text: str) -> str:
     """Compare form of a vocabulary word: lower case, single spaces, no trailing `.:`.
 
-    "  Initial   Meeting. " -> "initial meeting"
+    "  Initial   Meeting. " -> "initial meeting"  (kept: a plan's header cells are folded once per row)
     """
-    text = re.sub(r"\s+", " ", text.replace("\u00a0", " ")).strip().lower()
+    text = _WHITESPACE.sub(" ", text.replace("\u00a0", " ")).strip().lower()
     return text.rstrip(" .:;,").strip()
+
+
+_WHITESPACE = re.compile(r"\s+")

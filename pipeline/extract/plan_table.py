@@ -57,6 +57,8 @@ class _Header:
 
 def grid(row: Row) -> list[Cell | None]:
     """A row's cells by grid column: a cell spanning columns fills them all."""
+    if all(cell.span <= 1 for cell in row.cells):
+        return list(row.cells)  # most rows: one cell per column
     out: list[Cell | None] = []
     for cell in row.cells:
         out.append(cell)

@@ -12,10 +12,15 @@ import re
 
 from pipeline.core.ids import normalise_id, parent_id, tidy_id
 from pipeline.core.model import Action, Outcome, Section
+from pipeline.core.processes import split_map
 from pipeline.core.text import clean, clean_or_none
 from pipeline.extract.records import RawAction, RawPlan
+from pipeline.language.entities import mentions
 from pipeline.language.refs import cite, quality_statements
 from pipeline.rules import Rules, StatusRule
+from pipeline.rules.patterns import slow_patterns
+
+MIN_ACTIONS_PER_JOB = 500  # below this a forked helper costs more than its share saves
 
 
 def plan_id(raw: str) -> str:
@@ -32,15 +37,15 @@ def normalise_plan(raw: RawPlan, rules: Rules) -> tuple[list[Section], list[Outc
     ids = [plan_id(a.id) for a in raw.actions]
     known_actions = set(ids)
     own = frozenset(known_actions | set(outcome_sections))
-    actions = [
-        _action(a, ident, known_actions, outcome_sections, section_numbers, own, rules)
-        for a, ident in zip(raw.actions, ids, strict=True)
-    ]
-    if actions:
-        from pipeline.language.entities import mentions
 
-        for action in actions:
-            action.mentions = mentions([action.text, action.links_raw], rules)
+    def finished(pair: tuple[RawAction, str]) -> Action:
+        action = _action(pair[0], pair[1], known_actions, outcome_sections, section_numbers, own, rules)
+        action.mentions = mentions([action.text, action.links_raw], rules)
+        return action
+
+    # Each action is read on its own once the plan's ids are known: a long plan's are shared
+    # out between the processes the document may use (the same list either way).
+    actions = split_map(finished, list(zip(raw.actions, ids, strict=True)), MIN_ACTIONS_PER_JOB, slow_patterns)
     return sections, outcomes, actions
 
 

@@ -10,15 +10,10 @@ never waits to send; this process unpacks them between its own runs. The runs ar
 page order and the cross-page assembly (`pdf_assemble`) runs once, here, exactly as after
 sequential reading: the two give byte-identical output.
 
-When (`page_jobs`):
-- only PDFs of `PAGE_THRESHOLD` pages or more: below that starting a process and sending the
-  pages back costs more than it saves; each process gets at least `MIN_PAGES_PER_JOB` pages;
-- `PIPELINE_PAGE_JOBS=N` in the environment sets the number of processes (1 = never split);
-- otherwise a caller that shares the machine says what it may use (`allow`: the build grants
-  its workers the cores it leaves idle, so that `--jobs` workers times page processes never
-  exceeds the cores), and a program reading on its own (`extract`, `diff`) uses every core;
-- never from a daemonic process (multiprocessing forbids it children) nor where processes
-  cannot be started.
+When (`page_jobs`): only PDFs of `PAGE_THRESHOLD` pages or more (below that starting a
+process and sending the pages back costs more than it saves), each process with at least
+`MIN_PAGES_PER_JOB` pages, and as many processes as the document may use
+(`core.processes.document_jobs`: `PIPELINE_PAGE_JOBS`, what the build grants, the cores).
 
 How: on Linux the helpers are forked, so they inherit the open document (nothing is re-read
 or copied); elsewhere they are spawned and re-open the very bytes the parsers are reading (a
@@ -47,6 +42,7 @@ from collections import deque
 from collections.abc import Sequence
 from typing import Any
 
+from pipeline.core import collector, processes
 from pipeline.core.errors import PipelineError, TooLarge, raised_by_library
 from pipeline.core.lifetime import die_with_parent
 from pipeline.read.geometry.types import PageContent
@@ -57,57 +53,16 @@ from pipeline.rules import Rules
 
 log = logging.getLogger(__name__)
 
-ENV = "PIPELINE_PAGE_JOBS"
 PAGE_THRESHOLD = 40
 MIN_PAGES_PER_JOB = 20
 CHUNK_PAGES = 8  # pages taken at a time: small enough that the processes finish together
-
-_granted: int | None = None  # processes a document may use, as granted by the caller (None: decide alone)
-
-
-def allow(jobs: int | None) -> None:
-    """Set how many processes one document may read its pages with (None: every core)."""
-    global _granted
-    _granted = None if jobs is None else max(1, int(jobs))
-
-
-def usable_cores() -> int:
-    """The cores this process may run on."""
-    try:
-        return max(1, len(os.sched_getaffinity(0)))
-    except AttributeError:  # not Linux
-        return max(1, os.cpu_count() or 1)
-
-
-def _from_env() -> int | None:
-    value = os.environ.get(ENV, "").strip()
-    if not value or value.lower() == "auto":
-        return None
-    try:
-        return max(1, int(value))
-    except ValueError:
-        log.warning("%s=%r is not a number of processes; deciding automatically", ENV, value)
-        return None
-
-
-def can_start_processes() -> bool:
-    """False in a daemonic process (it may not have children) and where processes cannot start."""
-    try:
-        return not multiprocessing.current_process().daemon
-    except Exception:  # an embedded interpreter without multiprocessing
-        return False
 
 
 def page_jobs(pages: int) -> int:
     """How many processes should read a PDF of `pages` pages (1: read them here, in order)."""
     if pages < PAGE_THRESHOLD:
         return 1
-    wanted = _from_env()
-    if wanted is None:
-        wanted = _granted if _granted is not None else usable_cores()
-    if wanted <= 1 or not can_start_processes():
-        return 1
-    return max(1, min(wanted, pages // MIN_PAGES_PER_JOB))
+    return max(1, min(processes.document_jobs(), pages // MIN_PAGES_PER_JOB))
 
 
 # ----------------------------------------------------------------------------- the page loop
@@ -149,6 +104,7 @@ def read_range(pdf: Pages, indexes: Sequence[int], rules: Rules, name: str) -> t
                 content = PageContent(number=number, width=0.0, height=0.0)
             finally:
                 pdf.release(index)
+                collector.page_done()
             content.library_warnings[:0] = heard.take()
             pages.append(content)
     return pages, unreadable
@@ -188,6 +144,13 @@ def read_pages(
     `password` is needed only where helpers are spawned rather than forked (they re-open the
     file); `start_method` chooses how helpers start (default: fork on Linux, spawn elsewhere).
     """
+    with collector.pages_being_read():
+        return _read_pages(pdf, rules, name, jobs, password, start_method)
+
+
+def _read_pages(
+    pdf: Pages, rules: Rules, name: str, jobs: int, password: str | None, start_method: str | None
+) -> tuple[list[PageContent], list[int]]:
     count = pdf.count
     jobs = max(1, min(jobs, count))
     if jobs <= 1:
@@ -233,9 +196,19 @@ def read_pages(
 
 
 def chunks(count: int, jobs: int) -> list[range]:
-    """The runs of pages the processes take one at a time, in page order, none empty."""
+    """The runs of pages the processes take one at a time, in page order, none empty.
+
+    Runs shorten towards the end (never longer than an even share of the pages left), so the
+    last run taken is short and no process waits long for another to finish its last one.
+    """
     size = max(1, min(CHUNK_PAGES, count // (2 * jobs)))
-    return [range(start, min(start + size, count)) for start in range(0, count, size)]
+    runs: list[range] = []
+    start = 0
+    while start < count:
+        step = max(1, min(size, (count - start) // (2 * jobs)))
+        runs.append(range(start, start + step))
+        start += step
+    return runs
 
 
 def _claim(counter: Any, total: int) -> int | None:
@@ -280,6 +253,7 @@ class _Helper:
         receive = send = None
         try:
             receive, send = context.Pipe(duplex=False)
+            processes.widen_pipe(send)  # a run of pages is written without waiting for us
             if context.get_start_method() == "fork":
                 source: Any = pdf  # inherited as it is: nothing is pickled or re-read
             else:
