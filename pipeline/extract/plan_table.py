@@ -22,6 +22,7 @@ Cells stay as laid out; the normaliser cleans them.
 from __future__ import annotations
 
 import re
+import weakref
 from dataclasses import dataclass
 
 from pipeline.core.ids import normalise_id, parent_id, tidy_id
@@ -157,7 +158,60 @@ def shared_columns(
 
     One plan keeps one set of columns: tables printed with the same header (one per theme, or a
     header repeated on each page) are decided together, from all their rows, so a theme with
-    one action is read like the others."""
+    one action is read like the others.
+
+    Deciding scores every cell of the first rows; the kind of a document is judged on the same
+    decisions the plan reader then reads with, so the last few answers are kept for the very same
+    tables with the very same cells (`_Decided`), and given again rather than worked out twice.
+    """
+    tables = [block for block in blocks if block.kind == "table"]
+    fingerprint = _Decided.fingerprint_of(tables, pinned)
+    for kept in _last_decided:
+        if kept.same(tables, rules, fingerprint):
+            return dict(kept.columns)
+    out = _decide_shared(tables, rules, pinned)
+    _last_decided[:] = [_Decided([weakref.ref(b) for b in tables], rules, fingerprint, out), *_last_decided[:3]]
+    return dict(out)
+
+
+@dataclass
+class _Decided:
+    """One `shared_columns` answer and what it was worked out from: the tables (held weakly, so a
+    finished document is not kept) and a fingerprint of every cell's text, merge, span and
+    colour, row by row, with the pins."""
+
+    tables: list[weakref.ref[Block]]
+    rules: Rules
+    fingerprint: int
+    columns: dict[int, tuple[Columns, int]]
+
+    @staticmethod
+    def fingerprint_of(tables: list[Block], pinned: dict[str, str] | None) -> int:
+        return hash(
+            (
+                tuple(sorted((pinned or {}).items())),
+                tuple(len(block.rows) for block in tables),
+                tuple(
+                    (row.page, tuple((c.text, c.merged, c.span, c.fill) for c in row.cells))
+                    for block in tables
+                    for row in block.rows
+                ),
+            )
+        )
+
+    def same(self, tables: list[Block], rules: Rules, fingerprint: int) -> bool:
+        return (
+            rules is self.rules
+            and fingerprint == self.fingerprint
+            and len(tables) == len(self.tables)
+            and all(ref() is block for ref, block in zip(self.tables, tables, strict=True))
+        )
+
+
+_last_decided: list[_Decided] = []  # the last few answers, newest first
+
+
+def _decide_shared(blocks: list[Block], rules: Rules, pinned: dict[str, str] | None) -> dict[int, tuple[Columns, int]]:
     headers: dict[int, _Header] = {}
     groups: dict[tuple[str, ...], list[Block]] = {}
     for block in blocks:

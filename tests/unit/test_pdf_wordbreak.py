@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+from collections import Counter
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from pipeline.core.layout import Block, Cell, Row
-from pipeline.read.geometry.wordbreak import MARK, proposes_break, resolve
+from pipeline.read.geometry.wordbreak import _CANDIDATE, _TOKEN, MARK, proposes_break, resolve, words_of
 
 
 def table(*texts: str) -> Block:
@@ -62,3 +67,17 @@ def test_narrow_columns_plan_reads_whole_words(rules) -> None:
     assert [got[i]["status"] for i in got] == ["Underway", "At risk", "Off track"]
     assert [got[i]["status_family"] for i in got] == ["underway", "off track", "off track"]
     assert got["1.1.1"]["linked_actions"] == ["1.1.2"] and got["1.2.1"]["depends_on"] == ["1.1.1"]
+
+
+# The document's words are counted over all its text at once; the count is the one made cell by cell.
+_PIECE = st.sampled_from(["Objectiv", "e", "partners", "across", "O'Neil", "co-op", "2025", "ß", "İs", "_x", "’s"])
+_GAP = st.sampled_from([" ", "\n", f"{MARK}\n", MARK, "\t", ", ", "-", "", "  "])
+
+
+@given(st.lists(st.lists(st.tuples(_PIECE, _GAP), max_size=6).map(lambda p: "".join(a + b for a, b in p)), max_size=8))
+@settings(max_examples=300, deadline=None)
+def test_words_are_counted_as_cell_by_cell(texts: list[str]) -> None:
+    one_by_one = Counter(
+        token.lower() for text in texts for token in _TOKEN.findall(_CANDIDATE.sub(" ", text).replace(MARK, ""))
+    )
+    assert words_of(texts) == one_by_one

@@ -281,3 +281,41 @@ def test_a_header_cell_with_a_bracketed_gloss_is_still_a_header(rules) -> None:
     )
     _raw, (_sections, _outcomes, actions) = records(lay, rules)
     assert [(a.id, a.lead, a.timescale) for a in actions] == [("85.6", "DoN", None), ("90.13", "DoCAP", "10.05.2023")]
+
+
+# ----------------------------------------------------------------------------- decided once
+
+
+def _plan_table() -> Block:
+    return table(
+        row(["Ref", "Action", "Status", "Lead"]),
+        row(["1.1", "Deliver training to every school nurse", "Complete", "Public Health"]),
+        row(["1.2", "Review the referral pathway with partners", "On track", "CCG"]),
+    )
+
+
+def test_the_same_tables_are_decided_once(rules, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    calls: list[int] = []
+    real = plan_table.decide
+    monkeypatch.setattr(plan_table, "decide", lambda *a, **k: (calls.append(1), real(*a, **k))[1])
+    block = _plan_table()
+    first = plan_table.shared_columns([block], rules)
+    again = plan_table.shared_columns([heading("Theme"), block], rules)  # the same tables among other blocks
+    assert calls == [1]
+    assert again == first and again[id(block)][0].fields == ["id", "text", "status", "lead"]
+
+
+def test_tables_changed_since_are_decided_again(rules, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    calls: list[int] = []
+    real = plan_table.decide
+    monkeypatch.setattr(plan_table, "decide", lambda *a, **k: (calls.append(1), real(*a, **k))[1])
+    block = _plan_table()
+    plan_table.shared_columns([block], rules)
+    block.rows[0].cells[3].text = "Progress update"  # a header edited in place
+    changed = plan_table.shared_columns([block], rules)
+    assert len(calls) == 2 and changed[id(block)][0].fields[3] == "update"
+    same_content = _plan_table()  # equal cells, another table: its own answer, under its own id
+    assert id(same_content) in plan_table.shared_columns([same_content], rules)
+    assert len(calls) == 3
+    plan_table.shared_columns([block], rules, pinned={"Lead": "lead"})  # other pins, another answer
+    assert len(calls) == 4

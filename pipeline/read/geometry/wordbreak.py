@@ -60,14 +60,22 @@ def resolve(blocks: list[Block]) -> None:
     texts = [cell.text for block in blocks for row in block.rows for cell in row.cells] + [b.text for b in blocks]
     if not any(MARK in text for text in texts):
         return
-    vocabulary = Counter(
-        token.lower() for text in texts for token in _TOKEN.findall(_CANDIDATE.sub(" ", text).replace(MARK, ""))
-    )
+    vocabulary = words_of(texts)
     for block in blocks:
         block.text = _settle(block.text, vocabulary)
         for row in block.rows:
             for cell in row.cells:
                 cell.text = _settle(cell.text, vocabulary)
+
+
+def words_of(texts: list[str]) -> Counter[str]:
+    """Every word of the texts but the pieces of proposed breaks, lower-cased, counted.
+
+    Counted once over all the text joined by spaces: a word never holds a space, so joining
+    adds or merges none (a long plan's cells, one by one, cost more than the rest of this step).
+    """
+    words = " ".join(_CANDIDATE.sub(" ", text).replace(MARK, "") if MARK in text else text for text in texts)
+    return Counter(map(str.lower, _TOKEN.findall(words)))
 
 
 def _settle(text: str, vocabulary: Counter[str]) -> str:
