@@ -167,9 +167,11 @@ def main(argv: list[str] | None = None) -> int:
     except BrokenPipeError:  # output piped into `head` and closed early: not an error of ours
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return EXIT_OK
-    except KeyboardInterrupt:
+    except KeyboardInterrupt as stopped:
+        from pipeline.core.lifetime import exit_status
+
         print("Stopped. Outputs already written are complete; nothing was left half-written.", file=sys.stderr)
-        return 130
+        return exit_status(stopped)
     return EXIT_USAGE
 
 

@@ -67,7 +67,7 @@ from pipeline.core.errors import (
     machine_trouble,
     traceback_text,
 )
-from pipeline.core.lifetime import die_with_parent
+from pipeline.core.lifetime import Stopped, die_with_parent
 from pipeline.emit.csv_out import CSV_NAMES
 from pipeline.emit.log import DetailLog
 from pipeline.rules import Rules, load_rules
@@ -724,7 +724,7 @@ def _stop_on_signals() -> Iterator[None]:
     def stop(signum: int, frame: Any) -> None:
         for each in (signal.SIGINT, signal.SIGTERM):
             signal.signal(each, signal.SIG_IGN)
-        raise KeyboardInterrupt
+        raise Stopped(signum)
 
     try:
         previous = {each: signal.signal(each, stop) for each in (signal.SIGINT, signal.SIGTERM)}

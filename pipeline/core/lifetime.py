@@ -24,3 +24,18 @@ def die_with_parent(parent: int) -> None:
             pass
     if os.getppid() != parent:  # the parent died before we asked
         os._exit(0)
+
+
+class Stopped(KeyboardInterrupt):
+    """The command was told to stop: Ctrl-C (SIGINT) or `kill` (SIGTERM). It stops as on Ctrl-C,
+    and exits with the shell's status for that signal (128 + its number: 130, 143), so a script
+    or scheduler running it can tell which it was."""
+
+    def __init__(self, signum: int = signal.SIGINT) -> None:
+        super().__init__()
+        self.signum = int(signum)
+
+
+def exit_status(stopped: KeyboardInterrupt) -> int:
+    """128 + the signal that stopped the command (a plain KeyboardInterrupt: Ctrl-C's)."""
+    return 128 + getattr(stopped, "signum", int(signal.SIGINT))

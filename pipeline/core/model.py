@@ -391,7 +391,14 @@ def _layout(value: Any, depth: int, ascii_only: bool) -> str:
 
 
 def _compact(value: Any, ascii_only: bool) -> str:
-    return json.dumps(value, ensure_ascii=ascii_only, sort_keys=True, separators=(", ", ": "))
+    return _ENCODERS[ascii_only].encode(value)
+
+
+# One encoder each way, made once (json.dumps with these options makes one per call: per action).
+_ENCODERS = {
+    ascii_only: json.JSONEncoder(ensure_ascii=ascii_only, sort_keys=True, separators=(", ", ": "))
+    for ascii_only in (False, True)
+}
 
 
 def json_bytes(value: Any, coordinates: bool = False) -> bytes:

@@ -196,7 +196,7 @@ def run_scenario(setup: Setup, scenario: Scenario) -> Outcome:
         if process.poll() is None:
             process.kill()
             process.wait()
-    _check_lines(scenario, signalled, out, err, outcome)
+    _check_lines(scenario, signalled, out, err, outcome, process.returncode)
     recovery = run_build(setup, outputs)  # at once: the lock must be free
     if recovery.returncode != 0:
         outcome.problems.append(f"the next build exited {recovery.returncode}: {recovery.stderr.strip()[-400:]}")
@@ -257,7 +257,9 @@ def _make_clean(outputs: Path) -> None:
                 path.unlink(missing_ok=True)
 
 
-def _check_lines(scenario: Scenario, signalled: bool, out: str, err: str, outcome: Outcome) -> None:
+def _check_lines(
+    scenario: Scenario, signalled: bool, out: str, err: str, outcome: Outcome, status: int | None = None
+) -> None:
     if "Traceback" in out + err:
         outcome.problems.append("a traceback: " + (out + err).split("Traceback", 1)[1][:600])
     if "internal error" in err:
@@ -266,6 +268,10 @@ def _check_lines(scenario: Scenario, signalled: bool, out: str, err: str, outcom
         lines = [line for line in err.splitlines() if line.strip()]
         if not lines or not lines[-1].startswith("Stopped."):
             outcome.problems.append(f"{signal.Signals(scenario.signal).name} did not end with one line: {err!r}")
+        elif status is not None and status != 128 + scenario.signal:  # 130 Ctrl-C, 143 kill: as a shell reports them
+            outcome.problems.append(
+                f"{signal.Signals(scenario.signal).name} exited {status}, not {128 + scenario.signal}"
+            )
 
 
 def _processes(run_id: str) -> Iterator[int]:
