@@ -104,6 +104,38 @@ def widen_pipe(conn: Any) -> None:
         pass
 
 
+def start_child(context: Any, target: Callable[..., None], *args: Any) -> tuple[Any, Any]:
+    """A daemonic child running `target(send, *args)`, and the end of the pipe it sends on that
+    is ours to read. Raises what starting it raised (no processes here), with both ends closed."""
+    receive = send = None
+    try:
+        receive, send = context.Pipe(duplex=False)
+        widen_pipe(send)
+        process = context.Process(target=target, args=(send, *args), daemon=True)
+        process.start()
+        send.close()
+    except BaseException:
+        for end in (receive, send):
+            if end is not None:
+                with contextlib.suppress(OSError):
+                    end.close()
+        raise
+    return process, receive
+
+
+def end_child(process: Any, conn: Any) -> None:
+    """Close our end of a child's pipe, kill the child if it is still running, and reap it."""
+    if conn is not None:
+        with contextlib.suppress(OSError):
+            conn.close()
+    if process is not None:
+        if process.is_alive():
+            process.kill()
+        process.join()
+        with contextlib.suppress(ValueError):
+            process.close()
+
+
 # ----------------------------------------------------------------------------- split_map
 
 
@@ -163,21 +195,11 @@ class _MapHelper:
     def start(
         cls, func: Callable[[Any], Any], items: Sequence[Any], part: range, state: Callable[[], object], before: object
     ) -> _MapHelper:
-        receive = send = None
         try:
-            context = multiprocessing.get_context("fork")
-            receive, send = context.Pipe(duplex=False)
-            widen_pipe(send)
-            process = context.Process(
-                target=_map_main, args=(send, func, items, part, state, before, os.getpid()), daemon=True
+            process, receive = start_child(
+                multiprocessing.get_context("fork"), _map_main, func, items, part, state, before, os.getpid()
             )
-            process.start()
-            send.close()
         except Exception as exc:  # no processes here (limits, sandbox): the part is computed here
-            for end in (receive, send):
-                if end is not None:
-                    with contextlib.suppress(OSError):
-                        end.close()
             log.info("could not start a helper (%r); computing its part here", exc)
             return cls(None, None)
         return cls(process, receive)
@@ -195,15 +217,7 @@ class _MapHelper:
         return message if isinstance(message, list) else None
 
     def stop(self) -> None:
-        if self.conn is not None:
-            with contextlib.suppress(OSError):
-                self.conn.close()
-        if self.process is not None:
-            if self.process.is_alive():
-                self.process.kill()
-            self.process.join()
-            with contextlib.suppress(ValueError):
-                self.process.close()
+        end_child(self.process, self.conn)
 
 
 def _map_main(

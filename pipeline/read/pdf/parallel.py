@@ -250,27 +250,17 @@ class _Helper:
     def start(
         cls, context: Any, pdf: Pages, counter: Any, runs: list[range], rules: Rules, name: str, password: str | None
     ) -> _Helper:
-        receive = send = None
         try:
-            receive, send = context.Pipe(duplex=False)
-            processes.widen_pipe(send)  # a run of pages is written without waiting for us
             if context.get_start_method() == "fork":
                 source: Any = pdf  # inherited as it is: nothing is pickled or re-read
             else:
                 source = (bytes_read(pdf.pdf), password)
             bounds = [(r.start, r.stop) for r in runs]
-            process = context.Process(
-                target=_helper_main,
-                args=(send, source, counter, bounds, rules, name, os.getpid()),
-                daemon=True,
+            # the pipe has room for a run of pages: a run is written without waiting for us
+            process, receive = processes.start_child(
+                context, _helper_main, source, counter, bounds, rules, name, os.getpid()
             )
-            process.start()
-            send.close()
         except Exception as exc:  # no processes here (limits, sandbox): the runs are read in this process
-            for end in (receive, send):
-                if end is not None:
-                    with contextlib.suppress(OSError):
-                        end.close()
             log.info("could not start a page reader for %s (%r); reading its pages here", name, exc)
             return cls(None, None, name)
         return cls(process, receive, name)
@@ -317,15 +307,7 @@ class _Helper:
             log.info("a page reader for %s failed (%s); reading its pages here", self.name, how)
 
     def stop(self) -> None:
-        if self.conn is not None:
-            with contextlib.suppress(OSError):
-                self.conn.close()
-        if self.process is not None:
-            if self.process.is_alive():
-                self.process.kill()
-            self.process.join()
-            with contextlib.suppress(ValueError):
-                self.process.close()
+        processes.end_child(self.process, self.conn)
         if self.thread is not None:
             self.thread.join(timeout=5)
 
