@@ -8,12 +8,17 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from pipeline.build.schedule import (
     MANIFEST,
+    MANIFEST_VERSION,
+    Failed,
     Input,
     Manifest,
     ManifestEntry,
+    Product,
     code_fingerprint,
     input_files,
     is_plain_name,
@@ -21,6 +26,9 @@ from pipeline.build.schedule import (
     plan,
     scan,
 )
+from pipeline.core.errors import Failure
+from pipeline.core.model import json_bytes
+from pipeline.emit.summary import Summary
 from tests.helpers import ROOT
 
 
@@ -150,6 +158,56 @@ def test_the_manifest_is_written_as_it_was_read() -> None:
     manifest = Manifest.load(committed.parent)
     assert manifest.files and all(e.summary is not None for e in manifest.files.values())
     assert manifest.to_bytes() == committed.read_bytes()
+
+
+def _written_whole(manifest: Manifest) -> bytes:
+    """The manifest laid out in one piece, as every entry's text is kept and reused to make it."""
+    body = {
+        "manifest_version": MANIFEST_VERSION,
+        "files": {name: entry.to_dict() for name, entry in sorted(manifest.files.items())},
+        "index": manifest.index.to_dict(),
+        "revisions": manifest.revisions.to_dict(),
+    }
+    return json_bytes(body)
+
+
+_NAMES = st.sampled_from(["a.pdf", "b.docx", "plan – é.txt", "z\udcff.pdf", "c.html"])
+_EDITS = st.lists(
+    st.tuples(
+        st.sampled_from(["built", "failed", "stem", "outputs", "summary", "append", "remove", "index"]),
+        _NAMES,
+        st.integers(0, 3),
+    ),
+    max_size=25,
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(_EDITS)
+def test_the_manifest_written_after_each_document_is_the_whole_manifest(edits: list[tuple[str, str, int]]) -> None:
+    """The build writes the manifest after every document, reusing each unchanged entry's text:
+    after any run of changes (in place or by replacement) the bytes are those of the whole."""
+    manifest = Manifest()
+    for what, name, n in edits:
+        entry = manifest.files.get(name)
+        if what == "built" or entry is None:
+            summary = Summary("action_plan", f"Plan {n}", {"error": n}, {"actions": n}, {"done": n})
+            manifest.files[name] = ManifestEntry(f"s{n}", "R", "C", f"stem{n}", [f"stem{n}.json"], summary, f"j{n}")
+        elif what == "failed":
+            entry.failed = Failed(f"s{n}", "R", "C", Failure("damaged", f"reason {n}", "fix it"))
+        elif what == "stem":
+            entry.stem = f"other{n}"
+        elif what == "outputs":
+            entry.outputs = [f"o{k}.json" for k in range(n)]
+        elif what == "summary" and entry.summary is not None:
+            entry.summary.findings[f"level{n}"] = n  # changed in place
+        elif what == "append" and entry.outputs is not None:
+            entry.outputs.append(f"more{n}.xlsx")  # changed in place
+        elif what == "remove":
+            del manifest.files[name]
+        elif what == "index":
+            manifest.index = Product(f"k{n}", [f"index{n}.json"], {f"index{n}.json": "h"})
+        assert manifest.to_bytes() == _written_whole(manifest)
 
 
 def test_a_damaged_entry_costs_its_file_a_rebuild() -> None:

@@ -6,13 +6,26 @@ from __future__ import annotations
 import re
 import shutil
 import time
+from collections.abc import Iterator
 from pathlib import Path
+from re import _constants as C  # type: ignore[attr-defined]
+from re import _parser as sre_parse  # type: ignore[attr-defined]
+from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from pipeline.cli import main
 from pipeline.rules import load_rules
-from pipeline.rules.patterns import RulePattern, exponential_reason, slow_patterns, start_document
+from pipeline.rules.patterns import (
+    RulePattern,
+    _alphabet,
+    _Builder,
+    exponential_reason,
+    slow_patterns,
+    start_document,
+)
 from tests.helpers import ROOT
 
 PLAN = ROOT / "inputs" / "self-harm-action-plan.txt"
@@ -121,3 +134,32 @@ def test_a_bounded_call_gives_no_match_and_the_pattern_is_skipped_after() -> Non
     assert [s.where for s in slow_patterns()] == ["rules/x.yaml line 3"]
     start_document()
     assert pattern.search("aaa") is not None and slow_patterns() == []
+
+
+_PIECES = ["a", "B", "é", "ß", ".", r"\d", r"\W", "[a-f]", "[^x]", "[A-Z0-9_]", r"[\s,;]", "(?:no|NOT)", "-", "1"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), min_size=1, max_size=8), st.booleans())
+def test_each_character_test_matches_what_the_slow_definition_says(pieces: list[str], ignore_case: bool) -> None:
+    """The analysis works each character test out once, literals from a table: the same sets
+    of representatives as asking every representative of every test."""
+    pattern = "".join(pieces)
+    flags = re.IGNORECASE if ignore_case else 0
+    parsed = sre_parse.parse(pattern, flags)
+    builder = _Builder(_alphabet(pattern, parsed), flags)
+
+    def tests(items: Any) -> Iterator[tuple[Any, Any]]:
+        for op, av in items:
+            if op in (C.LITERAL, C.NOT_LITERAL, C.ANY, C.IN):
+                yield op, av
+            elif op is C.SUBPATTERN:
+                yield from tests(av[-1])
+            elif op is C.BRANCH:
+                for alternative in av[1]:
+                    yield from tests(alternative)
+
+    for op, av in tests(parsed):
+        slow = frozenset(c for c in builder.alphabet if builder.matches(op, av, c))
+        assert builder.chars(op, av) == slow
+        assert builder.chars(op, av) == slow  # asked again: from what it kept

@@ -297,11 +297,13 @@ class ManifestEntry:
 
     def to_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {}
-        for name in ("sha256", "rules", "code", "stem", "outputs", "json_sha256"):
+        for name in ("sha256", "rules", "code", "stem", "json_sha256"):
             if getattr(self, name) is not None:
                 out[name] = getattr(self, name)
+        if self.outputs is not None:
+            out["outputs"] = list(self.outputs)  # a copy: the manifest compares it with what it last wrote
         if self.summary is not None:
-            out["summary"] = asdict(self.summary)
+            out["summary"] = self.summary.to_dict()
         if self.failed is not None and self.failed.failure.remembered:  # the machine's and ours are retried
             out["failed"] = self.failed.to_dict()
         return out
@@ -385,6 +387,8 @@ class Manifest:
     files: dict[str, ManifestEntry] = field(default_factory=dict)
     index: Product = field(default_factory=Product)
     revisions: Product = field(default_factory=Product)
+    # per file name: the entry's plain form when last written, and its text (`to_bytes`)
+    _texts: dict[str, tuple[dict[str, Any], str]] = field(default_factory=dict, repr=False, compare=False)
 
     @classmethod
     def load(cls, outputs: Path) -> Manifest:
@@ -410,15 +414,32 @@ class Manifest:
         return cls(files, Product.from_dict(data.get("index")), Product.from_dict(data.get("revisions")))
 
     def to_bytes(self) -> bytes:
-        body = {
-            "manifest_version": MANIFEST_VERSION,
-            "files": {name: entry.to_dict() for name, entry in sorted(self.files.items())},
-            "index": self.index.to_dict(),
-            "revisions": self.revisions.to_dict(),
-        }
-        from pipeline.core.model import json_bytes
+        """The manifest as written: `json_bytes` of its plain form. It is written after every
+        document a build finishes, so each entry's text is kept and laid out again only when the
+        entry changed: a build of n documents writes n manifests, not n² entries' worth of work."""
+        from pipeline.core.model import json_bytes, laid_out, object_text
 
-        return json_bytes(body)
+        files = {name: entry.to_dict() for name, entry in sorted(self.files.items())}
+        texts = []
+        for name, data in files.items():
+            kept = self._texts.get(name)
+            if kept is None or kept[0] != data:
+                kept = self._texts[name] = (data, laid_out(data, 2))
+            texts.append((name, kept[1]))
+        for name in [n for n in self._texts if n not in files]:
+            del self._texts[name]
+        index, revisions = self.index.to_dict(), self.revisions.to_dict()
+        members = [
+            ("files", object_text(texts, 1)),
+            ("index", laid_out(index, 1)),
+            ("manifest_version", laid_out(MANIFEST_VERSION, 1)),
+            ("revisions", laid_out(revisions, 1)),
+        ]
+        try:
+            return (object_text(members, 0) + "\n").encode("utf-8")
+        except UnicodeEncodeError:  # a file name that is not valid Unicode: the whole file escaped
+            body = {"manifest_version": MANIFEST_VERSION, "files": files, "index": index, "revisions": revisions}
+            return json_bytes(body)
 
     def save(self, outputs: Path, data: bytes | None = None) -> None:
         """Write the manifest; `data` is `to_bytes()` when the caller already has it."""

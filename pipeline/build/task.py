@@ -31,7 +31,7 @@ WARM_MODULES = (
     "bs4",
     "lxml.html",
     "openpyxl",
-    "spacy",
+    "pipeline.language.nlp",  # spaCy
     "playa",
     "playa.miner",
     "pdfminer.fontmetrics",

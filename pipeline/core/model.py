@@ -390,6 +390,23 @@ def _layout(value: Any, depth: int, ascii_only: bool) -> str:
     return _compact(value, ascii_only)
 
 
+def laid_out(value: Any, depth: int) -> str:
+    """`value` as `to_json` writes it where it stands `depth` levels deep: a part of a larger
+    file that can be kept and put back unchanged (`object_text`), so a file rewritten often
+    lays out only what changed (the build's manifest, once per document built)."""
+    return _layout(plain(value), depth, ascii_only=False)
+
+
+def object_text(members: list[tuple[str, str]], depth: int) -> str:
+    """A JSON object `depth` levels deep from its keys, in sorted order, and their values as
+    `laid_out(value, depth + 1)` gave them: the same text `to_json` writes for the whole."""
+    if not members:
+        return "{}"
+    pad, inner = "  " * depth, "  " * (depth + 1)
+    items = [f"{inner}{json.dumps(str(k), ensure_ascii=False)}: {text}" for k, text in members]
+    return "{\n" + ",\n".join(items) + "\n" + pad + "}"
+
+
 def _compact(value: Any, ascii_only: bool) -> str:
     return _ENCODERS[ascii_only].encode(value)
 

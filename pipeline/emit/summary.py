@@ -35,6 +35,16 @@ class Summary:
             raise ValueError(f"no such kind of document: {data['kind']!r}")
         return cls(data["kind"], data["title"], dict(data["findings"]), dict(data["counts"]), dict(data["statuses"]))
 
+    def to_dict(self) -> dict[str, Any]:
+        """Its plain form, each mapping a copy (what `dataclasses.asdict` gives, without its deep copies)."""
+        return {
+            "kind": self.kind,
+            "title": self.title,
+            "findings": dict(self.findings),
+            "counts": dict(self.counts),
+            "statuses": dict(self.statuses),
+        }
+
     def describe(self) -> str:
         """ "action plan, 32 actions, 3 findings" """
         kind = KINDS[self.kind]

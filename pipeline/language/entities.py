@@ -21,9 +21,9 @@ _NOT_ACRONYMS = re.compile(r"^(?:CYP|NICE|OK|QS\d*)$")  # contract words and cit
 
 @lru_cache(maxsize=4)
 def _ruler(rules: Rules) -> Any:
-    import spacy
+    from pipeline.language.nlp import blank_english
 
-    nlp = spacy.blank("en")
+    nlp = blank_english()
     ruler: Any = nlp.add_pipe("entity_ruler")
     ruler.add_patterns(
         [{k: v for k, v in item.items() if k in ("label", "pattern", "id")} for item in rules.entity_patterns]

@@ -39,10 +39,11 @@ class Part:
 
 @lru_cache(maxsize=4)
 def _nlp(rules: Rules) -> tuple[Any, Any]:
-    import spacy
     from spacy.matcher import Matcher
 
-    nlp = spacy.blank("en")
+    from pipeline.language.nlp import blank_english  # before any other spaCy import: see there
+
+    nlp = blank_english()
     nlp.add_pipe("sentencizer")
     matcher = Matcher(nlp.vocab)
     for item in rules.question_patterns:

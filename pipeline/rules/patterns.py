@@ -62,6 +62,13 @@ class _Builder:
         self.flags = flags
         self.nfa = _Automaton()
         self.lookarounds: list[Any] = []
+        # each character the pattern may name -> the representatives a test for it matches
+        # (`same`, asked once per representative rather than once per test and representative)
+        self.literals: dict[str, set[str]] = {}
+        for char in alphabet:
+            for variant in self.variants(char):
+                self.literals.setdefault(variant, set()).add(char)
+        self.tested: dict[tuple[Any, Any], frozenset[str]] = {}
 
     def sequence(self, items: Any, start: int) -> int:
         node = start
@@ -127,7 +134,16 @@ class _Builder:
         return end
 
     def chars(self, op: Any, av: Any) -> frozenset[str]:
-        return frozenset(c for c in self.alphabet if self.matches(op, av, c))
+        """The representatives one character test matches (a pattern repeats its tests: each is worked out once)."""
+        key = (op, tuple(av) if isinstance(av, list) else av)
+        found = self.tested.get(key)
+        if found is None:
+            if op is C.LITERAL:
+                found = frozenset(self.literals.get(chr(av), ()))
+            else:
+                found = frozenset(c for c in self.alphabet if self.matches(op, av, c))
+            self.tested[key] = found
+        return found
 
     def matches(self, op: Any, av: Any, char: str) -> bool:
         if op is C.ANY:
