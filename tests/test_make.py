@@ -7,6 +7,7 @@ make does not reinstall.
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import os
 import shutil
@@ -85,3 +86,19 @@ def test_make_help_lists_the_targets(project: Path) -> None:
     assert result.returncode == 0
     targets = {line.split()[0] for line in result.stdout.splitlines() if line.strip()}
     assert {"all", "build", "test", "clean", "bench", "help"} <= targets
+
+
+def test_make_compiles_the_pipeline_even_where_python_writes_no_caches(project: Path) -> None:
+    """Where PYTHONDONTWRITEBYTECODE is set, no process writes its compiled modules: `make`
+    compiles them, so that every worker a build starts does not compile the pipeline again."""
+    env = {k: v for k, v in os.environ.items() if k not in ("MAKEFLAGS", "MAKELEVEL", "CI")}
+    env["PYTHONDONTWRITEBYTECODE"] = "1"
+    sources = sorted((project / "pipeline").rglob("*.py"))
+    assert not list((project / "pipeline").rglob("*.pyc"))
+    run = subprocess.run(
+        ["make", "--no-print-directory", "compiled"], cwd=project, capture_output=True, text=True, env=env
+    )
+    assert run.returncode == 0, run.stderr
+    assert run.stdout == ""
+    missing = [s for s in sources if not Path(importlib.util.cache_from_source(str(s))).is_file()]
+    assert not missing
