@@ -38,9 +38,17 @@ def words(text: str) -> list[str]:
     return kept or found
 
 
+Phrase = tuple[tuple[str, ...], str, str]  # its words; run together; spaced
+
+
 @lru_cache(maxsize=8)
-def _phrases(rules: Rules) -> dict[str, tuple[tuple[str, ...], ...]]:
-    return {name: tuple(tuple(words(p)) for p in phrases) for name, phrases in rules.headers["plan"].items()}
+def _phrases(rules: Rules) -> dict[str, tuple[Phrase, ...]]:
+    """Each field's phrases as header words, with the forms a header is compared in."""
+    out: dict[str, tuple[Phrase, ...]] = {}
+    for name, phrases in rules.headers["plan"].items():
+        split = (tuple(words(p)) for p in phrases)
+        out[name] = tuple((want, "".join(want), " ".join(want)) for want in split if want)
+    return out
 
 
 def header_score(header: str, name: str, rules: Rules) -> tuple[float, str]:
@@ -49,45 +57,58 @@ def header_score(header: str, name: str, rules: Rules) -> tuple[float, str]:
     "Status" -> status 1.0; "Progress (RAG)" -> status 0.75 (via "progress" or "rag");
     "Objectiv e" (a word broken by a narrow PDF column) -> outcome 1.0.
     """
-    have = words(header)
-    if not have:
-        return 0.0, ""
-    squeezed = "".join(have)
-    best = (0.0, "")
-    for want in _phrases(rules).get(name, ()):
-        if not want:
-            continue
-        if list(want) == have or "".join(want) == squeezed:
-            return 1.0, " ".join(want)
-        n = len(want)
-        if any(tuple(have[i : i + n]) == want for i in range(len(have) - n + 1)):
-            score = 0.55 + 0.4 * n / len(have)
-            if score > best[0]:
-                best = (score, " ".join(want))
-    return best
+    return _scores(header, rules).get(name, _NONE)
 
 
+_NONE = (0.0, "")
 # Header texts seen are remembered per rules up to this many: a borderless page asks for the same
-# few dozen lines' scores again and again while it looks for its header row.
+# few dozen lines' scores again and again while it looks for its header row, and every reader of a
+# plan asks them of each header once per field.
 _REMEMBERED = 20_000
+
+
+def _scores(header: str, rules: Rules) -> dict[str, tuple[float, str]]:
+    """A header's score for every field that it names at all (see `header_score`)."""
+    seen: dict[str, dict[str, tuple[float, str]]] = rules.derived("header_scores", dict)
+    found = seen.get(header)
+    if found is None:
+        if len(seen) >= _REMEMBERED:
+            seen.clear()
+        found = seen[header] = _score_all(words(header), _phrases(rules))
+    return found
+
+
+def _score_all(have: list[str], phrases: dict[str, tuple[Phrase, ...]]) -> dict[str, tuple[float, str]]:
+    """All header phrase: 1.0. A phrase that is n of the header's words in a row: 0.55 + 0.4 n / words
+    (the first such phrase of the highest score)."""
+    if not have:
+        return {}
+    whole, squeezed = tuple(have), "".join(have)
+    longest = max((len(p[0]) for field in phrases.values() for p in field), default=0)
+    runs = {whole[i : i + n] for n in range(1, min(longest, len(whole)) + 1) for i in range(len(whole) - n + 1)}
+    out: dict[str, tuple[float, str]] = {}
+    for name, field in phrases.items():
+        best = _NONE
+        for want, joined, spaced in field:
+            if want == whole or joined == squeezed:
+                best = (1.0, spaced)
+                break
+            if want in runs:
+                score = 0.55 + 0.4 * len(want) / len(whole)
+                if score > best[0]:
+                    best = (score, spaced)
+        if best[0] > 0.0:
+            out[name] = best
+    return out
 
 
 def best_field(header: str, rules: Rules) -> tuple[str | None, float]:
     """The plan field a header names best and its score (ties: the order of rules/headers.yaml);
     (None, 0.0) when it names none."""
-    seen: dict[str, tuple[str | None, float]] = rules.derived("best_field", dict)
-    found = seen.get(header)
-    if found is None:
-        if len(seen) >= _REMEMBERED:
-            seen.clear()
-        found = seen[header] = _best_field(header, rules)
-    return found
-
-
-def _best_field(header: str, rules: Rules) -> tuple[str | None, float]:
     best: tuple[str | None, float] = (None, 0.0)
+    scores = _scores(header, rules)
     for name in rules.headers["plan"]:
-        score, _ = header_score(header, name, rules)
+        score = scores.get(name, _NONE)[0]
         if score >= NAMES_FIELD and score > best[1]:
             best = (name, score)
     return best

@@ -134,3 +134,42 @@ def test_header_score_is_within_zero_and_one_and_one_only_for_a_whole_phrase(hea
 def test_a_listed_phrase_names_its_field_however_it_is_written(phrase: tuple[str, str], case) -> None:  # type: ignore[no-untyped-def]
     field, text = phrase
     assert header_score(case(text), field, RULES)[0] >= NAMES_FIELD
+
+
+def _scored_one_phrase_at_a_time(header: str, field: str) -> tuple[float, str]:
+    """The score as its definition reads: each phrase of the field tried against the header's
+    words, the first of the highest score kept (what the remembered scores must always give)."""
+    have = words(header)
+    best = (0.0, "")
+    for want in _PHRASES[field]:
+        if not want:
+            continue
+        if list(want) == have or "".join(want) == "".join(have):
+            return 1.0, " ".join(want)
+        n = len(want)
+        if have and any(tuple(have[i : i + n]) == want for i in range(len(have) - n + 1)):
+            score = 0.55 + 0.4 * n / len(have)
+            if score > best[0]:
+                best = (score, " ".join(want))
+    return best if have else (0.0, "")
+
+
+# Headers made of listed phrases (two of one field, or of two fields) among other words.
+_PARTS = [*sorted({" ".join(p) for phrases in _PHRASES.values() for p in phrases if p}), "x", "current", "2024", "&"]
+_FIELD_PAIRS = st.sampled_from(sorted(_PHRASES)).flatmap(
+    lambda f: st.tuples(st.sampled_from(_PHRASES[f]), st.sampled_from(_PHRASES[f])).map(
+        lambda pair: " ".join(" ".join(p) for p in pair)
+    )
+)
+_MADE_OF_PHRASES = st.lists(st.one_of(st.sampled_from(_PARTS), _FIELD_PAIRS), min_size=1, max_size=4).map(" ".join)
+
+
+@PROPERTY
+@given(header=st.one_of(_HEADER_TEXT, _MADE_OF_PHRASES), field=st.sampled_from(sorted(_PHRASES)))
+def test_every_field_scored_at_once_scores_as_each_phrase_tried_alone(header: str, field: str) -> None:
+    assert header_score(header, field, RULES) == _scored_one_phrase_at_a_time(header, field)
+    assert header_score(header, field, RULES) == _scored_one_phrase_at_a_time(header, field)  # remembered
+    named = [(f, _scored_one_phrase_at_a_time(header, f)[0]) for f in _PHRASES]
+    top = max((s for _, s in named), default=0.0)
+    expected = next((f for f, s in named if s == top), None) if top >= NAMES_FIELD else None
+    assert best_field(header, RULES) == (expected, top if expected else 0.0)
