@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from pipeline.diff.similarity import AgainstOne, compare_form, similarity, word_diff
+from pipeline.diff.similarity import AgainstOne, against, compare_form, reaches, similarity, word_diff
 
 
 @pytest.mark.parametrize(
@@ -75,3 +75,18 @@ def test_word_diff_reads_back_as_both_texts(a: list[str], b: list[str]) -> None:
     assert " ".join(w for op, w in ops if op != "+") == " ".join(a)
     assert " ".join(w for op, w in ops if op != "-") == " ".join(b)
     assert all(w for _, w in ops)
+
+
+@given(words, words, st.sampled_from([0.0, 0.3, 0.5, 0.6, 0.75, 0.8, 0.9, 1.0]))
+def test_against_one_gives_the_similarity_exactly_when_it_reaches_the_floor(
+    a: list[str], b: list[str], floor: float
+) -> None:
+    """The word-count bounds only ever skip pairs that cannot reach the floor."""
+    text, other = " ".join(a), " ".join(b)
+    full = similarity(other, text)
+    want = full if full >= floor else None
+    kept = against(text)
+    assert AgainstOne(text).at_least(other, floor) == want
+    assert kept.at_least(other, floor) == want
+    assert kept.at_least(text, floor) == 1.0  # itself
+    assert reaches(other, text, floor) == (want is not None)
