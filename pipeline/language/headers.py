@@ -79,8 +79,9 @@ def _scores(header: str, rules: Rules) -> dict[str, tuple[float, str]]:
 
 
 def _score_all(have: list[str], phrases: dict[str, tuple[Phrase, ...]]) -> dict[str, tuple[float, str]]:
-    """All header phrase: 1.0. A phrase that is n of the header's words in a row: 0.55 + 0.4 n / words
-    (the first such phrase of the highest score)."""
+    """Per field: 1.0 when one of its phrases is all the header's words; else 0.55 + 0.4 n / words
+    for a phrase that is n of them in a row (the first phrase of the highest score); left out
+    when none is."""
     if not have:
         return {}
     whole, squeezed = tuple(have), "".join(have)
