@@ -17,8 +17,12 @@ import yaml
 from pipeline.core.errors import RulesError
 from pipeline.rules.patterns import RulePattern, exponential_reason
 
+# libyaml's parser where PyYAML was built with it (every wheel is): rule files are read by every
+# process a build starts, and the pure-Python parser is most of their loading time.
+_SafeLoader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
-class LineLoader(yaml.SafeLoader):
+
+class LineLoader(_SafeLoader):
     """A SafeLoader that remembers the line of every mapping key and list item."""
 
 

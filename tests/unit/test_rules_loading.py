@@ -89,6 +89,15 @@ def test_yaml_syntax_error(rules_copy: Path) -> None:
     assert err.value.reason.startswith("rules/age_groups.yaml line ") and "not valid YAML" in err.value.reason
 
 
+def test_a_key_written_twice_names_its_second_line(rules_copy: Path) -> None:
+    path = rules_copy / "statuses.yaml"
+    edit(path, "  - label: Idea\n", "  - label: Idea\n    label: Notion\n")
+    with pytest.raises(RulesError) as err:
+        load_rules(rules_copy)
+    line = line_of(path, "label: Notion")
+    assert err.value.reason.startswith(f"rules/statuses.yaml line {line}: not valid YAML (key 'label' appears twice)")
+
+
 def test_typo_in_a_key(rules_copy: Path) -> None:
     path = rules_copy / "statuses.yaml"
     edit(path, "    synonyms:\n      - Idea\n", "    synonymns:\n      - Idea\n")
