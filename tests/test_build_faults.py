@@ -166,8 +166,11 @@ def test_force_restores_the_state_of_a_clean_build(
     for name in stray:
         (outputs / name).write_bytes(b"left behind")
     (outputs / "all-plans.xlsx").write_bytes(b"PK")
-    assert build(inputs, outputs, capsys, force=True)[0] == 0
+    code, out, _ = build(inputs, outputs, capsys, force=True)
+    assert code == 0
     assert contents(outputs) == clean
+    removed = ", ".join(sorted(stray))  # named, never silently: one may be a diff written there by hand
+    assert f"removed {removed}: histories and diffs that no build recorded" in out
 
 
 # --------------------------------------------------------------------------- the revision step

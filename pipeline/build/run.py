@@ -490,11 +490,18 @@ class _Build:
         from pipeline.diff.write import SUFFIXES
 
         owned = self.manifest.owned() | set(names)
-        for path in self.outputs.iterdir():
+        removed = []
+        for path in sorted(self.outputs.iterdir()):
             name = path.name
             shaped = name.endswith(HISTORY_SUFFIX) or ("__" in name and name.endswith(SUFFIXES))
             if shaped and is_plain_name(name) and name not in owned and path.is_file():
                 path.unlink(missing_ok=True)
+                removed.append(name)
+        if removed:  # said even with --quiet: one of them may be a diff someone wrote there by hand
+            self.report.line(
+                f"removed {', '.join(removed)}: histories and diffs that no build recorded (--force removes "
+                f"them; keep diffs you make yourself outside {self.outputs.name}/)"
+            )
 
     def _step_failed(self, what: str, error: Failure | PipelineError, detail: str = "") -> None:
         """The index or the histories could not be written, after the documents were: one line
