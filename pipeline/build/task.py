@@ -40,15 +40,17 @@ WARM_MODULES = (
 
 def prepare(rules_dir: str, page_jobs: int | None = None) -> None:
     """Import what reading needs and load the rules, once per worker; `page_jobs`: see build.page_jobs."""
-    from pipeline.core import processes
-    from pipeline.read import READERS
-    from pipeline.rules import load_rules
+    from pipeline.core import collector, processes
 
     processes.allow(page_jobs)
-    for name in (*WARM_MODULES, *READERS.values()):
-        with contextlib.suppress(ImportError):  # a reader not installed or not written yet fails its own files
-            importlib.import_module(name)
-    load_rules(rules_dir)
+    with collector.loading():
+        from pipeline.read import READERS
+        from pipeline.rules import load_rules
+
+        for name in (*WARM_MODULES, *READERS.values()):
+            with contextlib.suppress(ImportError):  # a reader not installed or not written yet fails its own files
+                importlib.import_module(name)
+        load_rules(rules_dir)
 
 
 @dataclass(frozen=True)

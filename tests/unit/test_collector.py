@@ -97,3 +97,26 @@ def test_a_pdf_leaves_collection_on_and_nothing_frozen(jobs: str, rules, monkeyp
     process(Path(FIXTURES / "plan-word.pdf"), rules)
     assert gc.isenabled()
     assert gc.get_freeze_count() == 0
+
+
+@pytest.mark.parametrize("enabled", [True, False])
+def test_loading_turns_collection_off_and_back_as_it_was(enabled: bool) -> None:
+    (gc.enable if enabled else gc.disable)()
+    with pytest.raises(RuntimeError), collector.loading():
+        assert not gc.isenabled()
+        raise RuntimeError("an import failed")
+    assert gc.isenabled() is enabled
+
+
+def test_a_worker_loads_its_libraries_and_rules_without_collection(monkeypatch: pytest.MonkeyPatch) -> None:
+    import importlib
+
+    from pipeline.build import task
+
+    seen: list[bool] = []
+    real = importlib.import_module
+    monkeypatch.setattr(importlib, "import_module", lambda name: seen.append(gc.isenabled()) or real(name))
+    gc.enable()
+    task.prepare(str(Path(__file__).resolve().parents[2] / "rules"))
+    assert seen and not any(seen)  # each import ran with collection off
+    assert gc.isenabled()  # and on again for the documents
