@@ -271,10 +271,10 @@ def counted(self, *args, **kwargs):
     stats.update(dataclasses.asdict(result))
     return result
 build._Build.run = counted
-from pipeline.cli import main
+from pipeline.cli import exit_with, main
 code = main(sys.argv[1:])
 print("STATS " + json.dumps({**stats, "phases": phases}))
-sys.exit(code)
+exit_with(code)  # as `python -m pipeline` ends
 """
 
 

@@ -13,7 +13,7 @@ if sys.argv[1:] in (["--help"], ["-h"]):
     sys.stdout.write(TEXT)
     sys.exit(0)
 
-from pipeline.cli import main, utf8_mode
+from pipeline.cli import exit_with, main, utf8_mode
 
 utf8_mode()
-sys.exit(main())
+exit_with(main())

@@ -7,6 +7,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from tests.helpers import ROOT
 
 PLAN = ROOT / "inputs" / "self-harm-action-plan.txt"
@@ -201,3 +203,24 @@ def test_help_imports_nothing_but_the_text() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=60)
     assert out.stdout.strip().splitlines()[-1] == "['pipeline', 'pipeline.cli_help']"
+
+
+@pytest.mark.parametrize(
+    "entry", ["runpy.run_module('pipeline', run_name='__main__')", "__import__('pipeline.cli').cli.run()"]
+)
+def test_a_command_ends_with_its_objects_out_of_the_collectors_last_walk(entry: str, tmp_path: Path) -> None:
+    """Both ways in (`python -m pipeline`, the installed `plan-pipeline`) freeze what the command
+    made before the interpreter stops, and still say how it went and write what it wrote."""
+    (tmp_path / "inputs").mkdir()
+    (tmp_path / "inputs" / "plan.txt").write_text((ROOT / "inputs" / "self-harm-action-plan.txt").read_text())
+    code = (
+        "import atexit, gc, runpy, sys\n"
+        "atexit.register(lambda: print('frozen', gc.get_freeze_count() > 0))\n"
+        f"sys.argv = ['pipeline', 'build', {str(tmp_path / 'inputs')!r}, {str(tmp_path / 'outputs')!r}, '--quiet']\n"
+        f"{entry}\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.strip().splitlines()[-1] == "frozen True"
+    assert "1 built, 0 unchanged, 0 failed" in out.stdout
+    assert (tmp_path / "outputs" / "plan.json").is_file() and (tmp_path / "outputs" / "index.json").is_file()
