@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import Any
 
 from pipeline.core.model import Mention
 from pipeline.rules import Rules
@@ -17,18 +16,6 @@ from pipeline.rules import Rules
 _ACRONYM = re.compile(r"^[A-Z][A-Z0-9&+]{1,7}s?$")
 _MAY_HOLD_ACRONYM = re.compile(r"[A-Z][A-Z0-9&+]")  # what every acronym token holds: two capitals
 _NOT_ACRONYMS = re.compile(r"^(?:CYP|NICE|OK|QS\d*)$")  # contract words and citations, not mentions
-
-
-@lru_cache(maxsize=4)
-def _ruler(rules: Rules) -> Any:
-    from pipeline.language.nlp import blank_english
-
-    nlp = blank_english()
-    ruler: Any = nlp.add_pipe("entity_ruler")
-    ruler.add_patterns(
-        [{k: v for k, v in item.items() if k in ("label", "pattern", "id")} for item in rules.entity_patterns]
-    )
-    return nlp
 
 
 def mentions(texts: list[str | None], rules: Rules) -> list[Mention]:
@@ -49,7 +36,9 @@ def mentions(texts: list[str | None], rules: Rules) -> list[Mention]:
 @lru_cache(maxsize=8192)
 def _mentions_in(text: str, rules: Rules) -> tuple[Mention, ...]:
     """One cell's mentions, in order (plans repeat the same cells: each is read once)."""
-    doc = _ruler(rules)(text)
+    from pipeline.language.nlp import entities
+
+    doc = entities(text, rules)
     out: list[Mention] = []
     covered: set[int] = set()
     for ent in doc.ents:

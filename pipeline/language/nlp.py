@@ -15,7 +15,10 @@ from __future__ import annotations
 import importlib
 import sys
 import types
+from functools import lru_cache
 from typing import Any
+
+from pipeline.rules import Rules
 
 _CLI_INFO = "spacy.cli.info"
 
@@ -51,3 +54,39 @@ spacy = _import_spacy()
 def blank_english() -> Any:
     """`spacy.blank("en")`: a tokenizer and nothing else, no model to download."""
     return spacy.blank("en")
+
+
+SENTENCES = "sentencizer"
+ENTITIES = "entity_ruler"
+
+
+@lru_cache(maxsize=4)
+def english(rules: Rules) -> Any:
+    """The one blank English pipeline for a set of rules: its tokenizer, the sentencizer (a
+    question item's sentences) and an entity ruler with the patterns of rules/entities.jsonl
+    (what an action mentions). Made once per process and shared, since making a tokenizer
+    compiles its patterns; each caller runs only its own part (`sentences`, `entities`)."""
+    nlp = blank_english()
+    nlp.add_pipe(SENTENCES)
+    ruler: Any = nlp.add_pipe(ENTITIES)
+    ruler.add_patterns(
+        [{k: v for k, v in item.items() if k in ("label", "pattern", "id")} for item in rules.entity_patterns]
+    )
+    return nlp
+
+
+def sentences(text: str, rules: Rules) -> Any:
+    """`text` tokenized and split into sentences (no entities looked for)."""
+    return english(rules)(text, disable=[ENTITIES])
+
+
+def entities(text: str, rules: Rules) -> Any:
+    """`text` tokenized, with the entities the rules' patterns find (no sentences)."""
+    return english(rules)(text, disable=[SENTENCES])
+
+
+def matcher_for(nlp: Any) -> Any:
+    """An empty token Matcher on `nlp`'s vocabulary (spaCy imported here first: see above)."""
+    from spacy.matcher import Matcher
+
+    return Matcher(nlp.vocab)

@@ -39,13 +39,10 @@ class Part:
 
 @lru_cache(maxsize=4)
 def _nlp(rules: Rules) -> tuple[Any, Any]:
-    from spacy.matcher import Matcher
+    from pipeline.language.nlp import english, matcher_for
 
-    from pipeline.language.nlp import blank_english  # before any other spaCy import: see there
-
-    nlp = blank_english()
-    nlp.add_pipe("sentencizer")
-    matcher = Matcher(nlp.vocab)
+    nlp = english(rules)
+    matcher = matcher_for(nlp)
     for item in rules.question_patterns:
         pattern = item["pattern"]
         if isinstance(pattern, str):
@@ -59,11 +56,12 @@ def sentences(text: str, rules: Rules) -> list[str]:
 
     "Is it safe? (including at night) Is it used?" -> ["Is it safe? (including at night)", "Is it used?"]
     """
-    nlp, _ = _nlp(rules)
+    from pipeline.language.nlp import sentences as split_sentences
+
     flat = clean(text)
     depth = _paren_depths(flat)
     bounds: list[int] = []
-    for sent in list(nlp(flat).sents)[1:]:
+    for sent in list(split_sentences(flat, rules).sents)[1:]:
         start = sent.start_char
         if depth[start] > 0 or flat.startswith("(", start):
             start = _after_parenthetical(flat, depth, start)  # "? (including ...)" stays with its question
