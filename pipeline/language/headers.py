@@ -10,6 +10,7 @@ header row is found by these scores) and by the plan extractor, which weighs the
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from functools import lru_cache
 
 from pipeline.core.text import fold
@@ -38,17 +39,29 @@ def words(text: str) -> list[str]:
     return kept or found
 
 
-Phrase = tuple[tuple[str, ...], str, str]  # its words; run together; spaced
+@dataclass(frozen=True)
+class _Phrases:
+    """Every field's phrases as header words, found by what a header holds: `by_words` by their
+    words, `by_joined` by their words run together (a header word broken by a narrow column);
+    each entry is (field, the phrase's place among the field's phrases, the phrase spaced)."""
+
+    by_words: dict[tuple[str, ...], list[tuple[str, int, str]]]
+    by_joined: dict[str, list[tuple[str, int, str]]]
+    longest: int  # words in the longest phrase
 
 
 @lru_cache(maxsize=8)
-def _phrases(rules: Rules) -> dict[str, tuple[Phrase, ...]]:
-    """Each field's phrases as header words, with the forms a header is compared in."""
-    out: dict[str, tuple[Phrase, ...]] = {}
+def _phrases(rules: Rules) -> _Phrases:
+    by_words: dict[tuple[str, ...], list[tuple[str, int, str]]] = {}
+    by_joined: dict[str, list[tuple[str, int, str]]] = {}
     for name, phrases in rules.headers["plan"].items():
-        split = (tuple(words(p)) for p in phrases)
-        out[name] = tuple((want, "".join(want), " ".join(want)) for want in split if want)
-    return out
+        for place, phrase in enumerate(phrases):
+            want = tuple(words(phrase))
+            if want:
+                entry = (name, place, " ".join(want))
+                by_words.setdefault(want, []).append(entry)
+                by_joined.setdefault("".join(want), []).append(entry)
+    return _Phrases(by_words, by_joined, max((len(w) for w in by_words), default=0))
 
 
 def header_score(header: str, name: str, rules: Rules) -> tuple[float, str]:
@@ -78,28 +91,28 @@ def _scores(header: str, rules: Rules) -> dict[str, tuple[float, str]]:
     return found
 
 
-def _score_all(have: list[str], phrases: dict[str, tuple[Phrase, ...]]) -> dict[str, tuple[float, str]]:
-    """Per field: 1.0 when one of its phrases is all the header's words; else 0.55 + 0.4 n / words
-    for a phrase that is n of them in a row (the first phrase of the highest score); left out
-    when none is."""
+def _score_all(have: list[str], phrases: _Phrases) -> dict[str, tuple[float, str]]:
+    """Per field: 1.0 when one of its phrases is all the header's words (the first such phrase);
+    else 0.55 + 0.4 n / words for a phrase that is n of them in a row (the first phrase of the
+    highest score); left out when none is."""
     if not have:
         return {}
-    whole, squeezed = tuple(have), "".join(have)
-    longest = max((len(p[0]) for field in phrases.values() for p in field), default=0)
-    runs = {whole[i : i + n] for n in range(1, min(longest, len(whole)) + 1) for i in range(len(whole) - n + 1)}
-    out: dict[str, tuple[float, str]] = {}
-    for name, field in phrases.items():
-        best = _NONE
-        for want, joined, spaced in field:
-            if want == whole or joined == squeezed:
-                best = (1.0, spaced)
-                break
-            if want in runs:
-                score = 0.55 + 0.4 * len(want) / len(whole)
-                if score > best[0]:
-                    best = (score, spaced)
-        if best[0] > 0.0:
-            out[name] = best
+    whole = tuple(have)
+    whole_match: dict[str, tuple[int, str]] = {}
+    for name, place, spaced in phrases.by_words.get(whole, []) + phrases.by_joined.get("".join(have), []):
+        if name not in whole_match or place < whole_match[name][0]:
+            whole_match[name] = (place, spaced)
+    partial: dict[str, tuple[float, int, str]] = {}
+    for n in range(1, min(phrases.longest, len(whole)) + 1):
+        score = 0.55 + 0.4 * n / len(whole)
+        for i in range(len(whole) - n + 1):
+            for name, place, spaced in phrases.by_words.get(whole[i : i + n], ()):
+                kept = partial.get(name)
+                if kept is None or score > kept[0] or (score == kept[0] and place < kept[1]):
+                    partial[name] = (score, place, spaced)
+    out = {name: (1.0, spaced) for name, (_, spaced) in whole_match.items()}
+    for name, (score, _, spaced) in partial.items():
+        out.setdefault(name, (score, spaced))
     return out
 
 
