@@ -57,7 +57,7 @@ def settle() -> None:
 def loading() -> Iterator[None]:
     """Automatic collection off while libraries are imported and rules loaded: what that makes
     lives as long as the process, and importing spaCy, pdfminer and openpyxl walks it again
-    and again otherwise (a fifth of a build worker's start)."""
+    and again otherwise (a sixth of a build worker's start)."""
     was_enabled = gc.isenabled()
     gc.disable()
     try:
