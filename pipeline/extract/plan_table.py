@@ -24,6 +24,7 @@ from __future__ import annotations
 import re
 import weakref
 from dataclasses import dataclass
+from itertools import islice
 
 from pipeline.core.ids import normalise_id, parent_id, tidy_id
 from pipeline.core.layout import Block, Cell, Layout, Row
@@ -226,9 +227,8 @@ def _decide_shared(blocks: list[Block], rules: Rules, pinned: dict[str, str] | N
     for members in groups.values():
         first = headers[id(members[0])]
         width = len(first.texts)
-        body = [
-            grid(row) for block in members for row in block.rows[headers[id(block)].rows :] if not _across(row, width)
-        ][:SCORED_ROWS]
+        rows = (row for block in members for row in block.rows[headers[id(block)].rows :])
+        body = [grid(row) for row in islice((r for r in rows if not _across(r, width)), SCORED_ROWS)]
         columns = decide(first.texts, body, rules, pinned)
         if "text" not in columns.fields and not columns.titled_ids:
             continue
