@@ -26,19 +26,6 @@ KNOWN_GAPS: dict[str, tuple[int, str]] = {
         0,
         "one cell a paragraph with empty cells dropped: the area rows cannot be told from the action rows",
     ),
-    "real_blackburn_eat_well_action_plan/plan.html": (
-        0,
-        'the "Progress Indicators" column is read as a progress update (the header\'s word "Progress"), '
-        "not kept under its own name",
-    ),
-    "real_blackburn_eat_well_action_plan/plan.docx": (
-        0,
-        'as plan.html: "Progress Indicators" is read as a progress update',
-    ),
-    "real_blackburn_eat_well_action_plan/plan.pdf": (
-        0,
-        'as plan.html: "Progress Indicators" is read as a progress update',
-    ),
     "real_blackburn_eat_well_action_plan/plan-layout.txt": (
         0,
         "the key actions are read as actions, their deliverables run into them, and the aim line under "

@@ -3,8 +3,10 @@
 A plan's header need not equal a listed name: "Progress (RAG)", "RAG rating & update", "Lead
 officer / organisation", `ref_no` all name fields. A header scores 1.0 for a field when all its
 words are one of the field's phrases, and between 0.55 and 0.95 when a phrase is some of its
-words (more of the header, more score). Shared by the table readers (a borderless table's
-header row is found by these scores) and by the plan extractor, which weighs the cells too.
+words (more of the header, more score) — unless its last word is a measure word of the rules
+("Progress Indicators", "Outcome measures": a column of measures, kept under its own name).
+Shared by the table readers (a borderless table's header row is found by these scores) and by
+the plan extractor, which weighs the cells too.
 """
 
 from __future__ import annotations
@@ -48,6 +50,7 @@ class _Phrases:
     by_words: dict[tuple[str, ...], list[tuple[str, int, str]]]
     by_joined: dict[str, list[tuple[str, int, str]]]
     longest: int  # words in the longest phrase
+    measures: frozenset[str]  # a header ending in one of these words holds measures (rules `measures`)
 
 
 @lru_cache(maxsize=8)
@@ -61,7 +64,8 @@ def _phrases(rules: Rules) -> _Phrases:
                 entry = (name, place, " ".join(want))
                 by_words.setdefault(want, []).append(entry)
                 by_joined.setdefault("".join(want), []).append(entry)
-    return _Phrases(by_words, by_joined, max((len(w) for w in by_words), default=0))
+    measures = frozenset(w for word in rules.measure_words for w in words(word)[-1:])
+    return _Phrases(by_words, by_joined, max((len(w) for w in by_words), default=0), measures)
 
 
 def header_score(header: str, name: str, rules: Rules) -> tuple[float, str]:
@@ -94,7 +98,8 @@ def _scores(header: str, rules: Rules) -> dict[str, tuple[float, str]]:
 def _score_all(have: list[str], phrases: _Phrases) -> dict[str, tuple[float, str]]:
     """Per field: 1.0 when one of its phrases is all the header's words (the first such phrase);
     else 0.55 + 0.4 n / words for a phrase that is n of them in a row (the first phrase of the
-    highest score); left out when none is."""
+    highest score), unless the header ends in a measure word ("Progress Indicators" holds
+    measures of progress); left out when none is."""
     if not have:
         return {}
     whole = tuple(have)
@@ -103,7 +108,8 @@ def _score_all(have: list[str], phrases: _Phrases) -> dict[str, tuple[float, str
         if name not in whole_match or place < whole_match[name][0]:
             whole_match[name] = (place, spaced)
     partial: dict[str, tuple[float, int, str]] = {}
-    for n in range(1, min(phrases.longest, len(whole)) + 1):
+    longest = 0 if whole[-1] in phrases.measures else min(phrases.longest, len(whole))
+    for n in range(1, longest + 1):
         score = 0.55 + 0.4 * n / len(whole)
         for i in range(len(whole) - n + 1):
             for name, place, spaced in phrases.by_words.get(whole[i : i + n], ()):

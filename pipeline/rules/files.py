@@ -160,7 +160,7 @@ def load_headers(f: RuleFile) -> HeaderRules:
     """Plan headers are words that *suggest* a field (one word may suggest two: "Progress" is a
     status or an update, the cells decide); a guidance form's headers name one field each."""
     data = f.load_yaml()
-    f.unknown_keys(data, {"plan", "guidance_form", "cells"})
+    f.unknown_keys(data, {"plan", "guidance_form", "cells", "measures"})
     headers: dict[str, dict[str, tuple[str, ...]]] = {"plan": {}, "guidance_form": {}}
     plan = f.get(data, "plan", dict)
     f.unknown_keys(plan, set(PLAN_FIELDS))
@@ -188,6 +188,7 @@ def load_headers(f: RuleFile) -> HeaderRules:
         index=index,
         lead_words=tuple(w for w, _ in f.strings(cells, "lead", required=False)),
         timescale_words=tuple(w for w, _ in f.strings(cells, "timescale", required=False)),
+        measure_words=tuple(w for w, _ in f.strings(data, "measures", required=False)),
     )
 
 

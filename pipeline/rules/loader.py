@@ -85,6 +85,7 @@ def _load_cached(path: Path, fingerprint: str) -> Rules:
         headers=headers.headers,
         lead_words=headers.lead_words,
         timescale_words=headers.timescale_words,
+        measure_words=headers.measure_words,
         action_id=refs.action_id,
         outcome_id=refs.outcome_id,
         section_id=refs.section_id,

@@ -142,6 +142,7 @@ class HeaderRules:
     index: dict[str, dict[str, str]]  # guidance form headers, folded -> field (equality)
     lead_words: tuple[str, ...]  # words of organisations and roles, seen in a lead column's cells
     timescale_words: tuple[str, ...]  # words of a timescale column's cells besides dates
+    measure_words: tuple[str, ...] = ()  # a header ending in one holds measures: it names no field
 
 
 @dataclass(frozen=True)
@@ -234,6 +235,7 @@ class Rules:
     revision_months: dict[str, int]
     revision_version_words: tuple[str, ...]
     limits: Limits
+    measure_words: tuple[str, ...] = ()  # rules/headers.yaml `measures`: see HeaderRules
     _status_index: dict[str, StatusRule] = field(default_factory=dict, repr=False, compare=False)
     _age_index: dict[str, AgeRule] = field(default_factory=dict, repr=False, compare=False)
     _rating_index: dict[str, RatingRule] = field(default_factory=dict, repr=False, compare=False)

@@ -7,12 +7,16 @@ scored the same way, and the property tests hold the score to its promise for an
 
 from __future__ import annotations
 
+import shutil
+from pathlib import Path
+
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from pipeline.language.headers import NAMES_FIELD, best_field, field_named, header_score, words
 from pipeline.rules import Rules, load_rules
+from tests.helpers import ROOT
 
 RULES = load_rules()  # hypothesis calls the tests many times: the rules are loaded once
 PROPERTY = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -136,6 +140,9 @@ def test_a_listed_phrase_names_its_field_however_it_is_written(phrase: tuple[str
     assert header_score(case(text), field, RULES)[0] >= NAMES_FIELD
 
 
+_MEASURES = {words(w)[-1] for w in RULES.measure_words}
+
+
 def _scored_one_phrase_at_a_time(header: str, field: str) -> tuple[float, str]:
     """The score as its definition reads: each phrase of the field tried against the header's
     words, the first of the highest score kept (what the remembered scores must always give)."""
@@ -147,6 +154,8 @@ def _scored_one_phrase_at_a_time(header: str, field: str) -> tuple[float, str]:
         if list(want) == have or "".join(want) == "".join(have):
             return 1.0, " ".join(want)
         n = len(want)
+        if have[-1:] and have[-1] in _MEASURES:
+            continue  # a header of measures: only a whole phrase names a field
         if have and any(tuple(have[i : i + n]) == want for i in range(len(have) - n + 1)):
             score = 0.55 + 0.4 * n / len(have)
             if score > best[0]:
@@ -155,7 +164,14 @@ def _scored_one_phrase_at_a_time(header: str, field: str) -> tuple[float, str]:
 
 
 # Headers made of listed phrases (two of one field, or of two fields) among other words.
-_PARTS = [*sorted({" ".join(p) for phrases in _PHRASES.values() for p in phrases if p}), "x", "current", "2024", "&"]
+_PARTS = [
+    *sorted({" ".join(p) for phrases in _PHRASES.values() for p in phrases if p}),
+    *RULES.measure_words,
+    "x",
+    "current",
+    "2024",
+    "&",
+]
 _FIELD_PAIRS = st.sampled_from(sorted(_PHRASES)).flatmap(
     lambda f: st.tuples(st.sampled_from(_PHRASES[f]), st.sampled_from(_PHRASES[f])).map(
         lambda pair: " ".join(" ".join(p) for p in pair)
@@ -173,3 +189,29 @@ def test_every_field_scored_at_once_scores_as_each_phrase_tried_alone(header: st
     top = max((s for _, s in named), default=0.0)
     expected = next((f for f, s in named if s == top), None) if top >= NAMES_FIELD else None
     assert best_field(header, RULES) == (expected, top if expected else 0.0)
+
+
+@pytest.mark.parametrize(
+    ("header", "field"),
+    [
+        ("Progress Indicators", None),  # measures of progress, not a progress note
+        ("Outcome measures", None),
+        ("Key performance indicators", None),
+        ("Local Measure / Indicator", None),
+        ("Progress", "status"),  # a whole phrase still names its field
+        ("Progress indicators (RAG)", "status"),  # the last word decides: here the rating
+        ("Measure of progress", "status"),
+    ],
+)
+def test_a_header_ending_in_a_measure_word_names_no_field(header: str, field: str | None, rules: Rules) -> None:
+    assert best_field(header, rules)[0] == field
+
+
+def test_measure_words_come_from_the_rules(tmp_path: Path) -> None:
+    copy = tmp_path / "rules"
+    shutil.copytree(ROOT / "rules", copy)
+    path = copy / "headers.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("  - Indicators\n", "", 1), encoding="utf-8")
+    edited = load_rules(copy)
+    assert "Indicators" not in edited.measure_words
+    assert best_field("Progress Indicators", edited)[0] == "status"  # "progress" names it again
