@@ -54,10 +54,8 @@ def settle() -> None:
 
 
 @contextlib.contextmanager
-def loading() -> Iterator[None]:
-    """Automatic collection off while libraries are imported and rules loaded: what that makes
-    lives as long as the process, and importing spaCy, pdfminer and openpyxl walks it again
-    and again otherwise (a sixth of a build worker's start)."""
+def _automatic_collection_off() -> Iterator[None]:
+    """No automatic collection inside the block; afterwards collection is as it was before."""
     was_enabled = gc.isenabled()
     gc.disable()
     try:
@@ -68,17 +66,21 @@ def loading() -> Iterator[None]:
 
 
 @contextlib.contextmanager
+def loading() -> Iterator[None]:
+    """Automatic collection off while libraries are imported and rules loaded: what that makes
+    lives as long as the process, and importing spaCy, pdfminer and openpyxl walks it again
+    and again otherwise (a sixth of a build worker's start)."""
+    with _automatic_collection_off():
+        yield
+
+
+@contextlib.contextmanager
 def pages_being_read() -> Iterator[None]:
     """Automatic collection off while pages are read (`page_done` collects each page's garbage);
     what was read is then settled."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
+    with _automatic_collection_off():
         yield
         settle()
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 def page_done() -> None:

@@ -377,14 +377,10 @@ def to_json(value: Any, coordinates: bool = False) -> str:
 
 def _layout(value: Any, depth: int, ascii_only: bool) -> str:
     """`value` as JSON: objects expanded a key per line, list items one compact line each."""
-    pad, inner = "  " * depth, "  " * (depth + 1)
     if isinstance(value, dict) and value:
-        items = [
-            f"{inner}{json.dumps(str(k), ensure_ascii=ascii_only)}: {_layout(value[k], depth + 1, ascii_only)}"
-            for k in sorted(value)
-        ]
-        return "{\n" + ",\n".join(items) + "\n" + pad + "}"
+        return object_text([(k, _layout(value[k], depth + 1, ascii_only)) for k in sorted(value)], depth, ascii_only)
     if isinstance(value, list) and value:
+        pad, inner = "  " * depth, "  " * (depth + 1)
         items = [f"{inner}{_compact(v, ascii_only)}" for v in value]
         return "[\n" + ",\n".join(items) + "\n" + pad + "]"
     return _compact(value, ascii_only)
@@ -397,13 +393,13 @@ def laid_out(value: Any, depth: int) -> str:
     return _layout(plain(value), depth, ascii_only=False)
 
 
-def object_text(members: list[tuple[str, str]], depth: int) -> str:
+def object_text(members: list[tuple[str, str]], depth: int, ascii_only: bool = False) -> str:
     """A JSON object `depth` levels deep from its keys, in sorted order, and their values as
     `laid_out(value, depth + 1)` gave them: the same text `to_json` writes for the whole."""
     if not members:
         return "{}"
     pad, inner = "  " * depth, "  " * (depth + 1)
-    items = [f"{inner}{json.dumps(str(k), ensure_ascii=False)}: {text}" for k, text in members]
+    items = [f"{inner}{json.dumps(str(k), ensure_ascii=ascii_only)}: {text}" for k, text in members]
     return "{\n" + ",\n".join(items) + "\n" + pad + "}"
 
 
